@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Builds the workspace, brings the infrastructure up (unless KAFKA_BROKERS and
+# MONGO_URL point at running ones), runs lint, typecheck and every test, and
+# stops what it started, also on failure.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+
+pnpm run build
+pnpm run lint
+pnpm run typecheck
+
+started_infra=0
+stop_infra() {
+  if [ "$started_infra" = 1 ]; then bash infra/infra.sh down || true; fi
+}
+trap stop_infra EXIT
+
+if [ -z "${KAFKA_BROKERS:-}" ] || [ -z "${MONGO_URL:-}" ]; then
+  if ! bash infra/infra.sh status >/dev/null 2>&1; then
+    started_infra=1
+    bash infra/infra.sh up
+  fi
+fi
+
+pnpm run test "$@"

@@ -1,0 +1,40 @@
+import { readdirSync, existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { defineConfig } from 'vitest/config';
+
+// Tests import workspace packages from their TypeScript sources, so no build
+// is needed between an edit and a test run.
+const root = import.meta.dirname;
+const alias: Record<string, string> = {};
+for (const group of ['packages', 'services']) {
+  const dir = join(root, group);
+  if (!existsSync(dir)) continue;
+  for (const name of readdirSync(dir)) {
+    const manifest = join(dir, name, 'package.json');
+    if (!existsSync(manifest)) continue;
+    const pkg = JSON.parse(readFileSync(manifest, 'utf8')) as { name: string };
+    alias[pkg.name] = resolve(dir, name, 'src/index.ts');
+  }
+}
+
+const unit = ['{packages,services}/*/test/unit/**/*.test.ts'];
+const integration = ['{packages,services}/*/test/integration/**/*.test.ts'];
+
+export default defineConfig({
+  resolve: { alias },
+  test: {
+    projects: [
+      { extends: true, test: { name: 'unit', include: unit } },
+      {
+        extends: true,
+        test: {
+          name: 'integration',
+          include: integration,
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          globalSetup: ['packages/testing/src/global-setup.ts'],
+        },
+      },
+    ],
+  },
+});
