@@ -1,0 +1,17 @@
+export * from './cloud-event.js';
+export * from './define.js';
+export * from './schemas/common.js';
+export * from './schemas/worker.js';
+export * from './schemas/worker-contact.js';
+export * from './schemas/employer.js';
+export * from './schemas/vacancy.js';
+export * from './schemas/placement.js';
+export * from './schemas/match.js';
+export * from './schemas/notification.js';
+export * from './schemas/analytics.js';
+export * from './schemas/ingest.js';
+export * from './topics/domain.js';
+export * from './topics/ingest.js';
+export * from './topics/analytics.js';
+export * from './topics/registry.js';
+export { buildAsyncApi } from './asyncapi/build-asyncapi.js';

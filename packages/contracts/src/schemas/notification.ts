@@ -1,0 +1,18 @@
+import { z } from 'zod';
+import { aggregateId, timestamp } from './common.js';
+
+/** What was sent, to whom (by id) and through which channel; never the address. */
+export const notificationRecord = z.object({
+  notificationId: z.string().min(1).max(200),
+  recipientKind: z.enum(['worker', 'employer']),
+  recipientId: aggregateId,
+  channel: z.enum(['sms', 'email', 'in-app', 'webhook']),
+  template: z.string().min(1).max(100),
+  causeEventId: z.string().max(200).optional(),
+  at: timestamp,
+});
+
+export const notificationFailed = notificationRecord.extend({
+  reason: z.string().max(500),
+  final: z.boolean(),
+});

@@ -1,0 +1,35 @@
+import type { WorkerSnapshot } from '../../src/index.js';
+
+/** Object mother: a valid pseudonymous worker, overridable field by field. */
+export const aWorkerSnapshot = (overrides: Partial<WorkerSnapshot> = {}): WorkerSnapshot => ({
+  workerId: 'wrk_000001',
+  version: 1,
+  status: 'looking',
+  employmentStatus: 'unemployed',
+  consentToMatching: true,
+  birthMonth: '2001-04',
+  gender: 'female',
+  communeCode: '05860',
+  desiredOccupations: ['8212'],
+  skills: [{ code: 'smt-operation', level: 3 }],
+  certificates: [],
+  qualification: 'intermediate',
+  languages: [{ code: 'ko', level: 'TOPIK2' }],
+  experienceYears: 2,
+  expectedWageVnd: 8_000_000,
+  maxCommuteKm: 25,
+  willingToRelocate: false,
+  shifts: ['day', 'rotating'],
+  priority: {
+    poorHousehold: false,
+    nearPoorHousehold: true,
+    recentlyOutOfPoverty: false,
+    ethnicMinority: true,
+    disability: false,
+    backFromAbroad: false,
+    demobilised: false,
+    youth: true,
+  },
+  registeredAt: '2026-11-26T01:00:00Z',
+  ...overrides,
+});

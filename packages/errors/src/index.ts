@@ -1,0 +1,3 @@
+export { KetNoiError, isKetNoiError, type KetNoiErrorOptions } from './ketnoi-error.js';
+export * from './errors.js';
+export { isRetriable } from './retriable.js';
