@@ -1,0 +1,10 @@
+export { createKafka, type KafkaClientOptions } from './kafka-client.js';
+export { ensureTopics, type EnsureTopicsOptions } from './ensure-topics.js';
+export { EventPublisher, type EventPublisherOptions } from './event-publisher.js';
+export { EventConsumer, type EventConsumerOptions, type EventHandler, type HandlerContext } from './event-consumer.js';
+export { silentObserver, type EventObserver, type HandledOutcome } from './event-observer.js';
+export { sameName, withSuffix, type TopicNamer } from './topic-names.js';
+export { buildEvent } from './build-event.js';
+export { decodeEvent, MAX_EVENT_BYTES, type Decoded, type RejectionCode } from './decode-event.js';
+export { defaultRetryPolicy, backoffMs, type RetryPolicy } from './backoff.js';
+export { traceHeaders, contextFromHeaders } from './trace-headers.js';

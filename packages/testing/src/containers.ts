@@ -1,0 +1,26 @@
+import type { InfraUrls } from './infra-urls.js';
+
+interface Stoppable {
+  stop(): Promise<unknown>;
+}
+
+/** Kafka (KRaft) and MongoDB 7 in containers, for machines with a Docker engine. */
+export async function startContainers(): Promise<{ urls: InfraUrls; stop: () => Promise<void> }> {
+  const { KafkaContainer } = await import('@testcontainers/kafka');
+  const { MongoDBContainer } = await import('@testcontainers/mongodb');
+  const [kafka, mongo] = await Promise.all([
+    new KafkaContainer('apache/kafka:4.1.1').withKraft().start(),
+    new MongoDBContainer('mongo:7').start(),
+  ]);
+  const started: Stoppable[] = [kafka, mongo];
+  return {
+    urls: {
+      kafkaBrokers: [`${kafka.getHost()}:${kafka.getMappedPort(9093)}`],
+      mongoUrl: `${mongo.getConnectionString()}?directConnection=true`,
+      origin: 'testcontainers',
+    },
+    stop: async () => {
+      await Promise.all(started.map((c) => c.stop()));
+    },
+  };
+}

@@ -1,0 +1,6 @@
+export type { InfraUrls } from './infra-urls.js';
+export { uniqueName } from './unique.js';
+export { waitFor, type WaitForOptions } from './wait-for.js';
+export { testLogger } from './test-logger.js';
+export { testKafka, readTopic, type ReceivedMessage } from './kafka.js';
+export { testDatabase } from './mongo.js';
