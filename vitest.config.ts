@@ -23,6 +23,9 @@ const integration = ['{packages,services}/*/test/integration/**/*.test.ts'];
 export default defineConfig({
   resolve: { alias },
   test: {
+    reporters: ['default', './scripts/plain-summary-reporter.ts'],
+    // kafkajs 2.2.4 schedules a negative timeout that Node 24 warns about; harmless.
+    execArgv: ['--disable-warning=TimeoutNegativeWarning'],
     projects: [
       { extends: true, test: { name: 'unit', include: unit } },
       {

@@ -8,6 +8,8 @@ KETNOI_ROOT="${KETNOI_ROOT:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}"
 export KETNOI_ROOT
 export KETNOI_TOOLS_DIR="${KETNOI_TOOLS_DIR:-$KETNOI_ROOT/.tools}"
 export KETNOI_DATA_DIR="${KETNOI_DATA_DIR:-$KETNOI_ROOT/.data}"
+# No telemetry from build tools: the machines reach only package registries.
+export TURBO_TELEMETRY_DISABLED=1 DO_NOT_TRACK=1
 
 KETNOI_NODE_VERSION="24.21.0"
 KETNOI_PNPM_VERSION="$(sed -n 's/.*"packageManager": *"pnpm@\([^"]*\)".*/\1/p' "$KETNOI_ROOT/package.json")"

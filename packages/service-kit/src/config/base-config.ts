@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { commaList, mongoUrl, optionalEnv, port } from './env-values.js';
+
+export const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/**
+ * Variables every KetNoi service reads. A service adds its own with
+ * `baseConfigSchema.extend({ ... })` and loads the result with `loadConfig`.
+ */
+export const baseConfigSchema = z.object({
+  SERVICE_NAME: z.string().min(1),
+  SERVICE_VERSION: z.string().min(1).default('0.1.0'),
+  HTTP_HOST: z.string().min(1).default('0.0.0.0'),
+  HTTP_PORT: port().default(3000),
+  LOG_LEVEL: z.enum(logLevels).default('info'),
+  /** How long a graceful shutdown may take before the process is ended anyway. */
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  MONGO_URL: mongoUrl(),
+  /** Database name; when unset, the one in MONGO_URL's path is used. */
+  MONGO_DB_NAME: optionalEnv(z.string().min(1)),
+  KAFKA_BROKERS: commaList(),
+  /** Base URL of an OTLP/HTTP collector; traces are exported only when it is set. */
+  OTEL_EXPORTER_OTLP_ENDPOINT: optionalEnv(z.url()),
+  /** Keys of the identity provider; one of AUTH_JWKS_URL and AUTH_JWT_PUBLIC_KEY is needed to accept tokens. */
+  AUTH_JWKS_URL: optionalEnv(z.url()),
+  /** A PEM (SPKI) public key or a public JWK as JSON, for local runs and tests. */
+  AUTH_JWT_PUBLIC_KEY: optionalEnv(z.string()),
+  /** Algorithm of AUTH_JWT_PUBLIC_KEY. */
+  AUTH_JWT_ALGORITHM: z.string().min(1).default('ES256'),
+  AUTH_ISSUER: z.string().min(1),
+  AUTH_AUDIENCE: z.string().min(1),
+});
+
+export type BaseConfig = z.output<typeof baseConfigSchema>;

@@ -1,0 +1,37 @@
+export { baseConfigSchema, logLevels, type BaseConfig } from './config/base-config.js';
+export { commaList, mongoUrl, optionalEnv, port } from './config/env-values.js';
+export { ConfigError, loadConfig } from './config/load-config.js';
+
+export { createLogger, createLoggerOptions, type LoggerSettings } from './logger/create-logger.js';
+export { REDACTED, redactPaths } from './logger/redact-paths.js';
+export { traceMixin } from './logger/trace-mixin.js';
+
+export { problemPlugin, sendProblem } from './errors/error-handler.js';
+export { PROBLEM_CONTENT_TYPE, problem, problemType, type Problem, type ProblemIssue } from './errors/problem.js';
+export { toProblem } from './errors/to-problem.js';
+
+export { healthPlugin, type HealthOptions } from './health/health-plugin.js';
+export { Readiness, type CheckResult, type ReadinessCheck, type ReadinessReport } from './health/readiness.js';
+
+export { createEventMetrics } from './metrics/event-metrics.js';
+export type { EventObserver } from '@ketnoi/messaging';
+export { metricsPlugin, type AppMetrics, type MetricsOptions } from './metrics/metrics-plugin.js';
+
+export { startTelemetry, type Telemetry, type TelemetryOptions } from './telemetry/start-telemetry.js';
+
+export { BEARER_SCHEME, openApiPlugin, type OpenApiOptions } from './openapi/openapi-plugin.js';
+
+export { authPlugin, type AuthOptions } from './auth/auth-plugin.js';
+export { createDevIssuer, type DevIssuer, type DevIssuerOptions } from './auth/dev-issuer.js';
+export { principalSchema, roles, type Principal, type Role } from './auth/principal.js';
+export { principalOf, requireRole } from './auth/require-role.js';
+export { createTokenVerifier, type TokenChecks, type VerifyToken } from './auth/token-verifier.js';
+export type { KeySource } from './auth/verification-key.js';
+
+export { mongoPlugin, type MongoOptions } from './plugins/mongo.js';
+
+export { createServiceApp, type ServiceApp, type ServiceAppOptions } from './app/create-service-app.js';
+export { REQUEST_ID_HEADER } from './app/request-id.js';
+export { runService, type Runnable, type RunServiceOptions } from './app/run-service.js';
+export { kafkaPlugin, type KafkaPluginOptions } from './plugins/kafka.js';
+export { consumerPlugin, type ConsumerPluginOptions } from './plugins/consumer.js';

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { ConfigError, baseConfigSchema, loadConfig } from '../../src/index.js';
+import { testEnv } from '../helpers.js';
+
+const catchConfigError = (run: () => unknown): ConfigError => {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof ConfigError) return error;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+};
+
+describe('loadConfig', () => {
+  it('gives typed values with defaults', () => {
+    const config = loadConfig(baseConfigSchema, {
+      ...testEnv,
+      KAFKA_BROKERS: 'kafka-1:9092, kafka-2:9092,',
+      HTTP_PORT: '8081',
+      OTEL_EXPORTER_OTLP_ENDPOINT: '',
+    });
+    expect(config.KAFKA_BROKERS).toEqual(['kafka-1:9092', 'kafka-2:9092']);
+    expect(config.HTTP_PORT).toBe(8081);
+    expect(config.HTTP_HOST).toBe('0.0.0.0');
+    expect(config.LOG_LEVEL).toBe('info');
+    expect(config.OTEL_EXPORTER_OTLP_ENDPOINT).toBeUndefined();
+  });
+
+  it('names every bad variable in one message', () => {
+    const { MONGO_URL: _dropped, ...env } = testEnv;
+    const error = catchConfigError(() => loadConfig(baseConfigSchema, { ...env, HTTP_PORT: '99999', LOG_LEVEL: 'loud' }));
+    expect(error.variables.sort()).toEqual(['HTTP_PORT', 'LOG_LEVEL', 'MONGO_URL']);
+    expect(error.message).toMatch(/^ {2}MONGO_URL: is required but not set$/m);
+    expect(error.message).toMatch(/^ {2}HTTP_PORT: /m);
+    expect(error.code).toBe('CONFIG_INVALID');
+  });
+
+  it('does not echo a bad value, which may be a secret', () => {
+    const secret = 'mongodb-but-not-really://admin:s3cr3t@db';
+    const error = catchConfigError(() => loadConfig(baseConfigSchema, { ...testEnv, MONGO_URL: secret }));
+    expect(error.variables).toEqual(['MONGO_URL']);
+    expect(error.message).not.toContain('s3cr3t');
+  });
+
+  it('accepts service extensions of the base schema', () => {
+    const schema = baseConfigSchema.extend({ MATCH_TOP_K: z.coerce.number().int().positive() });
+    expect(loadConfig(schema, { ...testEnv, MATCH_TOP_K: '20' }).MATCH_TOP_K).toBe(20);
+    expect(catchConfigError(() => loadConfig(schema, { ...testEnv, MATCH_TOP_K: '-1' })).variables).toEqual([
+      'MATCH_TOP_K',
+    ]);
+  });
+});
