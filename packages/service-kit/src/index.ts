@@ -35,3 +35,6 @@ export { REQUEST_ID_HEADER } from './app/request-id.js';
 export { runService, type Runnable, type RunServiceOptions } from './app/run-service.js';
 export { kafkaPlugin, type KafkaPluginOptions } from './plugins/kafka.js';
 export { consumerPlugin, type ConsumerPluginOptions } from './plugins/consumer.js';
+export { addOutbox, pendingEvent, withOutbox, type OutboxFields, type PendingEvent } from './outbox/outbox-fields.js';
+export { OutboxRelay, type OutboxRelayOptions } from './outbox/outbox-relay.js';
+export { outboxPlugin, type OutboxPluginOptions } from './outbox/outbox-plugin.js';

@@ -1,0 +1,61 @@
+import type { TopicDefinition, TopicEventInput } from '@ketnoi/contracts';
+import { buildEvent } from '@ketnoi/messaging';
+import { Schema } from 'mongoose';
+
+/** An event waiting in its aggregate's document to be published. */
+export interface PendingEvent {
+  id: string;
+  topic: string;
+  type: string;
+  subject: string;
+  time: string;
+  data: unknown;
+}
+
+export interface OutboxFields {
+  outbox: PendingEvent[];
+  outboxPending: boolean;
+}
+
+const pendingEventSchema = new Schema<PendingEvent>(
+  {
+    id: { type: String, required: true },
+    topic: { type: String, required: true },
+    type: { type: String, required: true },
+    subject: { type: String, required: true },
+    time: { type: String, required: true },
+    data: { type: Schema.Types.Mixed, required: true },
+  },
+  { _id: false },
+);
+
+/**
+ * Adds the embedded outbox to an aggregate's schema. Aggregates are stored as
+ * one immutable document per version, inserted (never updated) together with
+ * the events that version caused: a unique (aggregate, version) key makes
+ * concurrent writers conflict instead of overwriting each other, and the
+ * events cannot be lost without their change. FerretDB 1.x does not update a
+ * document atomically under concurrency, so nothing here relies on it.
+ */
+export function addOutbox(schema: Schema): void {
+  schema.add({
+    outbox: { type: [pendingEventSchema], default: [] },
+    outboxPending: { type: Boolean, default: false },
+  });
+  schema.index({ outboxPending: 1 });
+}
+
+/**
+ * A pending event for a topic, validated against the contract now, so an
+ * invalid event fails the write that causes it instead of blocking the relay.
+ */
+export function pendingEvent<T extends TopicDefinition>(topic: T, input: TopicEventInput<T>): PendingEvent {
+  const { id, type, subject, time, data } = buildEvent(topic, input, 'outbox');
+  return { id, topic: topic.name, type, subject, time, data };
+}
+
+/** The outbox fields of a newly inserted aggregate version. */
+export const withOutbox = (events: readonly PendingEvent[]): OutboxFields => ({
+  outbox: [...events],
+  outboxPending: events.length > 0,
+});

@@ -1,0 +1,105 @@
+import type { TopicDefinition, TopicEventInput } from '@ketnoi/contracts';
+import type { EventPublisher } from '@ketnoi/messaging';
+import type { Model } from 'mongoose';
+import type { Logger } from 'pino';
+import type { OutboxFields, PendingEvent } from './outbox-fields.js';
+
+export interface OutboxRelayOptions {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  model: Model<any>;
+  publisher: EventPublisher;
+  /** The topics this outbox may carry, by contract name. */
+  topics: readonly TopicDefinition[];
+  logger: Logger;
+  batchSize?: number;
+  /** How often to look for pending events when nobody kicks the relay. */
+  idleMs?: number;
+  /** The field that orders an aggregate's versions. */
+  versionField?: string;
+}
+
+type Pending = Pick<OutboxFields, 'outbox'> & { _id: unknown };
+
+/**
+ * Publishes the events waiting in aggregate versions' embedded outboxes,
+ * oldest version first, then marks those versions published. A crash between
+ * the two publishes again: delivery is at least once, and consumers skip
+ * versions they have applied.
+ */
+export class OutboxRelay {
+  private running = false;
+  private loop: Promise<void> | undefined;
+  private wake: (() => void) | undefined;
+  private readonly topics: Map<string, TopicDefinition>;
+
+  constructor(private readonly options: OutboxRelayOptions) {
+    this.topics = new Map(options.topics.map((topic) => [topic.name, topic]));
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.kick();
+    await this.loop;
+  }
+
+  /** Asks the relay to look now (after a write) instead of at the next idle tick. */
+  kick(): void {
+    this.wake?.();
+  }
+
+  /** Publishes one batch of pending aggregates; returns how many events went out. */
+  async flushOnce(): Promise<number> {
+    const docs = (await this.options.model
+      .find({ outboxPending: true })
+      .sort({ [this.options.versionField ?? 'version']: 1 })
+      .limit(this.options.batchSize ?? 200)
+      .select({ outbox: 1 })
+      .lean()) as Pending[];
+    if (docs.length === 0) return 0;
+    const events = docs.flatMap((doc) => doc.outbox);
+    await this.publishInOrder(events);
+    await this.options.model.updateMany({ _id: { $in: docs.map((doc) => doc._id) } }, { $set: { outboxPending: false } });
+    return events.length;
+  }
+
+  private async publishInOrder(events: readonly PendingEvent[]): Promise<void> {
+    const byTopic = new Map<string, PendingEvent[]>();
+    for (const event of events) byTopic.set(event.topic, [...(byTopic.get(event.topic) ?? []), event]);
+    for (const [name, pending] of byTopic) {
+      const topic = this.topics.get(name);
+      if (!topic) throw new Error(`outbox holds an event for ${name}, which this relay does not publish`);
+      const inputs = pending.map(({ id, type, subject, time, data }) => ({ id, type, subject, time, data }));
+      await this.options.publisher.publish(topic, inputs as TopicEventInput<TopicDefinition>[]);
+    }
+  }
+
+  private async run(): Promise<void> {
+    let failures = 0;
+    while (this.running) {
+      try {
+        const published = await this.flushOnce();
+        failures = 0;
+        if (published > 0) continue;
+      } catch (error) {
+        failures += 1;
+        this.options.logger.warn({ err: error, failures }, 'outbox relay failed; will retry');
+      }
+      const idleMs = this.options.idleMs ?? 500;
+      const idle = failures === 0 ? idleMs : Math.min(idleMs * 2 ** failures, 10_000);
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, idle);
+        this.wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      this.wake = undefined;
+    }
+  }
+}

@@ -1,0 +1,73 @@
+import { workersTopic } from '@ketnoi/contracts';
+import { createKafka, ensureTopics, EventPublisher, withSuffix } from '@ketnoi/messaging';
+import { readTopic, testDatabase, testKafka, testLogger, uniqueName, waitFor } from '@ketnoi/testing';
+import { Schema } from 'mongoose';
+import { afterEach, describe, expect, inject, it } from 'vitest';
+import { addOutbox, OutboxRelay, pendingEvent, withOutbox } from '../../src/index.js';
+
+
+const erased = (workerId: string, version: number) =>
+  pendingEvent(workersTopic, {
+    type: 'worker.erased',
+    subject: workerId,
+    data: { workerId, version, erasedAt: new Date().toISOString() },
+  });
+
+describe('outbox relay against the real broker and FerretDB', () => {
+  const cleanups: (() => Promise<unknown>)[] = [];
+  afterEach(async () => {
+    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+  });
+
+  it('publishes every appended event once the writes settle, in version order per aggregate', async () => {
+    const logger = testLogger();
+    const suffix = uniqueName('outbox');
+    const db = await testDatabase('outbox');
+    cleanups.push(db.drop);
+    // One immutable document per aggregate version; _id = aggregate:version makes writers of the same version conflict.
+    const schema = new Schema({ _id: String, workerId: String, version: Number });
+    addOutbox(schema);
+    const Worker = db.connection.model('OutboxWorker', schema);
+    await Worker.init();
+
+    const kafka = createKafka({ brokers: inject('infra').kafkaBrokers, clientId: 'outbox-test', logger });
+    await ensureTopics(kafka, [workersTopic], { topicName: withSuffix(suffix) });
+    const publisher = new EventPublisher({ kafka, source: '/ketnoi/test', logger, topicName: withSuffix(suffix) });
+    await publisher.connect();
+    cleanups.push(() => publisher.disconnect());
+    const relay = new OutboxRelay({ model: Worker, publisher, topics: [workersTopic], logger, idleMs: 20, batchSize: 7 });
+    relay.start();
+    cleanups.push(() => relay.stop());
+
+    // 20 aggregates, 3 versions each, written while the relay is running.
+    const ids = Array.from({ length: 20 }, (_, i) => `wrk_outbox_${i}`);
+    for (let version = 1; version <= 3; version += 1) {
+      await Worker.insertMany(
+        ids.map((id) => ({ _id: `${id}:${version}`, workerId: id, version, ...withOutbox([erased(id, version)]) })),
+      );
+      relay.kick();
+    }
+
+    const reader = await readTopic(testKafka(), withSuffix(suffix)(workersTopic.name));
+    cleanups.push(() => reader.stop());
+    await reader.waitForCount(60);
+    await waitFor(async () => (await Worker.countDocuments({ outboxPending: true })) === 0, { what: 'outboxes cleared' });
+
+    const versionsByKey = new Map<string, number[]>();
+    for (const message of reader.messages) {
+      const event = JSON.parse(message.value!) as { data: { version: number } };
+      versionsByKey.set(message.key!, [...(versionsByKey.get(message.key!) ?? []), event.data.version]);
+    }
+    expect([...versionsByKey.keys()].sort()).toEqual([...ids].sort());
+    for (const versions of versionsByKey.values()) {
+      expect(versions).toEqual([1, 2, 3]);
+    }
+
+    // A second writer of an existing version conflicts instead of overwriting it.
+    await expect(Worker.create({ _id: `${ids[0]}:3`, workerId: ids[0], version: 3 })).rejects.toMatchObject({ code: 11000 });
+  });
+
+  it('refuses an invalid event at append time, before anything is stored', () => {
+    expect(() => erased('x', 0)).toThrow(/refused/);
+  });
+});
