@@ -38,3 +38,5 @@ export { consumerPlugin, type ConsumerPluginOptions } from './plugins/consumer.j
 export { addOutbox, pendingEvent, withOutbox, type OutboxFields, type PendingEvent } from './outbox/outbox-fields.js';
 export { OutboxRelay, type OutboxRelayOptions } from './outbox/outbox-relay.js';
 export { outboxPlugin, type OutboxPluginOptions } from './outbox/outbox-plugin.js';
+export { VersionedStore, type AggregateVersion, type SaveInput, type VersionedStoreOptions } from './versioned/versioned-store.js';
+export { KeyedMutex } from './versioned/keyed-mutex.js';

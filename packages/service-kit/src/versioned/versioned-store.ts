@@ -1,0 +1,128 @@
+import { KetNoiError } from '@ketnoi/errors';
+import { Schema, type Connection, type Model } from 'mongoose';
+import { addOutbox, withOutbox, type PendingEvent } from '../outbox/outbox-fields.js';
+import { KeyedMutex } from './keyed-mutex.js';
+
+export interface AggregateVersion<S> {
+  id: string;
+  version: number;
+  state: S;
+  updatedAt: Date;
+}
+
+export interface SaveInput<S> {
+  id: string;
+  /** The version the change was based on; 0 creates the aggregate. */
+  expectedVersion: number;
+  state: S;
+  events: readonly PendingEvent[];
+}
+
+export interface VersionedStoreOptions {
+  connection: Connection;
+  /** Heads live in `<name>`, versions in `<name>_versions`. */
+  name: string;
+  /** The state's fields (with the service's indexes), stored at the top level of each head. */
+  headSchema: Schema;
+}
+
+interface VersionDoc {
+  _id: string;
+  aggregateId: string;
+  version: number;
+  state: unknown;
+  at: Date;
+}
+
+const isDuplicateKey = (error: unknown): boolean => (error as { code?: unknown }).code === 11000;
+
+const versionConflict = (id: string, expected: number) =>
+  new KetNoiError('VERSION_CONFLICT', `${id} was changed by someone else since version ${expected}`, {
+    status: 412,
+    details: { id, expectedVersion: expected },
+  });
+
+/**
+ * An aggregate as immutable versions plus a head. `save` inserts version n+1
+ * with its outgoing events (the unique `_id` "<id>:<n+1>" is the optimistic
+ * lock, safe on FerretDB, whose updates are not atomic), then replaces the
+ * head that reads and lists use. The versions are the history and the outbox.
+ */
+export class VersionedStore<S extends object> {
+  readonly heads: Model<S & { _id: string; version: number; updatedAt: Date }>;
+  readonly versions: Model<VersionDoc>;
+  private readonly mutex = new KeyedMutex();
+
+  constructor(options: VersionedStoreOptions) {
+    const head = options.headSchema.clone();
+    head.add({ _id: { type: String }, version: { type: Number, required: true }, updatedAt: { type: Date, required: true } });
+    head.set('versionKey', false);
+    this.heads = options.connection.model(options.name, head, options.name) as unknown as typeof this.heads;
+
+    const version = new Schema<VersionDoc>(
+      {
+        _id: String,
+        aggregateId: { type: String, required: true },
+        version: { type: Number, required: true },
+        state: { type: Schema.Types.Mixed, required: true },
+        at: { type: Date, required: true },
+      },
+      { versionKey: false, minimize: false },
+    );
+    version.index({ aggregateId: 1, version: 1 });
+    addOutbox(version);
+    const versionsName = `${options.name}_versions`;
+    this.versions = options.connection.model<VersionDoc>(versionsName, version, versionsName);
+  }
+
+  /** Creates the collections' indexes (call once at start). */
+  async init(): Promise<void> {
+    await Promise.all([this.heads.init(), this.versions.init()]);
+  }
+
+  async get(id: string): Promise<AggregateVersion<S> | null> {
+    const head = (await this.heads.findById(id).lean()) as (S & { _id: string; version: number; updatedAt: Date }) | null;
+    if (!head) return null;
+    const { _id, version, updatedAt, ...state } = head;
+    return { id: _id, version, updatedAt, state: state as unknown as S };
+  }
+
+  /** All versions of an aggregate, oldest first (its history). */
+  async history(id: string): Promise<AggregateVersion<S>[]> {
+    const docs = await this.versions.find({ aggregateId: id }).sort({ version: 1 }).lean();
+    return docs.map((doc) => ({ id, version: doc.version, state: doc.state as S, updatedAt: doc.at }));
+  }
+
+  save(input: SaveInput<S>): Promise<AggregateVersion<S>> {
+    return this.mutex.run(input.id, () => this.saveNow(input));
+  }
+
+  private async saveNow({ id, expectedVersion, state, events }: SaveInput<S>): Promise<AggregateVersion<S>> {
+    const version = expectedVersion + 1;
+    const at = new Date();
+    if (expectedVersion > 0) {
+      const head = await this.heads.findById(id).select({ version: 1 }).lean();
+      if (!head || head.version !== expectedVersion) throw versionConflict(id, expectedVersion);
+    }
+    try {
+      await this.versions.create({ _id: `${id}:${version}`, aggregateId: id, version, state, at, ...withOutbox(events) });
+    } catch (error) {
+      if (!isDuplicateKey(error)) throw error;
+      if (expectedVersion === 0) {
+        throw new KetNoiError('ALREADY_EXISTS', `${id} already exists`, { status: 409, details: { id } });
+      }
+      throw versionConflict(id, expectedVersion);
+    }
+    await this.replaceHead(id, version, { ...state, _id: id, version, updatedAt: at });
+    return { id, version, state, updatedAt: at };
+  }
+
+  /** Moves the head forward only: a head already at a newer version stays. */
+  private async replaceHead(id: string, version: number, head: object): Promise<void> {
+    try {
+      await this.heads.replaceOne({ _id: id, version: { $lt: version } }, head, { upsert: true });
+    } catch (error) {
+      if (!isDuplicateKey(error)) throw error;
+    }
+  }
+}

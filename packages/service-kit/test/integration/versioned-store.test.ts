@@ -1,0 +1,70 @@
+import { workersTopic } from '@ketnoi/contracts';
+import { testDatabase } from '@ketnoi/testing';
+import { Schema } from 'mongoose';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { pendingEvent, VersionedStore } from '../../src/index.js';
+
+interface Note {
+  title: string;
+  owner: string;
+}
+
+const headSchema = () => {
+  const schema = new Schema<Note>({ title: String, owner: { type: String, index: true } });
+  return schema;
+};
+const erased = (id: string, version: number) =>
+  pendingEvent(workersTopic, { type: 'worker.erased', subject: id, data: { workerId: id, version, erasedAt: new Date().toISOString() } });
+
+describe('VersionedStore on the real database', () => {
+  let db: Awaited<ReturnType<typeof testDatabase>>;
+  let store: VersionedStore<Note>;
+
+  beforeEach(async () => {
+    db = await testDatabase('versioned');
+    store = new VersionedStore<Note>({ connection: db.connection, name: 'notes', headSchema: headSchema() });
+    await store.init();
+  });
+  afterEach(() => db.drop());
+
+  it('creates, reads, changes and keeps the history with each version\'s events', async () => {
+    await store.save({ id: 'note_1', expectedVersion: 0, state: { title: 'first', owner: 'a' }, events: [erased('note_1', 1)] });
+    const second = await store.save({ id: 'note_1', expectedVersion: 1, state: { title: 'second', owner: 'a' }, events: [] });
+    expect(second.version).toBe(2);
+    expect(await store.get('note_1')).toMatchObject({ id: 'note_1', version: 2, state: { title: 'second', owner: 'a' } });
+    expect((await store.history('note_1')).map((v) => v.state.title)).toEqual(['first', 'second']);
+    expect(await store.heads.countDocuments({ owner: 'a' })).toBe(1);
+    const pending = await store.versions.find({ outboxPending: true }).lean();
+    expect(pending.map((v) => v._id)).toEqual(['note_1:1']);
+  });
+
+  it('refuses a change based on a stale version (412) and a second create (409)', async () => {
+    await store.save({ id: 'note_2', expectedVersion: 0, state: { title: 'v1', owner: 'a' }, events: [] });
+    await store.save({ id: 'note_2', expectedVersion: 1, state: { title: 'v2', owner: 'a' }, events: [] });
+    await expect(store.save({ id: 'note_2', expectedVersion: 1, state: { title: 'stale', owner: 'a' }, events: [] })).rejects.toMatchObject({
+      code: 'VERSION_CONFLICT',
+      status: 412,
+    });
+    await expect(store.save({ id: 'note_2', expectedVersion: 0, state: { title: 'again', owner: 'a' }, events: [] })).rejects.toMatchObject({
+      status: 409,
+    });
+    expect((await store.get('note_2'))?.state.title).toBe('v2');
+  });
+
+  it('lets exactly one of two processes racing on the same version win', async () => {
+    // A second store instance stands for a second process: it does not share the in-process lock.
+    const other = new VersionedStore<Note>({ connection: db.connection, name: 'notes', headSchema: headSchema() });
+    await store.save({ id: 'note_3', expectedVersion: 0, state: { title: 'v1', owner: 'a' }, events: [] });
+    const results = await Promise.allSettled(
+      Array.from({ length: 10 }, (_, i) =>
+        (i % 2 ? other : store).save({ id: 'note_3', expectedVersion: 1, state: { title: `racer ${i}`, owner: 'a' }, events: [] }),
+      ),
+    );
+    const winners = results.filter((r) => r.status === 'fulfilled');
+    expect(winners).toHaveLength(1);
+    expect(results.filter((r) => r.status === 'rejected').every((r) => (r as PromiseRejectedResult).reason.status === 412)).toBe(true);
+    const winner = (winners[0] as PromiseFulfilledResult<{ state: Note }>).value.state.title;
+    expect((await store.get('note_3'))?.state.title).toBe(winner);
+    expect(await store.versions.countDocuments({ aggregateId: 'note_3' })).toBe(2);
+  });
+});
