@@ -60,7 +60,7 @@ export class OutboxRelay {
       .sort({ [this.options.versionField ?? 'version']: 1 })
       .limit(this.options.batchSize ?? 200)
       .select({ outbox: 1 })
-      .lean()) as Pending[];
+      .lean()) as unknown as Pending[];
     if (docs.length === 0) return 0;
     const events = docs.flatMap((doc) => doc.outbox);
     await this.publishInOrder(events);
