@@ -9,6 +9,7 @@ export * from './schemas/placement.js';
 export * from './schemas/match.js';
 export * from './schemas/notification.js';
 export * from './schemas/analytics.js';
+export * from './schemas/worker-profile.js';
 export * from './schemas/ingest.js';
 export * from './topics/domain.js';
 export * from './topics/ingest.js';

@@ -1,5 +1,6 @@
 import { defineEvent, defineTopic } from '../define.js';
-import { vacancySubmission, workerSubmission, workerWithdrawal } from '../schemas/ingest.js';
+import { vacancySubmission } from '../schemas/ingest.js';
+import { workerSubmission, workerWithdrawal } from '../schemas/worker-profile.js';
 
 export const ingestWorkersTopic = defineTopic({
   name: 'ingest.workers.v1',
@@ -12,7 +13,8 @@ export const ingestWorkersTopic = defineTopic({
   producer: 'external',
   consumers: ['registration'],
   events: [
-    defineEvent('worker.submitted', 'Register a worker, or update the one with the same citizen-ID', workerSubmission),
+    defineEvent('worker.registered', 'Register a worker, or update the one with the same citizen-ID', workerSubmission),
+    defineEvent('worker.updated', 'Update the worker with this citizen-ID, or register them if unknown', workerSubmission),
     defineEvent('worker.withdrawn', 'The worker no longer seeks work through the centre', workerWithdrawal),
   ],
 });
