@@ -42,19 +42,17 @@ export const defineTopic = <const E extends readonly EventDefinition[]>(
   topic: TopicDefinition<E>,
 ): TopicDefinition<E> => topic;
 
+// Distributes over a union of event definitions, one CloudEvent type per event.
+type EventOf<E> = E extends EventDefinition<infer Ty, infer D> ? CloudEvent<Ty, z.output<D>> : never;
+type InputOf<E> = E extends EventDefinition<infer Ty, infer D>
+  ? { type: Ty; subject: string; data: z.input<D>; id?: string; time?: string }
+  : never;
+
 /** Every event a topic carries, as a discriminated union on `type`. */
-export type TopicEvent<T extends TopicDefinition> = {
-  [K in keyof T['events']]: T['events'][K] extends EventDefinition<infer Ty, infer D>
-    ? CloudEvent<Ty, z.output<D>>
-    : never;
-}[number];
+export type TopicEvent<T extends TopicDefinition> = EventOf<T['events'][number]>;
 
 /** What a producer hands over: type, subject and data; the rest is filled in. */
-export type TopicEventInput<T extends TopicDefinition> = {
-  [K in keyof T['events']]: T['events'][K] extends EventDefinition<infer Ty, infer D>
-    ? { type: Ty; subject: string; data: z.input<D>; id?: string; time?: string }
-    : never;
-}[number];
+export type TopicEventInput<T extends TopicDefinition> = InputOf<T['events'][number]>;
 
 /** The dead-letter twin of a consumed topic. */
 export const dlqTopicName = (topic: string): string => `${topic}.dlq`;
