@@ -22,7 +22,8 @@ type Pending = Pick<OutboxFields, 'outbox'> & { _id: unknown };
 
 /**
  * Publishes the events waiting in aggregate versions' embedded outboxes,
- * oldest version first, then marks those versions published. A crash between
+ * oldest version first, then marks those versions published and empties their
+ * outboxes. A crash between
  * the two publishes again: delivery is at least once, and consumers skip
  * versions they have applied.
  */
@@ -64,7 +65,8 @@ export class OutboxRelay {
     if (docs.length === 0) return 0;
     const events = docs.flatMap((doc) => doc.outbox);
     await this.publishInOrder(events);
-    await this.options.model.updateMany({ _id: { $in: docs.map((doc) => doc._id) } }, { $set: { outboxPending: false } });
+    // Emptied once published: events may carry personal data that must not linger at rest.
+    await this.options.model.updateMany({ _id: { $in: docs.map((doc) => doc._id) } }, { $set: { outboxPending: false, outbox: [] } });
     return events.length;
   }
 

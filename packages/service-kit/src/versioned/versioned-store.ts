@@ -16,6 +16,8 @@ export interface SaveInput<S> {
   expectedVersion: number;
   state: S;
   events: readonly PendingEvent[];
+  /** Fields kept on the head only, never in the history (e.g. a search key that erasure must remove). */
+  headFields?: Record<string, unknown>;
 }
 
 export interface VersionedStoreOptions {
@@ -97,7 +99,7 @@ export class VersionedStore<S extends object> {
     return this.mutex.run(input.id, () => this.saveNow(input));
   }
 
-  private async saveNow({ id, expectedVersion, state, events }: SaveInput<S>): Promise<AggregateVersion<S>> {
+  private async saveNow({ id, expectedVersion, state, events, headFields }: SaveInput<S>): Promise<AggregateVersion<S>> {
     const version = expectedVersion + 1;
     const at = new Date();
     if (expectedVersion > 0) {
@@ -113,7 +115,7 @@ export class VersionedStore<S extends object> {
       }
       throw versionConflict(id, expectedVersion);
     }
-    await this.replaceHead(id, version, { ...state, _id: id, version, updatedAt: at });
+    await this.replaceHead(id, version, { ...state, ...headFields, _id: id, version, updatedAt: at });
     return { id, version, state, updatedAt: at };
   }
 

@@ -1,0 +1,20 @@
+import type { ReferenceData } from '@ketnoi/reference-data';
+import type { ReferenceLookup } from '../domain/reference-lookup.js';
+
+/** Registration's questions, answered from the reference lists. */
+export function referenceLookup(data: ReferenceData): ReferenceLookup {
+  const isSkillOfKind = (code: string, kind: string) => data.list('skills').get(code)?.kind === kind;
+  return {
+    isCccdProvince: (code) => data.list('cccd-provinces').has(code),
+    isEthnicGroup: (code) => data.list('ethnic-groups').has(code),
+    communeDistrict: (code) => {
+      const commune = data.list('communes').get(code);
+      if (!commune) return undefined;
+      // A commune merged from several former districts keeps the first as its history.
+      return commune.former_district_codes[0] ?? null;
+    },
+    isOccupation: (code) => data.list('occupations').has(code),
+    isSkill: (code) => isSkillOfKind(code, 'skill'),
+    isCertificate: (code) => isSkillOfKind(code, 'certificate'),
+  };
+}

@@ -1,0 +1,68 @@
+import { conflict, isKetNoiError } from '@ketnoi/errors';
+import type { AggregateVersion } from '@ketnoi/service-kit';
+import { randomBytes } from 'node:crypto';
+import { citizenIdHash } from '../crypto/keyed-hash.js';
+import type { WorkerProfile } from '../domain/types.js';
+import type { WorkerState } from '../domain/worker-state.js';
+import { checkOrRefuse } from './check-or-refuse.js';
+import type { Actor, RegistrationDeps } from './deps.js';
+import { loadWorker } from './load-worker.js';
+import { saveProfile } from './save-profile.js';
+import { workerVersion } from './worker-version.js';
+
+export interface RegisterOptions {
+  /** HTTP refuses a known citizen-ID (409 naming the worker); ingest updates that worker. */
+  ifKnown: 'refuse' | 'update';
+  externalRef?: string;
+}
+
+export type RegisterOutcome = { outcome: 'registered' | 'updated' | 'unchanged'; worker: AggregateVersion<WorkerState> };
+
+/** Pseudonymous, unguessable worker ids. */
+export const newWorkerId = (): string => `wrk_${randomBytes(10).toString('base64url')}`;
+
+export async function registerWorker(
+  deps: RegistrationDeps,
+  input: WorkerProfile,
+  actor: Actor,
+  options: RegisterOptions,
+  attempt = 1,
+): Promise<RegisterOutcome> {
+  const checked = checkOrRefuse(deps, input);
+  const hash = citizenIdHash(deps.hashKey, checked.profile.citizenId);
+  const candidate = newWorkerId();
+  const claim = await deps.identities.claim(hash, candidate);
+  const workerId = claim.claimed ? candidate : claim.workerId;
+  try {
+    if (!claim.claimed && (await deps.store.get(workerId))) {
+      if (options.ifKnown === 'refuse') {
+        throw conflict('A worker with this citizen-ID is already registered', { details: { workerId } });
+      }
+      const loaded = await loadWorker(deps, workerId);
+      const saved = await saveProfile(deps, { loaded, checked, actor, ...(options.externalRef ? { externalRef: options.externalRef } : {}) });
+      return { outcome: saved.changed ? 'updated' : 'unchanged', worker: saved.worker };
+    }
+    // A new worker, or a claim left behind by an interrupted registration: finish it.
+    const dataKey = (await deps.keys.get(workerId)) ?? (await deps.keys.create(workerId));
+    const version = workerVersion(deps, {
+      workerId,
+      version: 1,
+      checked,
+      dataKey,
+      status: 'active',
+      eventType: 'worker.registered',
+      ...(options.externalRef ? { externalRef: options.externalRef } : {}),
+    });
+    const worker = await deps.store.save({ id: workerId, expectedVersion: 0, ...version });
+    deps.published();
+    await deps.audit.record({ actor: actor.id, action: 'register', workerId, ...(actor.requestId ? { requestId: actor.requestId } : {}) });
+    return { outcome: 'registered', worker };
+  } catch (error) {
+    // Two registrations of one person at once: the loser goes round again and finds the winner.
+    const raced =
+      (isKetNoiError(error) && ['ALREADY_EXISTS', 'VERSION_CONFLICT'].includes(error.code)) ||
+      (error as { code?: unknown }).code === 11000;
+    if (raced && attempt < 3) return registerWorker(deps, input, actor, options, attempt + 1);
+    throw error;
+  }
+}
