@@ -2,7 +2,7 @@ import { workerContactsTopic, workersTopic } from '@ketnoi/contracts';
 import { readTopic, testKafka, waitFor } from '@ketnoi/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aProfile, citizenIdFor } from '../mothers.js';
-import { startService, type TestService } from '../helpers.js';
+import { logLines, startService, type TestService } from '../helpers.js';
 
 describe('registration over HTTP, on the real broker and FerretDB', () => {
   let service: TestService;
@@ -147,5 +147,11 @@ describe('registration over HTTP, on the real broker and FerretDB', () => {
     expect(everything).not.toContain('Erasable');
     expect(await db.collection('worker_keys').countDocuments({ _id: created.workerId } as object)).toBe(0);
     expect((await post(aProfile({ citizenId }))).statusCode).toBe(201);
+  });
+
+  it('wrote no citizen-ID into any log line', () => {
+    const used = ['019198123456', '019098999999', ...['222222', '333333', '444444', '555555', '666666', '777777'].map((serial) => citizenIdFor('1998-03-14', 'female', serial))];
+    expect(logLines.length).toBeGreaterThan(10);
+    for (const citizenId of used) expect(logLines.filter((line) => line.includes(citizenId))).toEqual([]);
   });
 });
