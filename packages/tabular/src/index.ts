@@ -1,0 +1,6 @@
+export type { Table, TableRow, TableFormat } from './table.js';
+export { readTable, formatOf } from './read-table.js';
+export { readCsv } from './read-csv.js';
+export { readXlsx } from './read-xlsx.js';
+export { foldHeader } from './fold-header.js';
+export { mapColumns, cellsByField, type ColumnAliases, type ColumnMapping } from './map-columns.js';
