@@ -26,8 +26,10 @@ export const qualification = z.enum([
 ]);
 export const shift = z.enum(['day', 'night', 'rotating', 'part-time']);
 export const languageCode = z.enum(['vi', 'en', 'ko', 'ja', 'zh', 'de', 'fr', 'ru', 'th', 'lo', 'km']);
-/** Common levels: CEFR, TOPIK 1-6, JLPT N5-N1, HSK 1-9. */
-export const languageLevel = z.string().regex(/^(A1|A2|B1|B2|C1|C2|TOPIK[1-6]|N[1-5]|HSK[1-9]|basic|fluent|native)$/);
+/** Common levels: CEFR, TOPIK 1-6, EPS-TOPIK, JLPT N5-N1, JFT-Basic, HSK 1-9, IELTS bands, TOEIC scores. */
+export const languageLevel = z
+  .string()
+  .regex(/^(A1|A2|B1|B2|C1|C2|TOPIK[1-6]|EPS-TOPIK|N[1-5]|JFT-BASIC|HSK[1-9]|IELTS\d\.\d|TOEIC\d{2,3}|basic|fluent|native)$/);
 export const language = z.object({ code: languageCode, level: languageLevel.optional() });
 
 export const skill = z.object({

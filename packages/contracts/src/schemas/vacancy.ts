@@ -7,6 +7,7 @@ import {
   languageCode,
   languageLevel,
   moneyVnd,
+  priorityGroups,
   qualification,
   referenceCode,
   shift,
@@ -16,6 +17,15 @@ import {
 } from './common.js';
 
 export const vacancyStatus = z.enum(['open', 'paused', 'filled', 'expired', 'withdrawn']);
+
+/** What the wage amounts are per: a month (the usual case) or an hour (part-time, seasonal work). */
+export const wagePeriod = z.enum(['month', 'hour']);
+
+/** Labour Code 2019 art. 20 contract types, plus apprenticeship and casual (service) work. */
+export const contractType = z.enum(['indefinite', 'fixed-term', 'apprenticeship', 'casual']);
+
+/** Groups an employer particularly welcomes: the plan's priority groups (the keys of `priorityGroups`). */
+export const welcomedGroup = priorityGroups.keyof();
 
 export const vacancySkill = z.object({
   code: referenceCode,
@@ -27,6 +37,7 @@ export const vacancySkill = z.object({
 export const vacancyTerms = z
   .object({
     title: z.string().min(1).max(300),
+    description: z.string().max(10_000).optional(),
     occupationCode: iscoCode,
     positions: z.number().int().positive().max(10_000),
     skills: z.array(vacancySkill).max(50),
@@ -37,7 +48,14 @@ export const vacancyTerms = z
     industrialParkCode: referenceCode.optional(),
     wageMinVnd: moneyVnd,
     wageMaxVnd: moneyVnd,
+    wagePeriod: wagePeriod.default('month').describe('What wageMinVnd and wageMaxVnd are per'),
     shifts: z.array(shift).max(4),
+    contractType: contractType.optional(),
+    contractMonths: z.number().int().min(1).max(36).optional().describe('Length of a fixed-term contract'),
+    startDate: isoDate.optional(),
+    housingOffered: z.boolean().default(false),
+    shuttleOffered: z.boolean().default(false),
+    welcomedGroups: z.array(welcomedGroup).max(8).default([]),
     minAge: z.number().int().min(15).max(70).optional(),
     maxAge: z.number().int().min(15).max(70).optional(),
     minExperienceYears: z.number().min(0).max(40),
@@ -59,6 +77,10 @@ export const vacancySnapshot = z.object({
 });
 export type VacancySnapshot = z.infer<typeof vacancySnapshot>;
 
+export const closeReason = z.enum(['filled', 'expired', 'withdrawn']).describe('withdrawn: cancelled by the employer or staff');
+
 export const vacancyClosed = vacancySnapshot.extend({
-  closeReason: z.enum(['filled', 'expired', 'withdrawn']),
+  closeReason,
+  closeNote: z.string().max(500).optional(),
 });
+export type VacancyClosed = z.infer<typeof vacancyClosed>;

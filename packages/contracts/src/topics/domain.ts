@@ -3,7 +3,7 @@ import { workerErased, workerSnapshot } from '../schemas/worker.js';
 import { workerContact, workerContactErased } from '../schemas/worker-contact.js';
 import { employerSnapshot } from '../schemas/employer.js';
 import { vacancyClosed, vacancySnapshot } from '../schemas/vacancy.js';
-import { placement } from '../schemas/placement.js';
+import { placement, placementOutcome } from '../schemas/placement.js';
 import { matchScored, matchWithdrawn } from '../schemas/match.js';
 import { notificationFailed, notificationRecord } from '../schemas/notification.js';
 
@@ -72,13 +72,14 @@ export const vacanciesTopic = defineTopic({
   events: [
     defineEvent('vacancy.opened', 'A vacancy was opened', vacancySnapshot),
     defineEvent('vacancy.updated', 'A vacancy changed', vacancySnapshot),
-    defineEvent('vacancy.closed', 'A vacancy was filled, expired or withdrawn', vacancyClosed),
+    defineEvent('vacancy.closed', 'A vacancy was filled or withdrawn', vacancyClosed),
+    defineEvent('vacancy.expired', 'A vacancy passed its application deadline and closed (closeReason expired)', vacancyClosed),
   ],
 });
 
 export const placementsTopic = defineTopic({
   name: 'placements.v1',
-  description: 'Hires: a worker placed in a vacancy.',
+  description: 'Hires (a worker placed in a vacancy) and candidates\' outcomes before a hire.',
   key: 'vacancyId',
   partitions: 3,
   cleanupPolicy: 'delete',
@@ -86,7 +87,14 @@ export const placementsTopic = defineTopic({
   personalData: false,
   producer: 'vacancy-intake',
   consumers: ['matching', 'notification', 'analytics'],
-  events: [defineEvent('placement.recorded', 'A hire was recorded', placement)],
+  events: [
+    defineEvent('placement.recorded', 'A hire was recorded', placement),
+    defineEvent(
+      'placement.outcome-recorded',
+      'A candidate was shortlisted, interviewed, rejected (with a reason) or did not show up',
+      placementOutcome,
+    ),
+  ],
 });
 
 export const matchesTopic = defineTopic({
