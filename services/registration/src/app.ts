@@ -5,6 +5,7 @@ import { consumerPlugin, createServiceApp, kafkaPlugin, mongoPlugin, outboxPlugi
 import type { RegistrationConfig } from './config.js';
 import { registerOnWorkerSubmitted } from './consumers/register-on-worker-submitted.js';
 import { registrationPlugin } from './plugins/registration.js';
+import { workerImportRoutes } from './routes/workers/import.js';
 import { workerRoutes } from './routes/workers/index.js';
 
 export interface BuildOverrides extends Partial<Pick<ServiceAppOptions, 'logger' | 'auth'>> {
@@ -52,5 +53,6 @@ export async function buildApp(config: RegistrationConfig, overrides: BuildOverr
     }),
   );
   await app.register(workerRoutes);
+  await app.register(workerImportRoutes);
   return app;
 }

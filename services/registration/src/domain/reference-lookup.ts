@@ -7,4 +7,8 @@ export interface ReferenceLookup {
   isOccupation(code: string): boolean;
   isSkill(code: string): boolean;
   isCertificate(code: string): boolean;
+  /** The code of an ethnic group named in Vietnamese or English, with or without diacritics. */
+  ethnicGroupNamed(name: string): string | undefined;
+  /** The code of a commune or ward named with or without its type and diacritics. */
+  communeNamed(name: string): string | undefined;
 }

@@ -1,4 +1,4 @@
-import type { ReferenceData } from '@ketnoi/reference-data';
+import { fold, type ReferenceData } from '@ketnoi/reference-data';
 import type { ReferenceLookup } from '../domain/reference-lookup.js';
 
 /** Registration's questions, answered from the reference lists. */
@@ -16,5 +16,13 @@ export function referenceLookup(data: ReferenceData): ReferenceLookup {
     isOccupation: (code) => data.list('occupations').has(code),
     isSkill: (code) => isSkillOfKind(code, 'skill'),
     isCertificate: (code) => isSkillOfKind(code, 'certificate'),
+    ethnicGroupNamed: (name) => {
+      const wanted = fold(name);
+      return data.list('ethnic-groups').items.find((g) => fold(g.label_vi) === wanted || fold(g.label_en) === wanted)?.code;
+    },
+    communeNamed: (name) => {
+      const wanted = fold(name).replace(/^(xa|phuong)\s+/, '');
+      return data.list('communes').items.find((c) => fold(c.name) === wanted)?.code;
+    },
   };
 }

@@ -11,6 +11,8 @@ const refs: ReferenceLookup = {
   isOccupation: (code) => ['8', '82', '821', '8212', '7212'].includes(code),
   isSkill: (code) => ['electronics-assembly', 'smt-operation'].includes(code),
   isCertificate: (code) => code === 'cert-forklift',
+  ethnicGroupNamed: (name) => ({ kinh: '01', tay: '02' })[name.toLowerCase()],
+  communeNamed: (name) => (name === 'Đức Xuân' ? '01840' : undefined),
 };
 const TODAY = '2026-11-26';
 

@@ -1,0 +1,43 @@
+import type { ColumnAliases } from '@ketnoi/tabular';
+
+/** The columns a worker file may have, with the headers centres use for them (Vietnamese or English). */
+export const workerColumns = {
+  externalRef: ['Mã hồ sơ', 'Số hồ sơ', 'STT', 'Record id'],
+  fullName: ['Họ và tên', 'Họ tên', 'Full name', 'Name'],
+  citizenId: ['Số CCCD', 'CCCD', 'Số định danh cá nhân', 'Căn cước công dân', 'Citizen ID'],
+  dateOfBirth: ['Ngày sinh', 'Ngày tháng năm sinh', 'Date of birth'],
+  gender: ['Giới tính', 'Gender', 'Sex'],
+  ethnicity: ['Dân tộc', 'Ethnicity'],
+  phone: ['Số điện thoại', 'Điện thoại', 'SĐT', 'Phone'],
+  email: ['Thư điện tử', 'Email'],
+  communeCode: ['Mã xã', 'Mã xã/phường', 'Commune code'],
+  commune: ['Xã/phường', 'Xã phường', 'Xã', 'Phường', 'Commune'],
+  addressDetail: ['Địa chỉ', 'Địa chỉ chi tiết', 'Thôn/xóm/tổ', 'Address'],
+  householdStatus: ['Hộ nghèo/cận nghèo', 'Hoàn cảnh gia đình', 'Household status'],
+  disability: ['Khuyết tật', 'Người khuyết tật', 'Disability'],
+  abroadCountry: ['Nước đã làm việc', 'Về từ nước', 'Country worked in'],
+  abroadProgramme: ['Chương trình', 'Chương trình đi làm việc', 'Programme'],
+  abroadYears: ['Số năm ở nước ngoài', 'Years abroad'],
+  demobilisedOn: ['Ngày xuất ngũ', 'Ngày hoàn thành nghĩa vụ', 'Demobilised on'],
+  demobilisedService: ['Lực lượng', 'Service'],
+  generalEducation: ['Trình độ phổ thông', 'Trình độ văn hóa', 'General education'],
+  qualification: ['Trình độ chuyên môn', 'Trình độ CMKT', 'Qualification'],
+  desiredOccupations: ['Nghề mong muốn', 'Mã nghề', 'Desired occupations'],
+  skills: ['Kỹ năng', 'Skills'],
+  certificates: ['Chứng chỉ', 'Giấy phép', 'Certificates'],
+  languages: ['Ngoại ngữ', 'Languages'],
+  experienceFrom: ['Bắt đầu đi làm', 'Working since'],
+  expectedWageVnd: ['Mức lương mong muốn', 'Lương mong muốn', 'Expected wage'],
+  maxCommuteKm: ['Khoảng cách tối đa (km)', 'Khoảng cách đi làm tối đa', 'Max commute km'],
+  willingToRelocate: ['Sẵn sàng chuyển nơi ở', 'Willing to relocate'],
+  shifts: ['Ca làm việc', 'Shifts'],
+  employmentStatus: ['Tình trạng việc làm', 'Employment status'],
+  unemploymentInsurance: ['Bảo hiểm thất nghiệp', 'Unemployment insurance'],
+  socialInsurance: ['Bảo hiểm xã hội', 'Social insurance'],
+  consentMatching: ['Đồng ý kết nối việc làm', 'Consent to matching'],
+  consentNotifications: ['Đồng ý nhận thông báo', 'Consent to notifications'],
+  consentShareProfile: ['Đồng ý chia sẻ hồ sơ', 'Consent to share profile'],
+  preferredLanguage: ['Ngôn ngữ nhận tin', 'Preferred language'],
+} as const satisfies ColumnAliases<string>;
+
+export type WorkerColumn = keyof typeof workerColumns;
