@@ -30,6 +30,7 @@ KETNOI_TOOLS_DIR="${KETNOI_TOOLS_DIR:-$REPO_ROOT/.tools}"
 FERRETDB_HOST="${FERRETDB_HOST:-127.0.0.1}"
 FERRETDB_PORT="${FERRETDB_PORT:-27017}"
 FERRETDB_BACKEND="${FERRETDB_BACKEND:-sqlite}"
+FERRETDB_SQLITE_SYNC="${FERRETDB_SQLITE_SYNC:-normal}"
 FERRETDB_POSTGRESQL_URL="${FERRETDB_POSTGRESQL_URL:-}"
 FERRETDB_LOG_LEVEL="${FERRETDB_LOG_LEVEL:-info}"
 FERRETDB_START_TIMEOUT="${FERRETDB_START_TIMEOUT:-60}"
@@ -185,7 +186,10 @@ do_start() {
   case "$FERRETDB_BACKEND" in
     sqlite)
       mkdir -p "$SQLITE_DIR"
-      args+=(--handler sqlite --sqlite-url "file:$SQLITE_DIR/")
+      # WAL with synchronous=normal: a commit survives a crash of FerretDB or of KetNoi,
+      # and only an OS crash or power cut may lose the last moments (SQLite's own
+      # guidance for WAL). It makes each write several times cheaper on this disk.
+      args+=(--handler sqlite --sqlite-url "file:$SQLITE_DIR/?_pragma=synchronous($FERRETDB_SQLITE_SYNC)")
       ;;
     postgresql)
       [[ -n "$FERRETDB_POSTGRESQL_URL" ]] || die "FERRETDB_POSTGRESQL_URL is required when FERRETDB_BACKEND=postgresql"

@@ -36,7 +36,11 @@ export { runService, type Runnable, type RunServiceOptions } from './app/run-ser
 export { kafkaPlugin, type KafkaPluginOptions } from './plugins/kafka.js';
 export { consumerPlugin, type ConsumerPluginOptions } from './plugins/consumer.js';
 export { addOutbox, pendingEvent, withOutbox, type OutboxFields, type PendingEvent } from './outbox/outbox-fields.js';
+export { insertVersion, pendingModelFor, recoverPending, type PendingDoc } from './outbox/pending-index.js';
 export { OutboxRelay, type OutboxRelayOptions } from './outbox/outbox-relay.js';
 export { outboxPlugin, type OutboxPluginOptions } from './outbox/outbox-plugin.js';
 export { VersionedStore, type AggregateVersion, type SaveInput, type VersionedStoreOptions } from './versioned/versioned-store.js';
 export { KeyedMutex } from './versioned/keyed-mutex.js';
+export { idempotencyPlugin, type IdempotencyOptions } from './idempotency/idempotency-plugin.js';
+export { IDEMPOTENCY_HEADER, REPLAYED_HEADER } from './idempotency/idempotency-key.js';
+export { clientKey, rateLimitPlugin, type RateLimitOptions } from './rate-limit/rate-limit-plugin.js';

@@ -2,7 +2,8 @@ import type { TopicDefinition, TopicEventInput } from '@ketnoi/contracts';
 import type { EventPublisher } from '@ketnoi/messaging';
 import type { Model } from 'mongoose';
 import type { Logger } from 'pino';
-import type { OutboxFields, PendingEvent } from './outbox-fields.js';
+import type { PendingEvent } from './outbox-fields.js';
+import { pendingModelFor, recoverPending, type PendingDoc } from './pending-index.js';
 
 export interface OutboxRelayOptions {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -14,11 +15,11 @@ export interface OutboxRelayOptions {
   batchSize?: number;
   /** How often to look for pending events when nobody kicks the relay. */
   idleMs?: number;
-  /** The field that orders an aggregate's versions. */
-  versionField?: string;
+  /** How often to look for versions whose pending-index entry a crash lost. */
+  recoverEveryMs?: number;
+  /** Only versions at least this old are re-indexed (younger ones are being indexed by their writer). */
+  recoverAfterMs?: number;
 }
-
-type Pending = Pick<OutboxFields, 'outbox'> & { _id: unknown };
 
 /**
  * Publishes the events waiting in aggregate versions' embedded outboxes,
@@ -29,6 +30,7 @@ type Pending = Pick<OutboxFields, 'outbox'> & { _id: unknown };
  */
 export class OutboxRelay {
   private running = false;
+  private lastRecovery = 0;
   private loop: Promise<void> | undefined;
   private wake: (() => void) | undefined;
   private readonly topics: Map<string, TopicDefinition>;
@@ -54,20 +56,29 @@ export class OutboxRelay {
     this.wake?.();
   }
 
-  /** Publishes one batch of pending aggregates; returns how many events went out. */
+  /** Publishes one batch of pending versions; returns how many events went out. */
   async flushOnce(): Promise<number> {
-    const docs = (await this.options.model
-      .find({ outboxPending: true })
-      .sort({ [this.options.versionField ?? 'version']: 1 })
-      .limit(this.options.batchSize ?? 200)
-      .select({ outbox: 1 })
-      .lean()) as unknown as Pending[];
+    const pending = pendingModelFor(this.options.model);
+    const docs = (await pending.find().sort({ order: 1 }).limit(this.options.batchSize ?? 200).lean()) as PendingDoc[];
     if (docs.length === 0) return 0;
-    const events = docs.flatMap((doc) => doc.outbox);
+    const events = docs.flatMap((doc) => doc.events);
     await this.publishInOrder(events);
     // Emptied once published: events may carry personal data that must not linger at rest.
-    await this.options.model.updateMany({ _id: { $in: docs.map((doc) => doc._id) } }, { $set: { outboxPending: false, outbox: [] } });
+    await this.options.model.bulkWrite(
+      docs.map((doc) => ({ updateOne: { filter: { _id: doc._id }, update: { $set: { outboxPending: false, outbox: [] } } } })),
+      { ordered: false },
+    );
+    await pending.bulkWrite(docs.map((doc) => ({ deleteOne: { filter: { _id: doc._id } } })), { ordered: false });
     return events.length;
+  }
+
+  /** Rebuilds lost pending-index entries; returns how many. */
+  async recover(): Promise<number> {
+    const grace = this.options.recoverAfterMs ?? 60_000;
+    const recovered = await recoverPending(this.options.model, grace > 0 ? new Date(Date.now() - grace) : undefined);
+    if (recovered > 0) this.options.logger.warn({ recovered }, 'outbox: re-indexed unpublished versions');
+    this.lastRecovery = Date.now();
+    return recovered;
   }
 
   private async publishInOrder(events: readonly PendingEvent[]): Promise<void> {
@@ -85,6 +96,7 @@ export class OutboxRelay {
     let failures = 0;
     while (this.running) {
       try {
+        if (Date.now() - this.lastRecovery > (this.options.recoverEveryMs ?? 600_000)) await this.recover();
         const published = await this.flushOnce();
         failures = 0;
         if (published > 0) continue;

@@ -1,6 +1,7 @@
 import { KetNoiError } from '@ketnoi/errors';
 import { Schema, type Connection, type Model } from 'mongoose';
-import { addOutbox, withOutbox, type PendingEvent } from '../outbox/outbox-fields.js';
+import { addOutbox, type PendingEvent } from '../outbox/outbox-fields.js';
+import { insertVersion, pendingModelFor } from '../outbox/pending-index.js';
 import { KeyedMutex } from './keyed-mutex.js';
 
 export interface AggregateVersion<S> {
@@ -79,7 +80,7 @@ export class VersionedStore<S extends object> {
 
   /** Creates the collections' indexes (call once at start). */
   async init(): Promise<void> {
-    await Promise.all([this.heads.init(), this.versions.init()]);
+    await Promise.all([this.heads.init(), this.versions.init(), pendingModelFor(this.versions).init()]);
   }
 
   async get(id: string): Promise<AggregateVersion<S> | null> {
@@ -107,7 +108,7 @@ export class VersionedStore<S extends object> {
       if (!head || head.version !== expectedVersion) throw versionConflict(id, expectedVersion);
     }
     try {
-      await this.versions.create({ _id: `${id}:${version}`, aggregateId: id, version, state, at, ...withOutbox(events) });
+      await insertVersion(this.versions, { _id: `${id}:${version}`, aggregateId: id, version, state, at, outbox: [...events] });
     } catch (error) {
       if (!isDuplicateKey(error)) throw error;
       if (expectedVersion === 0) {
@@ -119,12 +120,12 @@ export class VersionedStore<S extends object> {
     return { id, version, state, updatedAt: at };
   }
 
-  /** Moves the head forward only: a head already at a newer version stays. */
-  private async replaceHead(id: string, version: number, head: object): Promise<void> {
-    try {
-      await this.heads.replaceOne({ _id: id, version: { $lt: version } }, head, { upsert: true });
-    } catch (error) {
-      if (!isDuplicateKey(error)) throw error;
-    }
+  /**
+   * Replaces the head by `_id` alone: FerretDB scans the collection for any
+   * other filter. Writers of one aggregate are serialised in-process, and the
+   * version insert already decided who may move the head.
+   */
+  private async replaceHead(id: string, _version: number, head: object): Promise<void> {
+    await this.heads.replaceOne({ _id: id }, head, { upsert: true });
   }
 }

@@ -16,7 +16,12 @@ export interface RegisterOptions {
   externalRef?: string;
 }
 
-export type RegisterOutcome = { outcome: 'registered' | 'updated' | 'unchanged'; worker: AggregateVersion<WorkerState> };
+export type RegisterOutcome = {
+  outcome: 'registered' | 'updated' | 'unchanged';
+  worker: AggregateVersion<WorkerState>;
+  /** The profile as stored (normalised). */
+  profile: WorkerProfile;
+};
 
 /** Pseudonymous, unguessable worker ids. */
 export const newWorkerId = (): string => `wrk_${randomBytes(10).toString('base64url')}`;
@@ -40,10 +45,10 @@ export async function registerWorker(
       }
       const loaded = await loadWorker(deps, workerId);
       const saved = await saveProfile(deps, { loaded, checked, actor, ...(options.externalRef ? { externalRef: options.externalRef } : {}) });
-      return { outcome: saved.changed ? 'updated' : 'unchanged', worker: saved.worker };
+      return { outcome: saved.changed ? 'updated' : 'unchanged', worker: saved.worker, profile: checked.profile };
     }
     // A new worker, or a claim left behind by an interrupted registration: finish it.
-    const dataKey = (await deps.keys.get(workerId)) ?? (await deps.keys.create(workerId));
+    const dataKey = (!claim.claimed && (await deps.keys.get(workerId))) || (await deps.keys.create(workerId));
     const version = workerVersion(deps, {
       workerId,
       version: 1,
@@ -56,7 +61,7 @@ export async function registerWorker(
     const worker = await deps.store.save({ id: workerId, expectedVersion: 0, ...version });
     deps.published();
     await deps.audit.record({ actor: actor.id, action: 'register', workerId, ...(actor.requestId ? { requestId: actor.requestId } : {}) });
-    return { outcome: 'registered', worker };
+    return { outcome: 'registered', worker, profile: checked.profile };
   } catch (error) {
     // Two registrations of one person at once: the loser goes round again and finds the winner.
     const raced =

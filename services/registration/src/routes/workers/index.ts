@@ -36,8 +36,7 @@ export async function workerRoutes(app: ServiceApp): Promise<void> {
       },
     },
     async (request, reply) => {
-      const { worker } = await registerWorker(deps(), request.body, actorOf(request), { ifKnown: 'refuse' });
-      const { profile } = await loadWorker(deps(), worker.id);
+      const { worker, profile } = await registerWorker(deps(), request.body, actorOf(request), { ifKnown: 'refuse' });
       reply.header('etag', etag(worker.version)).header('location', `/v1/workers/${worker.id}`);
       return reply.code(201).send(toView(worker, profile));
     },

@@ -1,0 +1,136 @@
+import { KetNoiError } from '@ketnoi/errors';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import type { Model } from 'mongoose';
+import { fingerprint, IDEMPOTENCY_HEADER, readKey, recordId, REPLAYED_HEADER } from './idempotency-key.js';
+import { answerId, idempotencyModel, type IdempotencyRecord } from './idempotency-record.js';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Honour `Idempotency-Key` on this route (scope: what the key is unique within; default the route URL). */
+    idempotency?: { scope?: string; required?: boolean };
+  }
+  interface FastifyRequest {
+    idempotencyClaim: string | null;
+  }
+}
+
+export interface IdempotencyOptions {
+  /** Collection of claimed keys; default `idempotency_keys`. */
+  collection?: string;
+  /** How long an answer is kept for replay; default 24 h. */
+  ttlMs?: number;
+  /** An unanswered claim older than this is taken as abandoned (its request crashed); default 60 s. */
+  abandonAfterMs?: number;
+  /** How often expired keys are deleted; default 10 min. */
+  sweepEveryMs?: number;
+}
+
+const KEPT_HEADERS = ['content-type', 'location', 'etag'];
+const isDuplicateKey = (error: unknown) => (error as { code?: unknown }).code === 11000;
+const keyReused = () =>
+  new KetNoiError('IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was used with a different request; use a new key', { status: 422 });
+const keyInUse = () =>
+  new KetNoiError('IDEMPOTENCY_KEY_IN_USE', 'A request with this Idempotency-Key is still being processed; retry shortly', { status: 409 });
+
+async function replay(reply: FastifyReply, record: IdempotencyRecord): Promise<FastifyReply> {
+  for (const [name, value] of Object.entries(record.headers ?? {})) reply.header(name, value);
+  return reply.code(record.status ?? 200).header(REPLAYED_HEADER, 'true').send(record.body ?? '');
+}
+
+/**
+ * `Idempotency-Key` for the routes that ask for it (`config: { idempotency: {} }`):
+ * the first request with a key claims it by a unique insert (safe on FerretDB,
+ * whose updates are not atomic), and its answer is inserted next to the claim;
+ * the same key with the same request then gets the stored answer again, with a
+ * different request 422, and while the first is still running 409. A 5xx
+ * answer releases the key so the client can retry.
+ */
+export const idempotencyPlugin = fp(
+  async (app: FastifyInstance, options: IdempotencyOptions) => {
+    const model: Model<IdempotencyRecord> = idempotencyModel(app.mongo, options.collection ?? 'idempotency_keys');
+    await model.init();
+    const ttlMs = options.ttlMs ?? 24 * 3600_000;
+    const abandonAfterMs = options.abandonAfterMs ?? 60_000;
+
+    /** Claims the key (null), or returns the claim someone else holds and its answer, if there is one yet. */
+    async function claim(id: string, print: string): Promise<{ holder: IdempotencyRecord; answer: IdempotencyRecord | null } | null> {
+      for (let attempt = 0; attempt < 3; attempt += 1) {
+        const now = Date.now();
+        try {
+          await model.create({ _id: id, fingerprint: print, createdAt: new Date(now), expiresAt: new Date(now + ttlMs) });
+          return null;
+        } catch (error) {
+          if (!isDuplicateKey(error)) throw error;
+        }
+        const holder = await model.findById(id).lean<IdempotencyRecord>();
+        if (holder === null) continue;
+        const answer = await model.findById(answerId(id)).lean<IdempotencyRecord>();
+        const expired = holder.expiresAt.getTime() <= now;
+        const abandoned = answer === null && holder.createdAt.getTime() + abandonAfterMs <= now;
+        if (!expired && !abandoned) return { holder, answer };
+        // Only the holder of this exact claim is deleted; the next insert decides who claims the key.
+        await model.deleteOne({ _id: answerId(id) });
+        await model.deleteOne({ _id: id, createdAt: holder.createdAt });
+      }
+      throw keyInUse();
+    }
+
+    app.decorateRequest('idempotencyClaim', null);
+
+    app.addHook('preHandler', async (request: FastifyRequest, reply: FastifyReply) => {
+      const config = request.routeOptions.config.idempotency;
+      if (!config) return;
+      const key = readKey(request.headers[IDEMPOTENCY_HEADER]);
+      if (key === undefined) {
+        if (config.required) throw new KetNoiError('IDEMPOTENCY_KEY_MISSING', 'This request needs an Idempotency-Key header', { status: 400 });
+        return;
+      }
+      const principal = request.principal?.sub ?? 'anonymous';
+      const id = recordId(principal, config.scope ?? `${request.method} ${request.routeOptions.url}`, key);
+      const print = fingerprint(request.method, request.url, request.body);
+      const existing = await claim(id, print);
+      if (existing === null) {
+        request.idempotencyClaim = id;
+        return;
+      }
+      if (existing.holder.fingerprint !== print) throw keyReused();
+      if (existing.answer === null) {
+        reply.header('retry-after', '1');
+        throw keyInUse();
+      }
+      request.log.info({ idempotent: true }, 'replaying the stored answer');
+      return replay(reply, existing.answer);
+    });
+
+    app.addHook('onSend', async (request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
+      const id = request.idempotencyClaim;
+      if (id === null) return payload;
+      request.idempotencyClaim = null;
+      try {
+        if (reply.statusCode >= 500 || typeof payload !== 'string') {
+          await model.deleteOne({ _id: id });
+          return payload;
+        }
+        const headers = Object.fromEntries(
+          KEPT_HEADERS.flatMap((name) => {
+            const value = reply.getHeader(name);
+            return value === undefined ? [] : [[name, String(value)]];
+          }),
+        );
+        const now = Date.now();
+        await model.create({ _id: answerId(id), status: reply.statusCode, headers, body: payload, createdAt: new Date(now), expiresAt: new Date(now + ttlMs) });
+      } catch (error) {
+        request.log.warn({ err: error }, 'could not store the answer for its Idempotency-Key');
+      }
+      return payload;
+    });
+
+    const sweep = setInterval(() => {
+      model.deleteMany({ expiresAt: { $lt: new Date() } }).catch((error: unknown) => app.log.warn({ err: error }, 'idempotency sweep failed'));
+    }, options.sweepEveryMs ?? 600_000);
+    sweep.unref();
+    app.addHook('onClose', async () => clearInterval(sweep));
+  },
+  { name: 'ketnoi-idempotency', fastify: '5.x', dependencies: ['mongo', 'ketnoi-auth'] },
+);

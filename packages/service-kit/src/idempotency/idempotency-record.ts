@@ -1,0 +1,36 @@
+import { Schema, type Connection, type Model } from 'mongoose';
+
+/**
+ * A claimed Idempotency-Key (`_id` = the key's hash) or, once the request is
+ * answered, its answer (`_id` = hash + ":answer"). Both are only ever inserted
+ * and deleted, never updated: FerretDB 1.x updates are neither atomic nor fast.
+ */
+export interface IdempotencyRecord {
+  _id: string;
+  /** The request the key was first used with (claims only). */
+  fingerprint?: string;
+  status?: number;
+  headers?: Record<string, string>;
+  body?: string;
+  createdAt: Date;
+  expiresAt: Date;
+}
+
+const recordSchema = new Schema<IdempotencyRecord>(
+  {
+    _id: String,
+    fingerprint: String,
+    status: Number,
+    headers: { type: Schema.Types.Mixed },
+    body: String,
+    createdAt: { type: Date, required: true },
+    // FerretDB 1.x has no TTL indexes: the plugin deletes expired records itself.
+    expiresAt: { type: Date, required: true, index: true },
+  },
+  { versionKey: false, minimize: false },
+);
+
+export const answerId = (claimId: string): string => `${claimId}:answer`;
+
+export const idempotencyModel = (connection: Connection, collection: string): Model<IdempotencyRecord> =>
+  connection.models[collection] ?? connection.model<IdempotencyRecord>(collection, recordSchema, collection);

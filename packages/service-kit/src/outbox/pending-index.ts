@@ -1,0 +1,68 @@
+import { Schema, type Model } from 'mongoose';
+import type { PendingEvent } from './outbox-fields.js';
+
+/** A copy of one version's unpublished events, in a collection that holds only what is pending. */
+export interface PendingDoc {
+  _id: string;
+  /** The aggregate version: lower versions go out first. */
+  order: number;
+  events: PendingEvent[];
+  at: Date;
+}
+
+const pendingSchema = new Schema<PendingDoc>(
+  { _id: String, order: Number, events: Schema.Types.Mixed, at: Date },
+  { versionKey: false, minimize: false },
+);
+
+/**
+ * The pending index of a versions collection. FerretDB 1.x answers filters
+ * other than `_id` by scanning the whole collection, so the relay reads this
+ * small collection instead of searching the history. The version document's
+ * embedded outbox stays the source of truth: a missing index entry (a crash
+ * between the two inserts) is rebuilt by `recoverPending`.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function pendingModelFor(versions: Model<any>): Model<PendingDoc> {
+  const name = `${versions.modelName}Pending`;
+  return (versions.db.models[name] as Model<PendingDoc> | undefined) ?? versions.db.model<PendingDoc>(name, pendingSchema, `${versions.collection.collectionName}_pending`);
+}
+
+interface VersionWithOutbox {
+  _id: string;
+  version: number;
+  at?: Date;
+  outbox: PendingEvent[];
+}
+
+/** Inserts a version with its events, then its pending-index entry. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export async function insertVersion(versions: Model<any>, doc: VersionWithOutbox & Record<string, unknown>): Promise<void> {
+  await versions.create({ ...doc, outboxPending: doc.outbox.length > 0 });
+  if (doc.outbox.length === 0) return;
+  try {
+    await pendingModelFor(versions).create({ _id: doc._id, order: doc.version, events: doc.outbox, at: doc.at ?? new Date() });
+  } catch (error) {
+    // A recovery pass may have indexed the version first: the entry is there either way.
+    if ((error as { code?: unknown }).code !== 11000) throw error;
+  }
+}
+
+/** Re-creates index entries for versions whose events were never published (after a crash). Returns how many. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export async function recoverPending(versions: Model<any>, olderThan?: Date): Promise<number> {
+  // Versions younger than `olderThan` are left to their writer, which is indexing them right now.
+  const filter = olderThan ? { outboxPending: true, at: { $lt: olderThan } } : { outboxPending: true };
+  const unpublished = (await versions.find(filter).select({ outbox: 1, version: 1, at: 1 }).lean()) as unknown as VersionWithOutbox[];
+  if (unpublished.length === 0) return 0;
+  const entries = unpublished.map((doc) => ({ _id: doc._id, order: doc.version, events: doc.outbox, at: doc.at ?? new Date() }));
+  try {
+    const inserted = await pendingModelFor(versions).insertMany(entries, { ordered: false });
+    return inserted.length;
+  } catch (error) {
+    const result = error as { code?: number; insertedDocs?: unknown[]; writeErrors?: { code?: number; err?: { code?: number } }[] };
+    const allDuplicates = (result.writeErrors ?? []).every((e) => (e.code ?? e.err?.code) === 11000);
+    if (result.code === 11000 || allDuplicates) return result.insertedDocs?.length ?? 0;
+    throw error;
+  }
+}
