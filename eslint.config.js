@@ -18,7 +18,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/test/**', '**/scripts/**', '*.config.ts', 'packages/testing/**', 'packages/service-kit/src/config/**'],
+    files: ['**/test/**', '**/scripts/**', '**/bench/**', '*.config.ts', 'packages/testing/**', 'packages/service-kit/src/config/**'],
     rules: { 'no-restricted-properties': 'off', 'no-console': 'off' },
   },
 );
