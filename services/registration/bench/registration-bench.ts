@@ -62,7 +62,7 @@ const results = {
 
 const csv = Buffer.from(peopleCsv(500_000, IMPORT_ROWS));
 const importStarted = performance.now();
-const report = await importWorkers(app.registration, await readTable(csv, 'text/csv'), { id: 'bench' }, 16);
+const report = await importWorkers(app.registration, await readTable(csv, 'text/csv'), { id: 'bench' });
 const importSeconds = (performance.now() - importStarted) / 1000;
 
 console.log(`\nregistration benchmark — ${cpus().length} × ${cpus()[0]?.model}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);

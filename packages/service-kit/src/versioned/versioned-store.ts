@@ -96,6 +96,44 @@ export class VersionedStore<S extends object> {
     return docs.map((doc) => ({ id, version: doc.version, state: doc.state as S, updatedAt: doc.at }));
   }
 
+  /**
+   * Creates many aggregates at version 1 in a few bulk writes (imports). Each
+   * id that already exists is reported instead of created.
+   */
+  async createMany(inputs: readonly Omit<SaveInput<S>, 'expectedVersion'>[]): Promise<{ created: string[]; existing: string[] }> {
+    const at = new Date();
+    const docs = inputs.map(({ id, state, events }) => ({ _id: `${id}:1`, aggregateId: id, version: 1, state, at, outbox: [...events], outboxPending: events.length > 0 }));
+    const failed = new Set<string>();
+    try {
+      await this.versions.insertMany(docs, { ordered: false });
+    } catch (error) {
+      const writeErrors = (error as { writeErrors?: { index: number; code?: number; err?: { code?: number } }[] }).writeErrors;
+      if (!writeErrors) throw error;
+      for (const e of writeErrors) {
+        if ((e.code ?? e.err?.code) !== 11000) throw error;
+        failed.add(inputs[e.index]!.id);
+      }
+    }
+    const created = inputs.filter((input) => !failed.has(input.id));
+    const pending = docs.filter((doc) => doc.outboxPending && !failed.has(doc.aggregateId));
+    if (pending.length > 0) {
+      await pendingModelFor(this.versions).insertMany(
+        pending.map((doc) => ({ _id: doc._id, order: 1, events: doc.outbox, at })),
+        { ordered: false },
+      );
+    }
+    const heads = created.map((input) => ({ ...input.state, ...input.headFields, _id: input.id, version: 1, updatedAt: at }));
+    try {
+      await this.heads.insertMany(heads, { ordered: false });
+    } catch (error) {
+      // A head left by an interrupted earlier attempt: replace it.
+      const writeErrors = (error as { writeErrors?: { index: number }[] }).writeErrors;
+      if (!writeErrors) throw error;
+      for (const { index } of writeErrors) await this.replaceHead(heads[index]!._id, 1, heads[index]!);
+    }
+    return { created: created.map((input) => input.id), existing: [...failed] };
+  }
+
   save(input: SaveInput<S>): Promise<AggregateVersion<S>> {
     return this.mutex.run(input.id, () => this.saveNow(input));
   }

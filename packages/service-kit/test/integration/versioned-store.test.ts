@@ -67,4 +67,16 @@ describe('VersionedStore on the real database', () => {
     expect((await store.get('note_3'))?.state.title).toBe(winner);
     expect(await store.versions.countDocuments({ aggregateId: 'note_3' })).toBe(2);
   });
+
+  it('creates many aggregates in bulk and reports the ones that exist', async () => {
+    await store.save({ id: 'note_b', expectedVersion: 0, state: { title: 'first', owner: 'z' }, events: [] });
+    const result = await store.createMany(
+      ['note_a', 'note_b', 'note_c'].map((id) => ({ id, state: { title: `bulk ${id}`, owner: 'z' }, events: [erased(id, 1)] })),
+    );
+    expect(result).toEqual({ created: ['note_a', 'note_c'], existing: ['note_b'] });
+    expect((await store.get('note_b'))?.state.title).toBe('first');
+    expect((await store.get('note_c'))?.state.title).toBe('bulk note_c');
+    const pending = await store.versions.db.collection('notes_versions_pending').find().toArray();
+    expect(pending.map((p) => p._id).sort()).toEqual(['note_a:1', 'note_c:1']);
+  });
 });

@@ -25,4 +25,10 @@ export class AuditLog {
   async record(entry: Omit<AuditEntry, 'at'>): Promise<void> {
     await this.model.create({ ...entry, at: new Date() });
   }
+
+  async recordMany(entries: readonly Omit<AuditEntry, 'at'>[]): Promise<void> {
+    if (entries.length === 0) return;
+    const at = new Date();
+    await this.model.insertMany(entries.map((entry) => ({ ...entry, at })), { ordered: false });
+  }
 }

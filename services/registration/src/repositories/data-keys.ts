@@ -33,6 +33,14 @@ export class DataKeys {
     return key;
   }
 
+  /** New keys for many new workers, in one write. */
+  async createMany(workerIds: readonly string[]): Promise<Map<string, Buffer>> {
+    const made = workerIds.map((workerId) => ({ workerId, ...this.ring.newDataKey(workerId) }));
+    await this.model.insertMany(made.map(({ workerId, wrapped }) => ({ _id: workerId, wrapped, createdAt: new Date() })), { ordered: false });
+    for (const { workerId, key } of made) this.remember(workerId, key);
+    return new Map(made.map(({ workerId, key }) => [workerId, key]));
+  }
+
   /** The worker's key; creates one when a crash left a claimed worker without it. */
   async get(workerId: string): Promise<Buffer | undefined> {
     const cached = this.cache.get(workerId);

@@ -30,6 +30,24 @@ export class Identities {
     }
   }
 
+  /** Claims many hashes at once; a hash already held maps to its holder. */
+  async claimMany(claims: readonly { hash: string; workerId: string }[]): Promise<Map<string, string>> {
+    const holders = new Map(claims.map(({ hash, workerId }) => [hash, workerId]));
+    try {
+      await this.model.insertMany(claims.map(({ hash, workerId }) => ({ _id: hash, workerId })), { ordered: false });
+    } catch (error) {
+      const writeErrors = (error as { writeErrors?: { index: number; code?: number; err?: { code?: number } }[] }).writeErrors;
+      if (!writeErrors) throw error;
+      for (const e of writeErrors) {
+        if ((e.code ?? e.err?.code) !== 11000) throw error;
+        const { hash } = claims[e.index]!;
+        const holder = await this.holderOf(hash);
+        if (holder) holders.set(hash, holder);
+      }
+    }
+    return holders;
+  }
+
   async holderOf(hash: string): Promise<string | undefined> {
     return (await this.model.findById(hash).lean())?.workerId;
   }
