@@ -1,0 +1,99 @@
+/* Benchmark of the matching index: `pnpm --filter @ketnoi/matching bench:matching [workers] [vacancies] [queries]`. */
+import { cpus } from 'node:os';
+import { referenceData } from '@ketnoi/reference-data';
+import { monthIndex } from '../src/domain/age.js';
+import { compileVacancy } from '../src/domain/compile-vacancy.js';
+import { compileWorker } from '../src/domain/compile-worker.js';
+import { ReferenceTables } from '../src/domain/reference-tables.js';
+import { DEFAULT_SCORING } from '../src/domain/scoring-config.js';
+import { scoringContext } from '../src/domain/scoring-context.js';
+import { MatchEngine } from '../src/engine/match-engine.js';
+import { topVacancies } from '../src/index/worker-query.js';
+import { scanVacancies, scanWorkers } from './oracles.js';
+import { province } from './province.js';
+import { fmt, percentile, recall, timed } from './stats.js';
+
+const [workerCount = 1_000_000, vacancyCount = 100_000, queryCount = 200] = process.argv.slice(2).map(Number);
+const out = (line = '') => process.stdout.write(`${line}\n`);
+const config = DEFAULT_SCORING;
+
+const [tables, tablesMs] = timed(() => new ReferenceTables(referenceData));
+const ctx = scoringContext(tables, config, monthIndex('2026-11'));
+const engine = new MatchEngine(ctx);
+const gen = province(referenceData);
+
+const heapBefore = process.memoryUsage().heapUsed;
+const [, workersMs] = timed(() => {
+  for (let i = 0; i < workerCount; i += 1) engine.workers.upsert(compileWorker(gen.worker(i), tables));
+});
+const [, vacanciesMs] = timed(() => {
+  for (let i = 0; i < vacancyCount; i += 1) engine.vacancies.upsert(compileVacancy(gen.vacancy(i), tables, config));
+});
+globalThis.gc?.();
+const heapAfter = process.memoryUsage().heapUsed;
+
+const queryVacancies = Array.from({ length: queryCount }, (_, i) => compileVacancy(gen.vacancy(vacancyCount + i), tables, config));
+const queryWorkers = Array.from({ length: queryCount }, (_, i) => compileWorker(gen.worker(workerCount + i), tables));
+
+// Warm-up, so the JIT has compiled the hot loops before anything is timed.
+for (const v of queryVacancies.slice(0, 20)) engine.queryVacancy(v);
+for (const w of queryWorkers.slice(0, 20)) topVacancies(ctx, engine.vacancies, w, config.kPerWorker);
+
+const ours: number[] = [];
+const brute: number[] = [];
+const scored: number[] = [];
+let scannedAll = 0;
+const slow: string[] = [];
+let vacancyRecall = 0;
+for (const v of queryVacancies) {
+  const [found, ms] = timed(() => engine.queryVacancy(v));
+  scored.push(engine.lastQuery.scored);
+  if (engine.lastQuery.scannedAll) scannedAll += 1;
+  if (ms > 10) slow.push(`${ms.toFixed(1)}ms occ=${tables.occupations.codeOf(v.occupation)} must=${v.mustHave.length} cert=${v.certificates.length} lang=${v.requiredLanguages.length} minor=${v.closedToMinors} scanned=${engine.lastQuery.scored} all=${engine.lastQuery.scannedAll} n=${found.length}`);
+  const [truth, bruteMs] = timed(() => scanWorkers(ctx, engine.workers, v, config.kPerVacancy));
+  ours.push(ms);
+  brute.push(bruteMs);
+  vacancyRecall += recall(truth, found) / queryVacancies.length;
+  if (JSON.stringify(found) !== JSON.stringify(truth)) throw new Error(`top-K of ${v.id} differs from the oracle`);
+}
+
+const oursW: number[] = [];
+const bruteW: number[] = [];
+let workerRecall = 0;
+const open = [...engine.vacancies.open()];
+for (const w of queryWorkers) {
+  const [found, ms] = timed(() => topVacancies(ctx, engine.vacancies, w, config.kPerWorker));
+  const [truth, bruteMs] = timed(() => scanVacancies(ctx, open, w, config.kPerWorker));
+  oursW.push(ms);
+  bruteW.push(bruteMs);
+  workerRecall += recall(truth, found) / queryWorkers.length;
+  if (JSON.stringify(found) !== JSON.stringify(truth)) throw new Error(`top-K of ${w.id} differs from the oracle`);
+}
+
+const rematchSample = Math.min(2000, open.length);
+const [, rematchMs] = timed(() => {
+  for (const v of open.slice(0, rematchSample)) engine.queryVacancy(v);
+});
+
+const row = (cells: (string | number)[]) => out(`| ${cells.join(' | ')} |`);
+out(`## Matching benchmark — ${workerCount.toLocaleString('en')} workers, ${vacancyCount.toLocaleString('en')} open vacancies, ${queryCount} queries each`);
+out(`machine: ${cpus()[0]?.model ?? '?'} (${cpus().length} cores), Node ${process.version}; one core, seeded data`);
+out();
+row(['query', 'method', 'p50 ms', 'p99 ms', 'recall@K vs oracle', 'ratio p50 (oracle / ours)']);
+row(['---', '---', '---:', '---:', '---:', '---:']);
+row(['new vacancy → top-50 workers', 'index (tiers + bounds)', fmt(percentile(ours, 50)), fmt(percentile(ours, 99)), vacancyRecall.toFixed(3), (percentile(brute, 50) / percentile(ours, 50)).toFixed(1)]);
+row(['', 'brute-force oracle', fmt(percentile(brute, 50)), fmt(percentile(brute, 99)), '1.000', '1.0']);
+row(['new worker → top-20 vacancies', 'index (tiers + bounds)', fmt(percentile(oursW, 50)), fmt(percentile(oursW, 99)), workerRecall.toFixed(3), (percentile(bruteW, 50) / percentile(oursW, 50)).toFixed(1)]);
+row(['', 'brute-force oracle', fmt(percentile(bruteW, 50)), fmt(percentile(bruteW, 99)), '1.000', '1.0']);
+out();
+row(['measure', 'value']);
+row(['---', '---:']);
+row(['reference tables built', `${fmt(tablesMs)} ms`]);
+row([`index built from ${workerCount.toLocaleString('en')} compiled workers`, `${(workersMs / 1000).toFixed(1)} s (incl. generating them)`]);
+row([`${vacancyCount.toLocaleString('en')} vacancies indexed`, `${(vacanciesMs / 1000).toFixed(1)} s`]);
+row(['index bytes per worker (typed arrays + postings)', (engine.workers.bytes / engine.workers.size).toFixed(1)]);
+row(['heap per worker incl. ids and vacancies', ((heapAfter - heapBefore) / engine.workers.size).toFixed(1)]);
+row(['workers scored per vacancy query, p50 / p99', `${percentile(scored, 50)} / ${percentile(scored, 99)}`]);
+row(['vacancy queries that scanned every worker', `${scannedAll} of ${queryVacancies.length}`]);
+if (process.argv.includes('--slow')) for (const line of slow) out(line);
+row(['full re-match (extrapolated from ' + rematchSample + ' vacancies)', `${((rematchMs / rematchSample) * open.length / 1000).toFixed(0)} s`]);

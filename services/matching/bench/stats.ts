@@ -1,0 +1,18 @@
+export const percentile = (samples: number[], p: number): number => {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+};
+
+export const timed = <T>(work: () => T): [T, number] => {
+  const started = performance.now();
+  const result = work();
+  return [result, performance.now() - started];
+};
+
+export const fmt = (ms: number): string => (ms < 10 ? ms.toFixed(2) : ms.toFixed(1));
+
+export const recall = (truth: { id: string }[], found: { id: string }[]): number => {
+  if (truth.length === 0) return 1;
+  const ids = new Set(found.map((entry) => entry.id));
+  return truth.filter((entry) => ids.has(entry.id)).length / truth.length;
+};

@@ -1,0 +1,156 @@
+import { cheapBound, evaluate, upperBound } from '../domain/evaluate.js';
+import { occupationValue } from '../domain/factors.js';
+import type { MatchVacancy, MatchWorker } from '../domain/model.js';
+import { byRank, insertRanked, type Ranked } from '../domain/ranking.js';
+import type { ScoringContext } from '../domain/scoring-context.js';
+import { VacancyIndex } from '../index/vacancy-index.js';
+import { VacancyQuery } from '../index/vacancy-query.js';
+import { WorkerIndex } from '../index/worker-index.js';
+import { topVacancies } from '../index/worker-query.js';
+
+/** A vacancy's top-K before and after one change. */
+export interface ListChange {
+  vacancyId: string;
+  before: Ranked[];
+  after: Ranked[];
+}
+
+/**
+ * The working set and every vacancy's current top-K, kept exact under each
+ * change: only the lists a change can touch are recomputed, and a list is
+ * re-queried only when a member dropped out or fell (someone outside might
+ * now outrank it).
+ */
+export class MatchEngine {
+  readonly workers = new WorkerIndex();
+  readonly vacancies = new VacancyIndex();
+  readonly lists = new Map<string, Ranked[]>();
+  /** workerId → the vacancies whose top-K holds them. */
+  private readonly holders = new Map<string, Set<string>>();
+  private readonly query = new VacancyQuery(this.workers);
+
+  constructor(public ctx: ScoringContext) {}
+
+  get k(): number {
+    return this.ctx.config.kPerVacancy;
+  }
+
+  topOfVacancy(id: string): Ranked[] {
+    return this.lists.get(id) ?? [];
+  }
+
+  topOfWorker(id: string, k = this.ctx.config.kPerWorker): Ranked[] {
+    const w = this.workers.get(id);
+    return w ? topVacancies(this.ctx, this.vacancies, w, k) : [];
+  }
+
+  /** Restores a list saved before a restart, without emitting anything. */
+  restoreList(vacancyId: string, list: Ranked[]): void {
+    this.setList(vacancyId, list);
+  }
+
+  /** What the last vacancy query did (for the benchmark). */
+  get lastQuery(): { scored: number; scannedAll: boolean } {
+    return { scored: this.query.scored, scannedAll: this.query.scannedAll };
+  }
+
+  queryVacancy(v: MatchVacancy): Ranked[] {
+    return this.query.run(this.ctx, v, this.k);
+  }
+
+  upsertVacancy(v: MatchVacancy): ListChange[] {
+    this.vacancies.upsert(v);
+    return this.recompute(v.id, v.open ? this.queryVacancy(v) : []);
+  }
+
+  removeVacancy(id: string): ListChange[] {
+    this.vacancies.remove(id);
+    return this.recompute(id, []);
+  }
+
+  removeWorker(id: string): ListChange[] {
+    const held = [...(this.holders.get(id) ?? [])];
+    this.workers.remove(id);
+    return held.flatMap((vacancyId) => this.refill(vacancyId));
+  }
+
+  upsertWorker(w: MatchWorker): ListChange[] {
+    const held = new Set(this.holders.get(w.id));
+    this.workers.upsert(w);
+    const changes: ListChange[] = [];
+    for (const v of this.vacancies.open()) {
+      const change = held.has(v.id) ? this.rescoreMember(w, v) : this.tryEnter(w, v);
+      if (change) changes.push(change);
+    }
+    for (const vacancyId of held) if (!this.vacancies.get(vacancyId)?.open) changes.push(...this.recompute(vacancyId, []));
+    return changes;
+  }
+
+  /** Re-scores every open vacancy from scratch (after a config change). */
+  rematch(ctx: ScoringContext, progress: (done: number) => void = () => {}): ListChange[] {
+    this.ctx = ctx;
+    const changes: ListChange[] = [];
+    let done = 0;
+    for (const v of this.vacancies.open()) {
+      changes.push(...this.recompute(v.id, this.queryVacancy(v)));
+      if (++done % 1000 === 0) progress(done);
+    }
+    progress(done);
+    return changes;
+  }
+
+  private tryEnter(w: MatchWorker, v: MatchVacancy): ListChange | undefined {
+    const list = this.lists.get(v.id) ?? [];
+    const full = list.length >= this.k;
+    if (full) {
+      const occupation = occupationValue(this.ctx.tables, w.lists, w.at, w.at + w.nOccupations, v.occupation);
+      const threshold = list[this.k - 1]!.score;
+      if (threshold > upperBound(this.ctx, occupation) || cheapBound(this.ctx, w, v, occupation) < threshold) return undefined;
+    }
+    const score = evaluate(this.ctx, w, v);
+    if (score < 0) return undefined;
+    const after = list.slice();
+    if (insertRanked(after, { id: w.id, score }, this.k)?.id === w.id) return undefined;
+    return this.recompute(v.id, after)[0];
+  }
+
+  private rescoreMember(w: MatchWorker, v: MatchVacancy): ListChange | undefined {
+    const list = this.lists.get(v.id) ?? [];
+    const previous = list.find((entry) => entry.id === w.id)?.score ?? -1;
+    const score = evaluate(this.ctx, w, v);
+    if (score === previous) return undefined;
+    if (score < previous && list.length >= this.k) return this.recompute(v.id, this.queryVacancy(v))[0];
+    const after = list.filter((entry) => entry.id !== w.id);
+    if (score >= 0) after.push({ id: w.id, score });
+    return this.recompute(v.id, after.sort(byRank))[0];
+  }
+
+  private refill(vacancyId: string): ListChange[] {
+    const v = this.vacancies.get(vacancyId);
+    return this.recompute(vacancyId, v?.open ? this.queryVacancy(v) : []);
+  }
+
+  private recompute(vacancyId: string, after: Ranked[]): ListChange[] {
+    const before = this.lists.get(vacancyId) ?? [];
+    this.setList(vacancyId, after);
+    return sameList(before, after) ? [] : [{ vacancyId, before, after }];
+  }
+
+  private setList(vacancyId: string, after: Ranked[]): void {
+    for (const entry of this.lists.get(vacancyId) ?? []) {
+      const held = this.holders.get(entry.id);
+      held?.delete(vacancyId);
+      if (held?.size === 0) this.holders.delete(entry.id);
+    }
+    if (after.length === 0) this.lists.delete(vacancyId);
+    else this.lists.set(vacancyId, after);
+    for (const entry of after) {
+      let held = this.holders.get(entry.id);
+      if (!held) this.holders.set(entry.id, (held = new Set()));
+      held.add(vacancyId);
+    }
+  }
+}
+
+const sameList = (a: Ranked[], b: Ranked[]): boolean =>
+  a.length === b.length && a.every((entry, i) => entry.id === b[i]!.id && entry.score === b[i]!.score);

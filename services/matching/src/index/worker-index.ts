@@ -1,0 +1,159 @@
+import type { MatchWorker } from '../domain/model.js';
+import { IntList, Postings } from './int-list.js';
+import { ListPool } from './list-pool.js';
+import { WorkerColumns } from './worker-columns.js';
+
+const emptyWorker = (): MatchWorker => ({
+  id: '',
+  flags: 0,
+  birthMonth: 0,
+  place: 0,
+  qualification: 0,
+  experienceTenths: 0,
+  expectedWageK: 0,
+  maxCommuteTenths: 0,
+  priority: 0,
+  lists: new Uint16Array(0),
+  at: 0,
+  nOccupations: 0,
+  nSkills: 0,
+  nCertificates: 0,
+  nLanguages: 0,
+});
+
+/**
+ * The workers in compact form: scalar columns, one pool of id lists, and
+ * inverted indexes from occupation and from skill to slots. No object per
+ * worker apart from its id string.
+ */
+export class WorkerIndex {
+  readonly columns = new WorkerColumns();
+  readonly pool = new ListPool();
+  readonly byOccupation = new Postings();
+  readonly bySkill = new Postings();
+  readonly byCertificate = new Postings();
+  /** Language code (without level) → slots. */
+  readonly byLanguage = new Postings();
+  readonly ids: (string | undefined)[] = [];
+  private readonly slots = new Map<string, number>();
+  private readonly free = new IntList();
+  private readonly scratch = emptyWorker();
+
+  get size(): number {
+    return this.slots.size;
+  }
+
+  /** Slots ever used (live or free): the bound of a scan. */
+  get highWater(): number {
+    return this.ids.length;
+  }
+
+  slotOf(id: string): number | undefined {
+    return this.slots.get(id);
+  }
+
+  upsert(w: MatchWorker): number {
+    let slot = this.slots.get(w.id);
+    if (slot === undefined) {
+      slot = this.free.length > 0 ? this.free.data[--this.free.length]! : this.ids.length;
+      this.columns.ensure(slot + 1);
+      this.ids[slot] = w.id;
+      this.slots.set(w.id, slot);
+    } else {
+      this.unindex(slot);
+    }
+    const c = this.columns;
+    c.flags[slot] = w.flags;
+    c.birthMonth[slot] = w.birthMonth;
+    c.place[slot] = w.place;
+    c.qualification[slot] = w.qualification;
+    c.experienceTenths[slot] = w.experienceTenths;
+    c.expectedWageK[slot] = w.expectedWageK;
+    c.maxCommuteTenths[slot] = w.maxCommuteTenths;
+    c.priority[slot] = w.priority;
+    const total = w.nOccupations + w.nSkills + w.nCertificates + w.nLanguages;
+    c.at[slot] = this.pool.append(w.lists, w.at, total);
+    c.counts.set([w.nOccupations, w.nSkills, w.nCertificates, w.nLanguages], slot * 4);
+    this.index(slot);
+    if (this.pool.needsCompaction) this.compact();
+    return slot;
+  }
+
+  remove(id: string): boolean {
+    const slot = this.slots.get(id);
+    if (slot === undefined) return false;
+    this.unindex(slot);
+    this.slots.delete(id);
+    this.ids[slot] = undefined;
+    this.free.push(slot);
+    return true;
+  }
+
+  /** The worker in a slot, in a scratch object reused by the next call (copy it to keep it). */
+  view(slot: number, out: MatchWorker = this.scratch): MatchWorker {
+    const c = this.columns;
+    out.id = this.ids[slot] ?? '';
+    out.flags = c.flags[slot]!;
+    out.birthMonth = c.birthMonth[slot]!;
+    out.place = c.place[slot]!;
+    out.qualification = c.qualification[slot]!;
+    out.experienceTenths = c.experienceTenths[slot]!;
+    out.expectedWageK = c.expectedWageK[slot]!;
+    out.maxCommuteTenths = c.maxCommuteTenths[slot]!;
+    out.priority = c.priority[slot]!;
+    out.lists = this.pool.data;
+    out.at = c.at[slot]!;
+    out.nOccupations = c.counts[slot * 4]!;
+    out.nSkills = c.counts[slot * 4 + 1]!;
+    out.nCertificates = c.counts[slot * 4 + 2]!;
+    out.nLanguages = c.counts[slot * 4 + 3]!;
+    return out;
+  }
+
+  get(id: string): MatchWorker | undefined {
+    const slot = this.slots.get(id);
+    if (slot === undefined) return undefined;
+    const w = this.view(slot, emptyWorker());
+    const total = w.nOccupations + w.nSkills + w.nCertificates + w.nLanguages;
+    return { ...w, lists: w.lists.slice(w.at, w.at + total), at: 0 };
+  }
+
+  /** Bytes of the typed arrays and postings (not the id strings and their map). */
+  get bytes(): number {
+    return this.columns.capacity * this.columns.bytesPerSlot + this.pool.data.byteLength + this.byOccupation.bytes + this.bySkill.bytes + this.byCertificate.bytes + this.byLanguage.bytes;
+  }
+
+  private index(slot: number): void {
+    this.eachList(slot, (postings, key) => postings.add(key, slot));
+  }
+
+  private unindex(slot: number): void {
+    this.eachList(slot, (postings, key) => postings.remove(key, slot));
+    const counts = this.columns.counts;
+    this.pool.stale += counts[slot * 4]! + counts[slot * 4 + 1]! + counts[slot * 4 + 2]! + counts[slot * 4 + 3]!;
+  }
+
+  private eachList(slot: number, visit: (postings: Postings, key: number) => void): void {
+    const counts = this.columns.counts;
+    const data = this.pool.data;
+    let i = this.columns.at[slot]!;
+    const lists = [this.byOccupation, this.bySkill, this.byCertificate, this.byLanguage];
+    for (let list = 0; list < 4; list += 1) {
+      const postings = lists[list]!;
+      for (const end = i + counts[slot * 4 + list]!; i < end; i += 1) visit(postings, list === 3 ? data[i]! >> 8 : data[i]!);
+    }
+  }
+
+  private compact(): void {
+    const old = this.pool.data;
+    const pool = new ListPool();
+    const c = this.columns;
+    for (const slot of this.slots.values()) {
+      const total = c.counts[slot * 4]! + c.counts[slot * 4 + 1]! + c.counts[slot * 4 + 2]! + c.counts[slot * 4 + 3]!;
+      c.at[slot] = pool.append(old, c.at[slot]!, total);
+    }
+    this.pool.data = pool.data;
+    this.pool.end = pool.end;
+    this.pool.stale = 0;
+  }
+}

@@ -1,0 +1,37 @@
+import type { ReferenceData } from '@ketnoi/reference-data';
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import type { Logger } from 'pino';
+import { monthOf } from '../domain/age.js';
+import { ReferenceTables } from '../domain/reference-tables.js';
+import type { ScoringConfig } from '../domain/scoring-config.js';
+import { scoringContext } from '../domain/scoring-context.js';
+import { MatchEngine } from '../engine/match-engine.js';
+import { ProjectionStore } from '../repositories/projection-store.js';
+import { MatchAnnouncer } from '../use-cases/match-announcer.js';
+import { MatchingService } from '../use-cases/matching-service.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    matching: MatchingService;
+  }
+}
+
+export interface MatchingPluginOptions {
+  scoring: ScoringConfig;
+  reference: ReferenceData;
+  now: () => Date;
+}
+
+/** The engine and its use cases, rebuilt from the service's own collections before any consumer starts. */
+export const matchingPlugin = fp(
+  async (app: FastifyInstance, { scoring, reference, now }: MatchingPluginOptions) => {
+    const tables = new ReferenceTables(reference);
+    const engine = new MatchEngine(scoringContext(tables, scoring, monthOf(now())));
+    const store = new ProjectionStore(app.mongo);
+    const service = new MatchingService(engine, tables, store, new MatchAnnouncer(engine, store, app.publisher, now));
+    await service.load(app.log as Logger);
+    app.decorate('matching', service);
+  },
+  { name: 'matching', fastify: '5.x', dependencies: ['mongo', 'kafka'] },
+);
