@@ -15,9 +15,9 @@ import { load, row } from './load.js';
 import { person, peopleCsv } from './people.js';
 
 const arg = (name: string, fallback: number) => Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
-const REQUESTS = arg('requests', 3000);
+const REQUESTS = arg('requests', 1000);
 const CONCURRENCY = arg('concurrency', 32);
-const IMPORT_ROWS = arg('import-rows', 100_000);
+const IMPORT_ROWS = arg('import-rows', 10_000);
 
 const env = process.env;
 const issuer = await createDevIssuer();
@@ -52,6 +52,8 @@ await load(200, 8, (i) => post('/bench/validate-only', i)());
 const rawCollection = app.mongo.db!.collection('bench_raw');
 const versionDoc = (await app.mongo.db!.collection('workers_versions').findOne()) ?? { state: person(0) };
 
+const phase = (name: string) => process.stderr.write(`[bench] ${new Date().toISOString()} ${name}\n`);
+phase('measuring');
 const results = {
   validateOnly: await load(REQUESTS, CONCURRENCY, (i) => post('/bench/validate-only', i)()),
   rawInsert: await load(REQUESTS, CONCURRENCY, async (i) => {
@@ -60,6 +62,7 @@ const results = {
   register: await load(REQUESTS, CONCURRENCY, (i) => post('/v1/workers', i)()),
 };
 
+phase('importing');
 const csv = Buffer.from(peopleCsv(500_000, IMPORT_ROWS));
 const importStarted = performance.now();
 const report = await importWorkers(app.registration, await readTable(csv, 'text/csv'), { id: 'bench' });
