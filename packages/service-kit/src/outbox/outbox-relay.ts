@@ -64,10 +64,12 @@ export class OutboxRelay {
     const events = docs.flatMap((doc) => doc.events);
     await this.publishInOrder(events);
     // Emptied once published: events may carry personal data that must not linger at rest.
-    await this.options.model.bulkWrite(
-      docs.map((doc) => ({ updateOne: { filter: { _id: doc._id }, update: { $set: { outboxPending: false, outbox: [] } } } })),
-      { ordered: false },
-    );
+    // One updateOne each: on FerretDB 1.24 a bulkWrite of updates on a collection
+    // others keep inserting into can stall the whole database
+    // (services/vacancy-intake/bench/ferretdb-bulk-update-stall.ts).
+    for (const doc of docs) {
+      await this.options.model.updateOne({ _id: doc._id }, { $set: { outboxPending: false, outbox: [] } });
+    }
     await pending.bulkWrite(docs.map((doc) => ({ deleteOne: { filter: { _id: doc._id } } })), { ordered: false });
     return events.length;
   }

@@ -1,0 +1,19 @@
+import { notFound } from '@ketnoi/errors';
+import type { Principal } from '@ketnoi/service-kit';
+
+export const isStaff = (principal: Principal): boolean => principal.roles.some((role) => role === 'staff' || role === 'admin');
+
+/**
+ * Object-level authorisation: staff act for any employer, an employer client
+ * only for its own. Someone else's object answers 404, as if it did not exist.
+ */
+export function assertActsFor(principal: Principal, employerId: string, what: string): void {
+  if (isStaff(principal)) return;
+  if (principal.employerId !== employerId) throw notFound(what);
+}
+
+/** Reading: analysts too may read any employer's objects. */
+export function assertCanRead(principal: Principal, employerId: string, what: string): void {
+  if (principal.roles.includes('analyst')) return;
+  assertActsFor(principal, employerId, what);
+}
