@@ -1,7 +1,16 @@
 import { ingestWorkersTopic, workerContactsTopic, workersTopic } from '@ketnoi/contracts';
 import { sameName, type TopicNamer } from '@ketnoi/messaging';
 import { referenceData, type ReferenceData } from '@ketnoi/reference-data';
-import { consumerPlugin, createServiceApp, kafkaPlugin, mongoPlugin, outboxPlugin, type ServiceApp, type ServiceAppOptions } from '@ketnoi/service-kit';
+import {
+  consumerPlugin,
+  createServiceApp,
+  idempotencyPlugin,
+  kafkaPlugin,
+  mongoPlugin,
+  outboxPlugin,
+  type ServiceApp,
+  type ServiceAppOptions,
+} from '@ketnoi/service-kit';
 import type { RegistrationConfig } from './config.js';
 import { registerOnWorkerSubmitted } from './consumers/register-on-worker-submitted.js';
 import { registrationPlugin } from './plugins/registration.js';
@@ -52,6 +61,7 @@ export async function buildApp(config: RegistrationConfig, overrides: BuildOverr
         consumer.subscribe(ingestWorkersTopic, registerOnWorkerSubmitted(() => instance.registration)),
     }),
   );
+  await app.register(idempotencyPlugin);
   await app.register(workerRoutes);
   await app.register(workerImportRoutes);
   return app;

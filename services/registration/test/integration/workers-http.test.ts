@@ -53,6 +53,18 @@ describe('registration over HTTP, on the real broker and FerretDB', () => {
     expect(second.json().details).toEqual({ workerId: first.json().workerId });
   });
 
+  it('answers a replayed Idempotency-Key with the same response and registers once', async () => {
+    const profile = aProfile({ citizenId: citizenIdFor('1998-03-14', 'female', '888888') });
+    const key = { 'idempotency-key': 'desk-7-2026-11-26-0001' };
+    const first = await post(profile, key);
+    const again = await post(profile, key);
+    expect(first.statusCode).toBe(201);
+    expect(again.statusCode).toBe(201);
+    expect(again.json()).toEqual(first.json());
+    const other = await post({ ...profile, fullName: 'Someone Else' }, key);
+    expect(other.statusCode).toBe(422);
+  });
+
   it('answers a bad profile with problem+json naming every field, without echoing values', async () => {
     const response = await post(aProfile({ citizenId: '019098999999', address: { communeCode: '99999' } }));
     expect(response.statusCode).toBe(400);
@@ -150,7 +162,7 @@ describe('registration over HTTP, on the real broker and FerretDB', () => {
   });
 
   it('wrote no citizen-ID into any log line', () => {
-    const used = ['019198123456', '019098999999', ...['222222', '333333', '444444', '555555', '666666', '777777'].map((serial) => citizenIdFor('1998-03-14', 'female', serial))];
+    const used = ['019198123456', '019098999999', ...['222222', '333333', '444444', '555555', '666666', '777777', '888888'].map((serial) => citizenIdFor('1998-03-14', 'female', serial))];
     expect(logLines.length).toBeGreaterThan(10);
     for (const citizenId of used) expect(logLines.filter((line) => line.includes(citizenId))).toEqual([]);
   });

@@ -27,8 +27,9 @@ export async function workerRoutes(app: ServiceApp): Promise<void> {
     '/v1/workers',
     {
       onRequest: staff,
+      config: { idempotency: { scope: 'register-worker' } },
       schema: {
-        summary: 'Register a job seeker',
+        summary: 'Register a job seeker (Idempotency-Key: the same key and body get the same answer)',
         tags: ['workers'],
         headers: idempotencyHeaders,
         body: workerProfile,
