@@ -1,0 +1,86 @@
+import { employersTopic, matchesTopic, notificationsTopic, vacanciesTopic, workerContactsTopic, workersTopic } from '@ketnoi/contracts';
+import { sameName, type TopicNamer } from '@ketnoi/messaging';
+import { consumerPlugin, createServiceApp, kafkaPlugin, mongoPlugin, outboxPlugin, type ServiceApp, type ServiceAppOptions } from '@ketnoi/service-kit';
+import type { EmailSender } from './channels/email-sender.js';
+import type { SmsSender } from './channels/sms-gateway.js';
+import type { NotificationConfig } from './config.js';
+import { forgetOnWorkerErased } from './consumers/forget-on-worker-erased.js';
+import { notifyOnMatchProposed } from './consumers/notify-on-match-proposed.js';
+import { projectOnEmployer } from './consumers/project-on-employer.js';
+import { projectOnVacancy } from './consumers/project-on-vacancy.js';
+import { projectOnWorkerContact } from './consumers/project-on-worker-contact.js';
+import { notificationPlugin } from './plugins/notification.js';
+import { pollerPlugin } from './plugins/poller.js';
+import { inboxRoutes } from './routes/inbox/index.js';
+import { webhookRoutes } from './routes/webhooks/index.js';
+import { deliverWebhooks } from './use-cases/deliver-webhooks.js';
+import { sendDeferred } from './use-cases/send-deferred.js';
+
+export interface BuildOverrides extends Partial<Pick<ServiceAppOptions, 'logger' | 'auth'>> {
+  topicName?: TopicNamer;
+  /** Prefix of the two consumer groups (`<prefix>-projections`, `<prefix>-matches`). */
+  groupId?: string;
+  now?: () => Date;
+  relayIdleMs?: number;
+  sms?: SmsSender;
+  email?: EmailSender;
+}
+
+/** The notification service, ready to listen (server.ts) or to be injected into (tests). */
+export async function buildApp(config: NotificationConfig, overrides: BuildOverrides = {}): Promise<ServiceApp> {
+  const app = await createServiceApp({
+    config,
+    description: 'Tells workers about matching jobs, once, in their language, through their channels.',
+    ...(overrides.logger ? { logger: overrides.logger } : {}),
+    ...(overrides.auth ? { auth: overrides.auth } : {}),
+  });
+  const topicName = overrides.topicName ?? sameName;
+  const group = overrides.groupId ?? 'notification';
+  await app.register(mongoPlugin, { url: config.MONGO_URL, dbName: config.MONGO_DB_NAME });
+  await app.register(kafkaPlugin, {
+    brokers: config.KAFKA_BROKERS,
+    clientId: config.SERVICE_NAME,
+    source: '/ketnoi/notification',
+    produces: [notificationsTopic],
+    topicName,
+  });
+  await app.register(notificationPlugin, {
+    config,
+    ...(overrides.now ? { now: overrides.now } : {}),
+    ...(overrides.sms ? { sms: overrides.sms } : {}),
+    ...(overrides.email ? { email: overrides.email } : {}),
+  });
+  await app.register(outboxPlugin, {
+    model: (instance) => instance.notification.deliveries.model,
+    topics: [notificationsTopic],
+    ...(overrides.relayIdleMs === undefined ? {} : { idleMs: overrides.relayIdleMs }),
+  });
+  const deps = () => app.notification;
+  // Projections and matches in separate groups: a match waiting for its vacancy must not block the vacancy.
+  await app.register(
+    consumerPlugin({
+      name: 'projections',
+      groupId: `${group}-projections`,
+      topicName,
+      subscribe: (consumer) =>
+        consumer
+          .subscribe(workerContactsTopic, projectOnWorkerContact(deps))
+          .subscribe(workersTopic, forgetOnWorkerErased(deps))
+          .subscribe(vacanciesTopic, projectOnVacancy(deps))
+          .subscribe(employersTopic, projectOnEmployer(deps)),
+    }),
+  );
+  await app.register(
+    consumerPlugin({
+      name: 'matches',
+      groupId: `${group}-matches`,
+      topicName,
+      subscribe: (consumer) => consumer.subscribe(matchesTopic, notifyOnMatchProposed(deps)),
+    }),
+  );
+  await app.register(pollerPlugin({ name: 'deferred', pollMs: config.DEFERRED_POLL_MS, round: (instance, log) => sendDeferred(instance.notification, log) }));
+  await app.register(pollerPlugin({ name: 'webhooks', pollMs: config.WEBHOOK_POLL_MS, round: (instance, log) => deliverWebhooks(instance.notification, log) }));
+  await app.register(inboxRoutes);
+  await app.register(webhookRoutes);
+  return app;
+}

@@ -1,0 +1,10 @@
+/** One proposed match to tell a worker about, and the event that caused it. */
+export interface MatchNotice {
+  matchId: string;
+  workerId: string;
+  vacancyId: string;
+  causeEventId: string;
+  proposedAt: Date;
+}
+
+export const MATCH_TEMPLATE = 'match-proposed';

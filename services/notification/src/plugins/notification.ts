@@ -1,0 +1,78 @@
+import { referenceData } from '@ketnoi/reference-data';
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import { smtpEmailSender, type EmailSender } from '../channels/email-sender.js';
+import { httpSmsGateway, type SmsSender } from '../channels/sms-gateway.js';
+import type { NotificationConfig } from '../config.js';
+import { MATCH_TEMPLATE } from '../domain/match-notice.js';
+import { loadMessage } from '../messages/message-templates.js';
+import { Contacts } from '../repositories/contacts.js';
+import { DailyCap } from '../repositories/daily-cap.js';
+import { Deferred } from '../repositories/deferred.js';
+import { Deliveries } from '../repositories/deliveries.js';
+import { Inbox } from '../repositories/inbox.js';
+import { JobSummaries, type PlaceLookup } from '../repositories/job-summaries.js';
+import { MatchStates } from '../repositories/match-states.js';
+import { WebhookQueue } from '../repositories/webhook-queue.js';
+import { WebhookSubscriptions } from '../repositories/webhook-subscriptions.js';
+import type { NotificationDeps } from '../use-cases/deps.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    notification: NotificationDeps;
+  }
+}
+
+export interface NotificationPluginOptions {
+  config: NotificationConfig;
+  now?: () => Date;
+  sms?: SmsSender;
+  email?: EmailSender;
+}
+
+const placeOf: PlaceLookup = (code) => {
+  const commune = referenceData.list('communes').get(code);
+  return commune ? { name: commune.name, kind: commune.type === 'ward' ? 'ward' : 'commune' } : undefined;
+};
+
+/** The notification service's repositories, channels and templates, built once on its mongo connection. */
+export const notificationPlugin = fp(
+  async (app: FastifyInstance, { config, now, ...channels }: NotificationPluginOptions) => {
+    const matchProposed = loadMessage(MATCH_TEMPLATE);
+    const deps: Omit<NotificationDeps, 'published'> = {
+      contacts: new Contacts(app.mongo),
+      jobs: new JobSummaries(app.mongo, placeOf),
+      deliveries: new Deliveries(app.mongo),
+      matchStates: new MatchStates(app.mongo),
+      cap: new DailyCap(app.mongo, config.DAILY_CAP),
+      inbox: new Inbox(app.mongo),
+      deferred: new Deferred(app.mongo),
+      sms:
+        channels.sms ??
+        httpSmsGateway({
+          url: config.SMS_GATEWAY_URL,
+          authHeader: config.SMS_GATEWAY_AUTH_HEADER,
+          bodyTemplate: config.SMS_GATEWAY_BODY_TEMPLATE,
+          timeoutMs: config.SMS_GATEWAY_TIMEOUT_MS,
+        }),
+      email: channels.email ?? smtpEmailSender(config.SMTP_URL, config.EMAIL_FROM),
+      matchProposed,
+      quietHours: { start: config.QUIET_HOURS_START, end: config.QUIET_HOURS_END, timeZone: config.QUIET_HOURS_TIME_ZONE },
+      webhooks: {
+        subscriptions: new WebhookSubscriptions(app.mongo),
+        queue: new WebhookQueue(app.mongo),
+        allowList: config.WEBHOOK_ALLOWED_HOSTS ?? [],
+        retry: { initialMs: config.WEBHOOK_RETRY_INITIAL_MS, maxMs: config.WEBHOOK_RETRY_MAX_MS, giveUpAfterMs: config.WEBHOOK_GIVE_UP_AFTER_MS },
+        timeoutMs: config.WEBHOOK_TIMEOUT_MS,
+      },
+      now: now ?? (() => new Date()),
+    };
+    await Promise.all([deps.deliveries.model.init(), deps.inbox.model.init(), deps.webhooks.subscriptions.model.init()]);
+    app.decorate('notification', {
+      ...deps,
+      published: () => app.outboxes.get(deps.deliveries.model.modelName)?.kick(),
+    });
+    app.addHook('onClose', () => deps.email.close());
+  },
+  { name: 'notification', fastify: '5.x', dependencies: ['mongo'] },
+);

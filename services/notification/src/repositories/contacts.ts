@@ -1,0 +1,73 @@
+import type { WorkerContact } from '@ketnoi/contracts';
+import { Schema, type Connection, type Model } from 'mongoose';
+import type { Contact } from '../domain/types.js';
+
+interface ContactDoc extends Omit<Contact, 'workerId' | 'erased'> {
+  _id: string;
+}
+
+const contactSchema = new Schema<ContactDoc>(
+  {
+    _id: String,
+    version: Number,
+    phone: String,
+    email: String,
+    language: String,
+    channels: { sms: Boolean, email: Boolean, inApp: Boolean },
+    consent: Boolean,
+  },
+  { versionKey: false },
+);
+
+/** Erased workers, by id: an erasure is final, so a late contact event cannot bring them back. */
+const erasureSchema = new Schema<{ _id: string; at: Date }>({ _id: String, at: Date }, { versionKey: false });
+
+/**
+ * How to reach each worker (projection of worker-contacts.v1), keyed by
+ * workerId and written only by the projections consumer. The name is not kept:
+ * no message needs it.
+ */
+export class Contacts {
+  readonly model: Model<ContactDoc>;
+  readonly erasures: Model<{ _id: string; at: Date }>;
+
+  constructor(connection: Connection) {
+    this.model = connection.model<ContactDoc>('Contact', contactSchema, 'contacts');
+    this.erasures = connection.model('Erasure', erasureSchema, 'erasures');
+  }
+
+  async get(workerId: string): Promise<Contact | null> {
+    const doc = await this.model.findById(workerId).lean<ContactDoc>();
+    if (!doc) return null;
+    const { _id, ...rest } = doc;
+    return { ...rest, workerId: _id, erased: false };
+  }
+
+  /** Applies a contact version; false when it is not newer than the stored one, or the worker was erased. */
+  async apply(contact: WorkerContact): Promise<boolean> {
+    if (await this.erasures.exists({ _id: contact.workerId })) return false;
+    const stored = await this.model.findById(contact.workerId).select({ version: 1 }).lean<{ version: number }>();
+    if (stored && stored.version >= contact.version) return false;
+    await this.model.replaceOne(
+      { _id: contact.workerId },
+      {
+        version: contact.version,
+        phone: contact.phone,
+        email: contact.email,
+        language: contact.preferredLanguage,
+        channels: contact.channels,
+        consent: contact.consentToNotifications,
+      },
+      { upsert: true },
+    );
+    return true;
+  }
+
+  /** Forgets a worker's contact for good; false when already forgotten. */
+  async erase(workerId: string, at: Date): Promise<boolean> {
+    const known = await this.erasures.exists({ _id: workerId });
+    if (!known) await this.erasures.updateOne({ _id: workerId }, { $set: { at } }, { upsert: true });
+    const { deletedCount } = await this.model.deleteOne({ _id: workerId });
+    return !known || deletedCount > 0;
+  }
+}

@@ -1,0 +1,51 @@
+import { Schema, type Connection, type Model } from 'mongoose';
+import type { Language } from '../domain/types.js';
+import { insertOnce } from './duplicate-key.js';
+
+export interface InboxItem {
+  _id: string;
+  workerId: string;
+  matchId: string;
+  vacancyId: string;
+  language: Language;
+  title: string;
+  body: string;
+  at: Date;
+  readAt?: Date | null;
+}
+
+const inboxSchema = new Schema<InboxItem>(
+  { _id: String, workerId: String, matchId: String, vacancyId: String, language: String, title: String, body: String, at: Date, readAt: Date },
+  { versionKey: false },
+);
+inboxSchema.index({ workerId: 1, at: -1 });
+
+/** The in-app inbox: one item per match (`_id` = matchId), so a redelivery cannot add a second. */
+export class Inbox {
+  readonly model: Model<InboxItem>;
+
+  constructor(connection: Connection) {
+    this.model = connection.model<InboxItem>('InboxItem', inboxSchema, 'inbox');
+  }
+
+  add(item: InboxItem): Promise<boolean> {
+    return insertOnce(() => this.model.create(item));
+  }
+
+  /** Newest first. FerretDB scans for this filter; MongoDB uses the (workerId, at) index. */
+  list(workerId: string, limit: number): Promise<InboxItem[]> {
+    return this.model.find({ workerId }).sort({ at: -1 }).limit(limit).lean<InboxItem[]>();
+  }
+
+  get(itemId: string): Promise<InboxItem | null> {
+    return this.model.findById(itemId).lean<InboxItem>();
+  }
+
+  async markRead(itemId: string, at: Date): Promise<void> {
+    await this.model.updateOne({ _id: itemId }, { $set: { readAt: at } });
+  }
+
+  async forget(workerId: string): Promise<void> {
+    await this.model.deleteMany({ workerId });
+  }
+}
