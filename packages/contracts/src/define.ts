@@ -38,9 +38,12 @@ export interface TopicDefinition<E extends readonly EventDefinition[] = readonly
   events: E;
 }
 
+type Defaulted = 'cleanupPolicy' | 'retentionMs' | 'personalData';
+
+/** A topic; unless it says otherwise it keeps everything (delete policy, no expiry) and carries no personal data. */
 export const defineTopic = <const E extends readonly EventDefinition[]>(
-  topic: TopicDefinition<E>,
-): TopicDefinition<E> => topic;
+  topic: Omit<TopicDefinition<E>, Defaulted> & Partial<Pick<TopicDefinition<E>, Defaulted>>,
+): TopicDefinition<E> => ({ cleanupPolicy: 'delete', retentionMs: -1, personalData: false, ...topic });
 
 // Distributes over a union of event definitions, one CloudEvent type per event.
 type EventOf<E> = E extends EventDefinition<infer Ty, infer D> ? CloudEvent<Ty, z.output<D>> : never;

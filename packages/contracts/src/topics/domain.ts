@@ -7,16 +7,11 @@ import { placement, placementOutcome } from '../schemas/placement.js';
 import { matchScored, matchWithdrawn } from '../schemas/match.js';
 import { notificationFailed, notificationRecord } from '../schemas/notification.js';
 
-const FOREVER = -1;
-
 export const workersTopic = defineTopic({
   name: 'workers.v1',
   description: 'Pseudonymous worker profiles: what matching and analytics need, no personal data.',
   key: 'workerId',
   partitions: 6,
-  cleanupPolicy: 'delete',
-  retentionMs: FOREVER,
-  personalData: false,
   producer: 'registration',
   consumers: ['matching', 'analytics', 'notification'],
   events: [
@@ -33,7 +28,6 @@ export const workerContactsTopic = defineTopic({
   key: 'workerId',
   partitions: 3,
   cleanupPolicy: 'compact',
-  retentionMs: FOREVER,
   personalData: true,
   producer: 'registration',
   consumers: ['notification'],
@@ -48,9 +42,6 @@ export const employersTopic = defineTopic({
   description: 'Employers (business data, no personal data).',
   key: 'employerId',
   partitions: 3,
-  cleanupPolicy: 'delete',
-  retentionMs: FOREVER,
-  personalData: false,
   producer: 'vacancy-intake',
   consumers: ['notification', 'analytics'],
   events: [
@@ -64,9 +55,6 @@ export const vacanciesTopic = defineTopic({
   description: 'Vacancies and their life cycle.',
   key: 'vacancyId',
   partitions: 6,
-  cleanupPolicy: 'delete',
-  retentionMs: FOREVER,
-  personalData: false,
   producer: 'vacancy-intake',
   consumers: ['matching', 'notification', 'analytics'],
   events: [
@@ -82,9 +70,6 @@ export const placementsTopic = defineTopic({
   description: 'Hires (a worker placed in a vacancy) and candidates\' outcomes before a hire.',
   key: 'vacancyId',
   partitions: 3,
-  cleanupPolicy: 'delete',
-  retentionMs: FOREVER,
-  personalData: false,
   producer: 'vacancy-intake',
   consumers: ['matching', 'notification', 'analytics'],
   events: [
@@ -102,9 +87,7 @@ export const matchesTopic = defineTopic({
   description: 'Changes to each vacancy\'s top-K candidates, with the score breakdown.',
   key: 'vacancyId',
   partitions: 6,
-  cleanupPolicy: 'delete',
   retentionMs: 90 * 24 * 3600 * 1000,
-  personalData: false,
   producer: 'matching',
   consumers: ['notification', 'analytics'],
   events: [
@@ -119,9 +102,7 @@ export const notificationsTopic = defineTopic({
   description: 'What was sent to whom (by id) and through which channel; never the address.',
   key: 'recipientId',
   partitions: 3,
-  cleanupPolicy: 'delete',
   retentionMs: 90 * 24 * 3600 * 1000,
-  personalData: false,
   producer: 'notification',
   consumers: ['analytics'],
   events: [
