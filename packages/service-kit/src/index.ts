@@ -44,3 +44,4 @@ export { KeyedMutex } from './versioned/keyed-mutex.js';
 export { idempotencyPlugin, type IdempotencyOptions } from './idempotency/idempotency-plugin.js';
 export { IDEMPOTENCY_HEADER, REPLAYED_HEADER } from './idempotency/idempotency-key.js';
 export { clientKey, rateLimitPlugin, type RateLimitOptions } from './rate-limit/rate-limit-plugin.js';
+export { createEventService, type EventServiceOptions } from './app/create-event-service.js';

@@ -1,7 +1,7 @@
 import { matchesTopic, placementsTopic, vacanciesTopic, workersTopic } from '@ketnoi/contracts';
 import { sameName, type TopicNamer } from '@ketnoi/messaging';
 import { createReferenceData, type ReferenceData } from '@ketnoi/reference-data';
-import { consumerPlugin, createServiceApp, kafkaPlugin, mongoPlugin, type ServiceApp, type ServiceAppOptions } from '@ketnoi/service-kit';
+import { consumerPlugin, createEventService, type ServiceApp, type ServiceAppOptions } from '@ketnoi/service-kit';
 import type { MatchingConfig } from './config.js';
 import { matchOnVacancyEvent } from './consumers/match-on-vacancy-event.js';
 import { matchOnWorkerEvent } from './consumers/match-on-worker-event.js';
@@ -18,17 +18,12 @@ export interface BuildOverrides extends Partial<Pick<ServiceAppOptions, 'logger'
 
 /** The matching service, ready to listen (server.ts) or to be injected into (tests). */
 export async function buildApp(config: MatchingConfig, overrides: BuildOverrides = {}): Promise<ServiceApp> {
-  const app = await createServiceApp({
+  const topicName = overrides.topicName ?? sameName;
+  const app = await createEventService({
     config,
     description: 'Scores looking workers against open vacancies continuously; explains every match and non-match.',
-    ...(overrides.logger ? { logger: overrides.logger } : {}),
-    ...(overrides.auth ? { auth: overrides.auth } : {}),
-  });
-  const topicName = overrides.topicName ?? sameName;
-  await app.register(mongoPlugin, { url: config.MONGO_URL, dbName: config.MONGO_DB_NAME });
-  await app.register(kafkaPlugin, {
-    brokers: config.KAFKA_BROKERS,
-    clientId: config.SERVICE_NAME,
+    logger: overrides.logger,
+    auth: overrides.auth,
     source: '/ketnoi/matching',
     produces: [matchesTopic],
     topicName,

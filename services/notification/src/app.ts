@@ -1,6 +1,6 @@
 import { employersTopic, matchesTopic, notificationsTopic, vacanciesTopic, workerContactsTopic, workersTopic } from '@ketnoi/contracts';
 import { sameName, type TopicNamer } from '@ketnoi/messaging';
-import { consumerPlugin, createServiceApp, kafkaPlugin, mongoPlugin, outboxPlugin, type ServiceApp, type ServiceAppOptions } from '@ketnoi/service-kit';
+import { consumerPlugin, createEventService, outboxPlugin, type ServiceApp, type ServiceAppOptions } from '@ketnoi/service-kit';
 import type { EmailSender } from './channels/email-sender.js';
 import type { SmsSender } from './channels/sms-gateway.js';
 import type { NotificationConfig } from './config.js';
@@ -28,18 +28,13 @@ export interface BuildOverrides extends Partial<Pick<ServiceAppOptions, 'logger'
 
 /** The notification service, ready to listen (server.ts) or to be injected into (tests). */
 export async function buildApp(config: NotificationConfig, overrides: BuildOverrides = {}): Promise<ServiceApp> {
-  const app = await createServiceApp({
-    config,
-    description: 'Tells workers about matching jobs, once, in their language, through their channels.',
-    ...(overrides.logger ? { logger: overrides.logger } : {}),
-    ...(overrides.auth ? { auth: overrides.auth } : {}),
-  });
   const topicName = overrides.topicName ?? sameName;
   const group = overrides.groupId ?? 'notification';
-  await app.register(mongoPlugin, { url: config.MONGO_URL, dbName: config.MONGO_DB_NAME });
-  await app.register(kafkaPlugin, {
-    brokers: config.KAFKA_BROKERS,
-    clientId: config.SERVICE_NAME,
+  const app = await createEventService({
+    config,
+    description: 'Tells workers about matching jobs, once, in their language, through their channels.',
+    logger: overrides.logger,
+    auth: overrides.auth,
     source: '/ketnoi/notification',
     produces: [notificationsTopic],
     topicName,

@@ -3,10 +3,8 @@ import { sameName, type TopicNamer } from '@ketnoi/messaging';
 import { referenceData, type ReferenceData } from '@ketnoi/reference-data';
 import {
   consumerPlugin,
-  createServiceApp,
+  createEventService,
   idempotencyPlugin,
-  kafkaPlugin,
-  mongoPlugin,
   outboxPlugin,
   type ServiceApp,
   type ServiceAppOptions,
@@ -27,17 +25,12 @@ export interface BuildOverrides extends Partial<Pick<ServiceAppOptions, 'logger'
 
 /** The registration service, ready to listen (server.ts) or to be injected into (tests). */
 export async function buildApp(config: RegistrationConfig, overrides: BuildOverrides = {}): Promise<ServiceApp> {
-  const app = await createServiceApp({
+  const topicName = overrides.topicName ?? sameName;
+  const app = await createEventService({
     config,
     description: 'Registers job seekers with their policy profile; personal data encrypted, consents recorded.',
-    ...(overrides.logger ? { logger: overrides.logger } : {}),
-    ...(overrides.auth ? { auth: overrides.auth } : {}),
-  });
-  const topicName = overrides.topicName ?? sameName;
-  await app.register(mongoPlugin, { url: config.MONGO_URL, dbName: config.MONGO_DB_NAME });
-  await app.register(kafkaPlugin, {
-    brokers: config.KAFKA_BROKERS,
-    clientId: config.SERVICE_NAME,
+    logger: overrides.logger,
+    auth: overrides.auth,
     source: '/ketnoi/registration',
     produces: [workersTopic, workerContactsTopic],
     topicName,

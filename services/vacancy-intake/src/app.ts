@@ -2,10 +2,8 @@ import { employersTopic, ingestVacanciesTopic, placementsTopic, vacanciesTopic }
 import type { TopicNamer } from '@ketnoi/messaging';
 import {
   consumerPlugin,
-  createServiceApp,
+  createEventService,
   idempotencyPlugin,
-  kafkaPlugin,
-  mongoPlugin,
   outboxPlugin,
   rateLimitPlugin,
   type AuthOptions,
@@ -50,28 +48,23 @@ const DESCRIPTION =
   'client credentials at POST /oauth/token; staff with the province identity provider.';
 
 export async function buildApp(config: Config, overrides: AppOverrides = {}): Promise<ServiceApp> {
-  const app = await createServiceApp({
+  const topicName = overrides.topicName;
+  const app = await createEventService({
     config,
     description: DESCRIPTION,
-    ...(overrides.logger ? { logger: overrides.logger } : {}),
-    ...(overrides.auth ? { auth: overrides.auth } : {}),
+    logger: overrides.logger,
+    auth: overrides.auth,
     ...(overrides.defaultMetrics === undefined ? {} : { defaultMetrics: overrides.defaultMetrics }),
     fastify: { bodyLimit: config.BODY_LIMIT_BYTES },
+    source: `/ketnoi/${config.SERVICE_NAME}`,
+    produces: [employersTopic, vacanciesTopic, placementsTopic],
+    topicName,
   });
   const signingKey = overrides.signingKey ?? (await loadSigningKey(config.TOKEN_SIGNING_KEY, config.TOKEN_KEY_ID));
   if (signingKey.ephemeral) app.log.warn({ kid: signingKey.kid }, 'TOKEN_SIGNING_KEY is unset: signing employer tokens with a key made at start (local use only)');
   const tokens = await employerTokens(signingKey, { issuer: config.TOKEN_ISSUER, audience: config.AUTH_AUDIENCE, ttlSeconds: config.TOKEN_TTL_SECONDS });
-  const topicName = overrides.topicName;
 
-  await app.register(mongoPlugin, { url: config.MONGO_URL, dbName: config.MONGO_DB_NAME });
   await app.register(storesPlugin);
-  await app.register(kafkaPlugin, {
-    brokers: config.KAFKA_BROKERS,
-    clientId: config.SERVICE_NAME,
-    source: `/ketnoi/${config.SERVICE_NAME}`,
-    produces: [employersTopic, vacanciesTopic, placementsTopic],
-    ...(topicName ? { topicName } : {}),
-  });
   const outbox = { topics: [employersTopic, vacanciesTopic, placementsTopic], ...(overrides.outboxIdleMs ? { idleMs: overrides.outboxIdleMs } : {}) };
   await app.register(outboxPlugin, { ...outbox, model: (instance) => instance.stores.employers.versions });
   await app.register(outboxPlugin, { ...outbox, model: (instance) => instance.stores.vacancies.versions });
