@@ -59,7 +59,11 @@ export class OutboxRelay {
   /** Publishes one batch of pending versions; returns how many events went out. */
   async flushOnce(): Promise<number> {
     const pending = pendingModelFor(this.options.model);
-    const docs = (await pending.find().sort({ order: 1 }).limit(this.options.batchSize ?? 200).lean()) as PendingDoc[];
+    // Natural (insertion) order with no sort: FerretDB sorts in Go after reading the
+    // whole collection, which starves writers once the index grows. Versions of one
+    // aggregate are indexed in version order; the stable sort below keeps them so
+    // within a batch.
+    const docs = ((await pending.find().limit(this.options.batchSize ?? 200).lean()) as PendingDoc[]).sort((a, b) => a.order - b.order);
     if (docs.length === 0) return 0;
     const events = docs.flatMap((doc) => doc.events);
     await this.publishInOrder(events);
