@@ -1,0 +1,33 @@
+import type { WorkerSnapshot } from '@ketnoi/contracts';
+import type { WorkerProjection } from './projections.js';
+
+/** The projection after a worker snapshot, or 'duplicate' when this version (or a later one) was applied. */
+export function applyWorkerSnapshot(current: WorkerProjection | undefined, snapshot: WorkerSnapshot): WorkerProjection | 'duplicate' {
+  if (current && current.version >= snapshot.version) return 'duplicate';
+  return {
+    _id: snapshot.workerId,
+    version: snapshot.version,
+    erased: false,
+    status: snapshot.status,
+    employmentStatus: snapshot.employmentStatus,
+    occupations: [...snapshot.desiredOccupations],
+    communeCode: snapshot.communeCode,
+    ...(snapshot.formerDistrictCode === undefined ? {} : { formerDistrictCode: snapshot.formerDistrictCode }),
+    qualification: snapshot.qualification,
+    gender: snapshot.gender,
+    priority: { ...snapshot.priority },
+  };
+}
+
+/**
+ * The projection after an erasure: it keeps only the coarse attributes the
+ * counts need. An erasure of a worker never seen leaves nothing to count.
+ */
+export function applyWorkerErased(
+  current: WorkerProjection | undefined,
+  erased: { workerId: string; version: number },
+): WorkerProjection | 'duplicate' | 'unknown' {
+  if (!current) return 'unknown';
+  if (current.version >= erased.version) return 'duplicate';
+  return { ...current, version: erased.version, erased: true };
+}
