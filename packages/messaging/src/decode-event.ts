@@ -30,9 +30,11 @@ export function decodeEvent<T extends TopicDefinition>(topic: T, value: Buffer |
   if (!definition) {
     return { ok: false, code: 'UNKNOWN_TYPE', reason: `${topic.name} carries no event of type ${type}`, type };
   }
-  const event = definition.envelope.safeParse(json);
-  if (!event.success) {
-    return { ok: false, code: 'SCHEMA_MISMATCH', reason: `${type}: ${describeIssues(event.error.issues)}`, type };
+  // The envelope is checked; only the data is left to check against the event's schema.
+  const data = definition.data.safeParse(envelope.data.data);
+  if (!data.success) {
+    const issues = data.error.issues.map((issue) => ({ ...issue, path: ['data', ...issue.path] }));
+    return { ok: false, code: 'SCHEMA_MISMATCH', reason: `${type}: ${describeIssues(issues)}`, type };
   }
-  return { ok: true, event: event.data as TopicEvent<T> };
+  return { ok: true, event: { ...envelope.data, data: data.data } as TopicEvent<T> };
 }

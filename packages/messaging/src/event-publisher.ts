@@ -48,10 +48,21 @@ export class EventPublisher {
     return this.connected;
   }
 
-  /** Publishes events in order; resolves once the broker has them durably. */
+  /** The CloudEvents `source` this publisher stamps on what it builds. */
+  get source(): string {
+    return this.options.source;
+  }
+
+  /** Validates, builds and publishes events in order; resolves once the broker has them durably. */
   async publish<T extends TopicDefinition>(topic: T, inputs: readonly TopicEventInput<T>[]): Promise<TopicEvent<T>[]> {
     const events = inputs.map((input) => buildEvent(topic, input, this.options.source));
-    if (events.length === 0) return events;
+    await this.send(topic, events);
+    return events;
+  }
+
+  /** Publishes events already built and validated (e.g. by an outbox when the change was made). */
+  async send<T extends TopicDefinition>(topic: T, events: readonly TopicEvent<T>[]): Promise<void> {
+    if (events.length === 0) return;
     const headers = { ...traceHeaders(), 'content-type': 'application/cloudevents+json' };
     await this.producer.send({
       topic: this.topicName(topic.name),
@@ -60,6 +71,5 @@ export class EventPublisher {
       messages: events.map((event) => ({ key: event.subject, value: JSON.stringify(event), headers })),
     });
     for (const event of events) this.observer.published({ topic: topic.name, type: event.type, count: 1 });
-    return events;
   }
 }
