@@ -44,40 +44,37 @@ export class Projections {
 
   async applyWorker(snapshot: WorkerSnapshot): Promise<ApplyOutcome> {
     return this.mutex.run(`worker:${snapshot.workerId}`, () =>
-      this.saveWorker(applyWorkerSnapshot(this.workers.get(snapshot.workerId), snapshot)),
+      this.commit(applyWorkerSnapshot(this.workers.get(snapshot.workerId), snapshot), this.workers, (doc) => this.sink.saveWorker(doc)),
     );
   }
 
   async eraseWorker(erased: { workerId: string; version: number }): Promise<ApplyOutcome> {
-    return this.mutex.run(`worker:${erased.workerId}`, () => this.saveWorker(applyWorkerErased(this.workers.get(erased.workerId), erased)));
+    return this.mutex.run(`worker:${erased.workerId}`, () =>
+      this.commit(applyWorkerErased(this.workers.get(erased.workerId), erased), this.workers, (doc) => this.sink.saveWorker(doc)),
+    );
   }
 
   async applyVacancy(snapshot: VacancySnapshot): Promise<ApplyOutcome> {
-    return this.mutex.run(`vacancy:${snapshot.vacancyId}`, async () => {
-      const next = applyVacancySnapshot(this.vacancies.get(snapshot.vacancyId), snapshot);
-      if (next === 'duplicate') return next;
-      await this.sink.saveVacancy(next);
-      this.vacancies.set(next._id, next);
-      this.changed();
-      return 'applied';
-    });
+    return this.mutex.run(`vacancy:${snapshot.vacancyId}`, () =>
+      this.commit(applyVacancySnapshot(this.vacancies.get(snapshot.vacancyId), snapshot), this.vacancies, (doc) => this.sink.saveVacancy(doc)),
+    );
   }
 
   async applyPlacement(placement: Placement): Promise<ApplyOutcome> {
-    return this.mutex.run(`placement:${placement.placementId}`, async () => {
-      const next = applyPlacement(this.placements.get(placement.placementId), placement);
-      if (next === 'duplicate') return next;
-      await this.sink.savePlacement(next);
-      this.placements.set(next._id, next);
-      this.changed();
-      return 'applied';
-    });
+    return this.mutex.run(`placement:${placement.placementId}`, () =>
+      this.commit(applyPlacement(this.placements.get(placement.placementId), placement), this.placements, (doc) => this.sink.savePlacement(doc)),
+    );
   }
 
-  private async saveWorker(next: WorkerProjection | 'duplicate' | 'unknown'): Promise<ApplyOutcome> {
+  /** Saves the next projection, then puts it in memory and tells the listeners. */
+  private async commit<T extends { _id: string }>(
+    next: T | 'duplicate' | 'unknown',
+    into: Map<string, T>,
+    save: (doc: T) => Promise<void>,
+  ): Promise<ApplyOutcome> {
     if (next === 'duplicate' || next === 'unknown') return next;
-    await this.sink.saveWorker(next);
-    this.workers.set(next._id, next);
+    await save(next);
+    into.set(next._id, next);
     this.changed();
     return 'applied';
   }

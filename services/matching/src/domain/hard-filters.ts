@@ -1,6 +1,6 @@
 import { ageInYears } from './age.js';
 import { speaks } from './factors.js';
-import { certificatesOf, languagesOf, skillsOf, WORKER_FLAGS, type MatchVacancy, type MatchWorker } from './model.js';
+import { WORKER_FLAGS, type MatchVacancy, type MatchWorker } from './model.js';
 import type { ReferenceTables } from './reference-tables.js';
 import type { ScoringConfig } from './scoring-config.js';
 
@@ -21,7 +21,7 @@ export const NON_MATCH_REASONS = [
 export type NonMatchReason = (typeof NON_MATCH_REASONS)[number];
 export const BELOW_MIN_SCORE = NON_MATCH_REASONS.indexOf('below-minimum-score') + 1;
 
-const hasAll = (tables: ReferenceTables, lists: Uint16Array, [from, to]: [number, number], need: Int32Array): boolean => {
+const hasAll = (tables: ReferenceTables, lists: Uint16Array, from: number, to: number, need: Int32Array): boolean => {
   outer: for (let j = 0; j < need.length; j += 1) {
     for (let i = from; i < to; i += 1) if (tables.covers(lists[i]!, need[j]!)) continue outer;
     return false;
@@ -45,11 +45,12 @@ export function failedFilter(tables: ReferenceTables, config: ScoringConfig, asO
   if ((w.flags & WORKER_FLAGS.consent) === 0) return 3;
   const age = ageFilter(w, v, config, asOfMonth);
   if (age !== 0) return age;
-  if (v.mustHave.length > 0 && !hasAll(tables, w.lists, skillsOf(w), v.mustHave)) return 8;
-  if (v.certificates.length > 0 && !hasAll(tables, w.lists, certificatesOf(w), v.certificates)) return 9;
-  if (v.requiredLanguages.length > 0) {
-    const [from, to] = languagesOf(w);
-    for (let j = 0; j < v.requiredLanguages.length; j += 1) if (!speaks(tables, w.lists, from, to, v.requiredLanguages[j]!)) return 10;
-  }
+  // List bounds computed inline: this runs once per scored pair, so no [from, to] tuples.
+  const skills = w.at + w.nOccupations;
+  const certificates = skills + w.nSkills;
+  const languages = certificates + w.nCertificates;
+  if (v.mustHave.length > 0 && !hasAll(tables, w.lists, skills, certificates, v.mustHave)) return 8;
+  if (v.certificates.length > 0 && !hasAll(tables, w.lists, certificates, languages, v.certificates)) return 9;
+  for (let j = 0; j < v.requiredLanguages.length; j += 1) if (!speaks(tables, w.lists, languages, languages + w.nLanguages, v.requiredLanguages[j]!)) return 10;
   return 0;
 }

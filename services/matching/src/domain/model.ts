@@ -30,19 +30,10 @@ export interface MatchWorker {
   nLanguages: number;
 }
 
-/** [from, to) of each list of a worker in `lists`. */
-export const occupationsOf = (w: MatchWorker): [number, number] => [w.at, w.at + w.nOccupations];
+/** [from, to) of the worker's skills in `lists`. */
 export const skillsOf = (w: MatchWorker): [number, number] => {
   const from = w.at + w.nOccupations;
   return [from, from + w.nSkills];
-};
-export const certificatesOf = (w: MatchWorker): [number, number] => {
-  const from = w.at + w.nOccupations + w.nSkills;
-  return [from, from + w.nCertificates];
-};
-export const languagesOf = (w: MatchWorker): [number, number] => {
-  const from = w.at + w.nOccupations + w.nSkills + w.nCertificates;
-  return [from, from + w.nLanguages];
 };
 
 export const WORKER_FLAGS = { looking: 1, consent: 2, placed: 4, relocate: 8 } as const;

@@ -38,6 +38,8 @@ export class WorkerIndex {
   private readonly slots = new Map<string, number>();
   private readonly free = new IntList();
   private readonly scratch = emptyWorker();
+  /** The postings in the order of a worker's lists (occupations, skills, certificates, languages). */
+  private readonly postingsInListOrder = [this.byOccupation, this.bySkill, this.byCertificate, this.byLanguage];
 
   get size(): number {
     return this.slots.size;
@@ -137,9 +139,8 @@ export class WorkerIndex {
     const counts = this.columns.counts;
     const data = this.pool.data;
     let i = this.columns.at[slot]!;
-    const lists = [this.byOccupation, this.bySkill, this.byCertificate, this.byLanguage];
     for (let list = 0; list < 4; list += 1) {
-      const postings = lists[list]!;
+      const postings = this.postingsInListOrder[list]!;
       for (const end = i + counts[slot * 4 + list]!; i < end; i += 1) visit(postings, list === 3 ? data[i]! >> 8 : data[i]!);
     }
   }

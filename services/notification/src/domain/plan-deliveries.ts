@@ -43,5 +43,8 @@ export function planDeliveries(input: PlanInput): Delivery[] {
 }
 
 /** True when the plan would reach the worker at all (a capped worker costs no slot for nothing). */
-export const reachesWorker = (input: Omit<PlanInput, 'capped'>): boolean =>
-  planDeliveries({ ...input, capped: false }).some((delivery) => delivery.action !== 'suppress');
+export function reachesWorker(input: Omit<PlanInput, 'capped'>): boolean {
+  const uncapped = { ...input, capped: false };
+  // Only a refusal suppresses; a deferral still reaches the worker, so the quiet hours need not be worked out.
+  return workerChannels.some((channel) => refusal(input.contact, channel, uncapped) === null);
+}

@@ -1,3 +1,5 @@
+import { backoffMs } from '@ketnoi/messaging';
+
 export interface WebhookRetryPolicy {
   initialMs: number;
   maxMs: number;
@@ -6,12 +8,12 @@ export interface WebhookRetryPolicy {
 }
 
 /**
- * When to try a failed webhook again: exponential backoff with jitter
- * (between half and all of the ceiling), or null once the next try would
+ * When to try a failed webhook again: the messaging package's backoff
+ * (exponential, jittered between half and all of the ceiling), or null once the next try would
  * fall past the give-up time.
  */
 export function nextAttemptAt(firstAt: Date, attempts: number, now: Date, policy: WebhookRetryPolicy, random: () => number = Math.random): Date | null {
-  const ceiling = Math.min(policy.maxMs, policy.initialMs * 2 ** Math.max(0, attempts - 1));
-  const next = new Date(now.getTime() + Math.round(ceiling / 2 + (random() * ceiling) / 2));
+  const delayMs = backoffMs(Math.max(1, attempts), { attempts: 0, initialMs: policy.initialMs, maxMs: policy.maxMs }, random);
+  const next = new Date(now.getTime() + delayMs);
   return next.getTime() - firstAt.getTime() > policy.giveUpAfterMs ? null : next;
 }
