@@ -19,6 +19,12 @@ export const gone = (workerId: string) =>
 export async function loadWorker(deps: RegistrationDeps, workerId: string): Promise<LoadedWorker> {
   const current = await deps.store.get(workerId);
   if (!current) throw notFound('Worker', { details: { workerId } });
+  return openWorker(deps, current);
+}
+
+/** A version already read, with its personal fields opened: 410 erased. */
+export async function openWorker(deps: RegistrationDeps, current: AggregateVersion<WorkerState>): Promise<LoadedWorker> {
+  const workerId = current.id;
   if (current.state.status === 'erased' || !current.state.personal) throw gone(workerId);
   const dataKey = await deps.keys.get(workerId);
   if (!dataKey) throw gone(workerId);

@@ -6,7 +6,7 @@ import type { WorkerProfile } from '../domain/types.js';
 import type { WorkerState } from '../domain/worker-state.js';
 import { checkOrRefuse } from './check-or-refuse.js';
 import type { Actor, RegistrationDeps } from './deps.js';
-import { loadWorker } from './load-worker.js';
+import { openWorker } from './load-worker.js';
 import { saveProfile } from './save-profile.js';
 import { workerVersion } from './worker-version.js';
 
@@ -39,11 +39,12 @@ export async function registerWorker(
   const claim = await deps.identities.claim(hash, candidate);
   const workerId = claim.claimed ? candidate : claim.workerId;
   try {
-    if (!claim.claimed && (await deps.store.get(workerId))) {
+    const known = claim.claimed ? null : await deps.store.get(workerId);
+    if (known) {
       if (options.ifKnown === 'refuse') {
         throw conflict('A worker with this citizen-ID is already registered', { details: { workerId } });
       }
-      const loaded = await loadWorker(deps, workerId);
+      const loaded = await openWorker(deps, known);
       const saved = await saveProfile(deps, { loaded, checked, actor, ...(options.externalRef ? { externalRef: options.externalRef } : {}) });
       return { outcome: saved.changed ? 'updated' : 'unchanged', worker: saved.worker, profile: checked.profile };
     }

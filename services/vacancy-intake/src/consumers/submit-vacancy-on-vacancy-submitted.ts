@@ -3,7 +3,6 @@ import { KetNoiError } from '@ketnoi/errors';
 import type { HandlerContext } from '@ketnoi/messaging';
 import { checkTaxCode } from '../domain/tax-code.js';
 import type { UseCaseContext } from '../use-cases/context.js';
-import { findEmployerByTaxCode } from '../use-cases/employers.js';
 import { submitVacancy } from '../use-cases/submit-vacancy.js';
 
 type VacancySubmitted = Extract<TopicEvent<typeof ingestVacanciesTopic>, { type: 'vacancy.submitted' }>;
@@ -17,9 +16,10 @@ export async function submitVacancyOnVacancySubmitted(
   const { externalRef, employerTaxCode, terms } = event.data;
   const tax = checkTaxCode(employerTaxCode);
   if (!tax.ok) throw new KetNoiError('TAX_CODE_INVALID', tax.reason, { status: 422 });
-  const employer = await findEmployerByTaxCode(intake, employerTaxCode);
-  if (!employer) throw new KetNoiError('EMPLOYER_UNKNOWN', `No employer is registered with tax code ${employerTaxCode}`, { status: 422 });
-  const result = await submitVacancy(intake, { employerId: employer.id, terms, source: event.source, externalRef });
+  // Only the id: submitVacancy reads the employer (and checks it is active) itself.
+  const employerId = await intake.stores.taxCodes.ownerOf(employerTaxCode);
+  if (employerId === undefined) throw new KetNoiError('EMPLOYER_UNKNOWN', `No employer is registered with tax code ${employerTaxCode}`, { status: 422 });
+  const result = await submitVacancy(intake, { employerId, terms, source: event.source, externalRef });
   log.info({ externalRef, vacancyId: result.vacancyId, outcome: result.outcome }, 'vacancy submission applied');
   return result.outcome === 'unchanged' ? 'duplicate' : undefined;
 }

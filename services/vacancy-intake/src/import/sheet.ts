@@ -1,3 +1,4 @@
+import { foldHeader } from '@ketnoi/tabular';
 import type { Cell } from './cell-values.js';
 
 /** A table read from a file: its header (normalised column names) and its records, numbered as the file shows them. */
@@ -7,15 +8,7 @@ export interface Sheet {
 }
 
 /** "Wage min (VND)" → "wage_min_vnd"; "Mã nghề" stays readable as "ma_nghe". */
-export const columnName = (label: string): string =>
-  label
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/đ/gi, 'd')
-    .toLowerCase()
-    .trim()
-    .replace(/[^a-z0-9]+/g, '_')
-    .replace(/^_|_$/g, '');
+export const columnName = (label: string): string => foldHeader(label).replace(/ /g, '_');
 
 const isBlankRow = (values: readonly Cell[]) => values.every((v) => v === undefined || (typeof v === 'string' && v.trim() === ''));
 

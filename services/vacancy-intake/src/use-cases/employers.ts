@@ -49,8 +49,3 @@ export async function reviseEmployerProfile(
   ctx.kick();
   return saved;
 }
-
-export async function findEmployerByTaxCode(ctx: UseCaseContext, taxCode: string): Promise<AggregateVersion<EmployerState> | null> {
-  const employerId = await ctx.stores.taxCodes.ownerOf(taxCode);
-  return employerId === undefined ? null : ctx.stores.employers.get(employerId);
-}

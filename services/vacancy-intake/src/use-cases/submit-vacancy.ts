@@ -96,7 +96,8 @@ export async function submitVacancy(ctx: UseCaseContext, submission: Submission)
     // Claimed before the vacancy is saved: a crash in between leaves a claim the redelivery completes.
     const owner = ref === undefined ? targetId : await ctx.stores.externalRefs.claim(ref, targetId);
     if (duplicate && owner === duplicate.id) return apply(ctx, duplicate, incoming, 'merged');
-    const existing = await ctx.stores.vacancies.get(owner);
+    // Our own id (fresh, or a claim already read above as unsaved) holds no vacancy yet; another's may.
+    const existing = owner === targetId ? null : await ctx.stores.vacancies.get(owner);
     if (existing) return apply(ctx, existing, incoming, 'updated');
     const change = openVacancy({ employerId, fdi: employer.state.fdi, vsicSector: employer.state.vsicSector }, terms, ctx.now());
     if (incoming.source) change.state.sources = [incoming.source];
