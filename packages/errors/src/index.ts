@@ -1,3 +1,4 @@
 export { KetNoiError, isKetNoiError, type KetNoiErrorOptions } from './ketnoi-error.js';
 export * from './errors.js';
 export { isRetriable } from './retriable.js';
+export { isDuplicateKey } from './duplicate-key.js';

@@ -11,7 +11,7 @@ const guessDelimiter = (firstLine: string): string => {
 
 export function readCsv(content: Buffer): Table {
   const text = content.toString('utf8').replace(/^\uFEFF/, '');
-  const delimiter = guessDelimiter(text.slice(0, text.indexOf('\n') === -1 ? undefined : text.indexOf('\n')));
+  const delimiter = guessDelimiter(text.split('\n', 1)[0] ?? '');
   let records: string[][];
   try {
     records = parse(text, { delimiter, relax_column_count: true, skip_empty_lines: false, trim: true });

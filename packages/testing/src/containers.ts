@@ -1,9 +1,5 @@
 import type { InfraUrls } from './infra-urls.js';
 
-interface Stoppable {
-  stop(): Promise<unknown>;
-}
-
 /** Kafka (KRaft) and MongoDB 7 in containers, for machines with a Docker engine. */
 export async function startContainers(): Promise<{ urls: InfraUrls; stop: () => Promise<void> }> {
   const { KafkaContainer } = await import('@testcontainers/kafka');
@@ -12,7 +8,6 @@ export async function startContainers(): Promise<{ urls: InfraUrls; stop: () => 
     new KafkaContainer('apache/kafka:4.1.1').withKraft().start(),
     new MongoDBContainer('mongo:7').start(),
   ]);
-  const started: Stoppable[] = [kafka, mongo];
   return {
     urls: {
       kafkaBrokers: [`${kafka.getHost()}:${kafka.getMappedPort(9093)}`],
@@ -20,7 +15,7 @@ export async function startContainers(): Promise<{ urls: InfraUrls; stop: () => 
       origin: 'testcontainers',
     },
     stop: async () => {
-      await Promise.all(started.map((c) => c.stop()));
+      await Promise.all([kafka.stop(), mongo.stop()]);
     },
   };
 }

@@ -1,4 +1,4 @@
-import { KetNoiError } from '@ketnoi/errors';
+import { isDuplicateKey, KetNoiError } from '@ketnoi/errors';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Model } from 'mongoose';
@@ -27,7 +27,6 @@ export interface IdempotencyOptions {
 }
 
 const KEPT_HEADERS = ['content-type', 'location', 'etag'];
-const isDuplicateKey = (error: unknown) => (error as { code?: unknown }).code === 11000;
 const keyReused = () =>
   new KetNoiError('IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was used with a different request; use a new key', { status: 422 });
 const keyInUse = () =>

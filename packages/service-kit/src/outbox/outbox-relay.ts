@@ -1,4 +1,4 @@
-import type { TopicDefinition, TopicEventInput } from '@ketnoi/contracts';
+import type { TopicDefinition, TopicEvent } from '@ketnoi/contracts';
 import type { EventPublisher } from '@ketnoi/messaging';
 import type { Model } from 'mongoose';
 import type { Logger } from 'pino';
@@ -89,12 +89,27 @@ export class OutboxRelay {
 
   private async publishInOrder(events: readonly PendingEvent[]): Promise<void> {
     const byTopic = new Map<string, PendingEvent[]>();
-    for (const event of events) byTopic.set(event.topic, [...(byTopic.get(event.topic) ?? []), event]);
+    for (const event of events) {
+      const group = byTopic.get(event.topic);
+      if (group) group.push(event);
+      else byTopic.set(event.topic, [event]);
+    }
     for (const [name, pending] of byTopic) {
       const topic = this.topics.get(name);
       if (!topic) throw new Error(`outbox holds an event for ${name}, which this relay does not publish`);
-      const inputs = pending.map(({ id, type, subject, time, data }) => ({ id, type, subject, time, data }));
-      await this.options.publisher.publish(topic, inputs as TopicEventInput<TopicDefinition>[]);
+      // Validated against the contract when the change was made (pendingEvent): sent as they are.
+      const source = this.options.publisher.source;
+      const events = pending.map(({ id, type, subject, time, data }) => ({
+        specversion: '1.0' as const,
+        id,
+        source,
+        type,
+        time,
+        subject,
+        datacontenttype: 'application/json' as const,
+        data,
+      }));
+      await this.options.publisher.send(topic, events as TopicEvent<TopicDefinition>[]);
     }
   }
 

@@ -1,5 +1,6 @@
+import { isDuplicateKey } from '@ketnoi/errors';
 import { Schema, type Model } from 'mongoose';
-import type { PendingEvent } from './outbox-fields.js';
+import { withOutbox, type PendingEvent } from './outbox-fields.js';
 
 /** A copy of one version's unpublished events, in a collection that holds only what is pending. */
 export interface PendingDoc {
@@ -38,13 +39,13 @@ interface VersionWithOutbox {
 /** Inserts a version with its events, then its pending-index entry. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function insertVersion(versions: Model<any>, doc: VersionWithOutbox & Record<string, unknown>): Promise<void> {
-  await versions.create({ ...doc, outboxPending: doc.outbox.length > 0 });
+  await versions.create({ ...doc, ...withOutbox(doc.outbox) });
   if (doc.outbox.length === 0) return;
   try {
     await pendingModelFor(versions).create({ _id: doc._id, order: doc.version, events: doc.outbox, at: doc.at ?? new Date() });
   } catch (error) {
     // A recovery pass may have indexed the version first: the entry is there either way.
-    if ((error as { code?: unknown }).code !== 11000) throw error;
+    if (!isDuplicateKey(error)) throw error;
   }
 }
 
@@ -60,9 +61,9 @@ export async function recoverPending(versions: Model<any>, olderThan?: Date): Pr
     const inserted = await pendingModelFor(versions).insertMany(entries, { ordered: false });
     return inserted.length;
   } catch (error) {
-    const result = error as { code?: number; insertedDocs?: unknown[]; writeErrors?: { code?: number; err?: { code?: number } }[] };
-    const allDuplicates = (result.writeErrors ?? []).every((e) => (e.code ?? e.err?.code) === 11000);
-    if (result.code === 11000 || allDuplicates) return result.insertedDocs?.length ?? 0;
+    const result = error as { insertedDocs?: unknown[]; writeErrors?: unknown[] };
+    const allDuplicates = (result.writeErrors ?? []).every(isDuplicateKey);
+    if (isDuplicateKey(error) || allDuplicates) return result.insertedDocs?.length ?? 0;
     throw error;
   }
 }

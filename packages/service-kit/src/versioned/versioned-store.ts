@@ -1,6 +1,6 @@
-import { KetNoiError } from '@ketnoi/errors';
+import { isDuplicateKey, KetNoiError } from '@ketnoi/errors';
 import { Schema, type Connection, type Model } from 'mongoose';
-import { addOutbox, type PendingEvent } from '../outbox/outbox-fields.js';
+import { addOutbox, withOutbox, type PendingEvent } from '../outbox/outbox-fields.js';
 import { insertVersion, pendingModelFor } from '../outbox/pending-index.js';
 import { KeyedMutex } from './keyed-mutex.js';
 
@@ -36,8 +36,6 @@ interface VersionDoc {
   state: unknown;
   at: Date;
 }
-
-const isDuplicateKey = (error: unknown): boolean => (error as { code?: unknown }).code === 11000;
 
 const versionConflict = (id: string, expected: number) =>
   new KetNoiError('VERSION_CONFLICT', `${id} was changed by someone else since version ${expected}`, {
@@ -102,15 +100,15 @@ export class VersionedStore<S extends object> {
    */
   async createMany(inputs: readonly Omit<SaveInput<S>, 'expectedVersion'>[]): Promise<{ created: string[]; existing: string[] }> {
     const at = new Date();
-    const docs = inputs.map(({ id, state, events }) => ({ _id: `${id}:1`, aggregateId: id, version: 1, state, at, outbox: [...events], outboxPending: events.length > 0 }));
+    const docs = inputs.map(({ id, state, events }) => ({ _id: `${id}:1`, aggregateId: id, version: 1, state, at, ...withOutbox(events) }));
     const failed = new Set<string>();
     try {
       await this.versions.insertMany(docs, { ordered: false });
     } catch (error) {
-      const writeErrors = (error as { writeErrors?: { index: number; code?: number; err?: { code?: number } }[] }).writeErrors;
+      const writeErrors = (error as { writeErrors?: { index: number }[] }).writeErrors;
       if (!writeErrors) throw error;
       for (const e of writeErrors) {
-        if ((e.code ?? e.err?.code) !== 11000) throw error;
+        if (!isDuplicateKey(e)) throw error;
         failed.add(inputs[e.index]!.id);
       }
     }
@@ -129,7 +127,7 @@ export class VersionedStore<S extends object> {
       // A head left by an interrupted earlier attempt: replace it.
       const writeErrors = (error as { writeErrors?: { index: number }[] }).writeErrors;
       if (!writeErrors) throw error;
-      for (const { index } of writeErrors) await this.replaceHead(heads[index]!._id, 1, heads[index]!);
+      for (const { index } of writeErrors) await this.replaceHead(heads[index]!._id, heads[index]!);
     }
     return { created: created.map((input) => input.id), existing: [...failed] };
   }
@@ -154,7 +152,7 @@ export class VersionedStore<S extends object> {
       }
       throw versionConflict(id, expectedVersion);
     }
-    await this.replaceHead(id, version, { ...state, ...headFields, _id: id, version, updatedAt: at });
+    await this.replaceHead(id, { ...state, ...headFields, _id: id, version, updatedAt: at });
     return { id, version, state, updatedAt: at };
   }
 
@@ -163,7 +161,7 @@ export class VersionedStore<S extends object> {
    * other filter. Writers of one aggregate are serialised in-process, and the
    * version insert already decided who may move the head.
    */
-  private async replaceHead(id: string, _version: number, head: object): Promise<void> {
+  private async replaceHead(id: string, head: object): Promise<void> {
     await this.heads.replaceOne({ _id: id }, head, { upsert: true });
   }
 }

@@ -1,3 +1,4 @@
+import { isDuplicateKey } from '@ketnoi/errors';
 import { Schema, type Connection, type Model } from 'mongoose';
 
 interface IdentityDoc {
@@ -23,7 +24,7 @@ export class Identities {
       await this.model.create({ _id: hash, workerId });
       return { claimed: true };
     } catch (error) {
-      if ((error as { code?: unknown }).code !== 11000) throw error;
+      if (!isDuplicateKey(error)) throw error;
       const holder = await this.model.findById(hash).lean();
       if (!holder) return this.claim(hash, workerId);
       return { claimed: false, workerId: holder.workerId };
@@ -39,7 +40,7 @@ export class Identities {
       const writeErrors = (error as { writeErrors?: { index: number; code?: number; err?: { code?: number } }[] }).writeErrors;
       if (!writeErrors) throw error;
       for (const e of writeErrors) {
-        if ((e.code ?? e.err?.code) !== 11000) throw error;
+        if (!isDuplicateKey(e)) throw error;
         const { hash } = claims[e.index]!;
         const holder = await this.holderOf(hash);
         if (holder) holders.set(hash, holder);

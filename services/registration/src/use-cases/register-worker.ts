@@ -1,4 +1,4 @@
-import { conflict, isKetNoiError } from '@ketnoi/errors';
+import { conflict, isDuplicateKey, isKetNoiError } from '@ketnoi/errors';
 import type { AggregateVersion } from '@ketnoi/service-kit';
 import { randomBytes } from 'node:crypto';
 import { citizenIdHash } from '../crypto/keyed-hash.js';
@@ -67,7 +67,7 @@ export async function registerWorker(
     // Two registrations of one person at once: the loser goes round again and finds the winner.
     const raced =
       (isKetNoiError(error) && ['ALREADY_EXISTS', 'VERSION_CONFLICT'].includes(error.code)) ||
-      (error as { code?: unknown }).code === 11000;
+      isDuplicateKey(error);
     if (raced && attempt < 3) return registerWorker(deps, input, actor, options, attempt + 1);
     throw error;
   }

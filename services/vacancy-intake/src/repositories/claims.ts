@@ -1,3 +1,4 @@
+import { isDuplicateKey } from '@ketnoi/errors';
 import { Schema, type Connection, type Model } from 'mongoose';
 
 interface Claim {
@@ -8,7 +9,6 @@ interface Claim {
 
 const claimSchema = new Schema<Claim>({ _id: String, ownerId: { type: String, required: true }, at: { type: Date, required: true } }, { versionKey: false });
 
-const isDuplicateKey = (error: unknown) => (error as { code?: unknown }).code === 11000;
 
 /**
  * A unique claim on a key (a tax code, an external reference): the first
