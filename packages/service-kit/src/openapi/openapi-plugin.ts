@@ -3,6 +3,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
+import { withProblemResponses } from './problem-responses.js';
 
 export interface OpenApiOptions {
   title: string;
@@ -15,7 +16,8 @@ export const BEARER_SCHEME = 'bearerAuth';
 
 /**
  * OpenAPI 3.1 generated from the routes' zod schemas, with Swagger UI at
- * `/docs` and the document at `/docs/json`.
+ * `/docs` and the document at `/docs/json`. Every operation documents its
+ * error answers (problem+json).
  */
 export const openApiPlugin = fp(
   async (app: FastifyInstance, { title, version, description }: OpenApiOptions) => {
@@ -28,7 +30,7 @@ export const openApiPlugin = fp(
         },
       },
       transform: jsonSchemaTransform,
-      transformObject: jsonSchemaTransformObject,
+      transformObject: (input) => withProblemResponses(jsonSchemaTransformObject(input)),
     });
     await app.register(swaggerUi, { routePrefix: '/docs', logLevel: 'warn' });
   },

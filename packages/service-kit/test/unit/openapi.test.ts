@@ -36,6 +36,20 @@ describe('OpenAPI', () => {
     expect(Object.keys(doc.paths)).not.toContain('/metrics');
   });
 
+  it('documents the problem+json errors of every operation, and 401/403 where a token is needed', async () => {
+    const app = await buildTestApp();
+    app.get('/open', { schema: { response: { 200: z.object({ ok: z.boolean() }) } } }, async () => ({ ok: true }));
+    app.get('/closed', { onRequest: requireRole('staff'), schema: { response: { 200: z.object({ ok: z.boolean() }) } } }, async () => ({ ok: true }));
+
+    const doc = (await app.inject({ method: 'GET', url: '/docs/json' })).json();
+    const problemOf = (response: { content: Record<string, { schema: unknown }> }) => response.content['application/problem+json']?.schema;
+    expect(doc.components.schemas.Problem.required).toEqual(['type', 'title', 'status', 'detail', 'code']);
+    expect(Object.keys(doc.paths['/open'].get.responses).sort()).toEqual(['200', 'default']);
+    expect(Object.keys(doc.paths['/closed'].get.responses).sort()).toEqual(['200', '401', '403', 'default']);
+    expect(problemOf(doc.paths['/closed'].get.responses['401'])).toEqual({ $ref: '#/components/schemas/Problem' });
+    expect(problemOf(doc.paths['/open'].get.responses.default)).toEqual({ $ref: '#/components/schemas/Problem' });
+  });
+
   it('serves Swagger UI at /docs', async () => {
     const app = await buildTestApp();
     const response = await app.inject({ method: 'GET', url: '/docs/' });

@@ -90,6 +90,11 @@ describe('problem+json answers', () => {
     expect(missing.json()).toMatchObject({ code: 'NOT_FOUND', instance: '/nope' });
     expect(missing.body).not.toContain('0912345678');
 
+    const wrongMethod = await app.inject({ method: 'DELETE', url: '/vacancies?x=1' });
+    expect(wrongMethod.statusCode).toBe(405);
+    expect(wrongMethod.headers.allow).toBe('POST');
+    expect(wrongMethod.json()).toMatchObject({ code: 'METHOD_NOT_ALLOWED', instance: '/vacancies' });
+
     const badJson = await app.inject({
       method: 'POST',
       url: '/vacancies',

@@ -30,6 +30,13 @@ describe('readTable', () => {
   it('refuses what is neither CSV nor XLSX', async () => {
     await expect(readTable(Buffer.from('%PDF-1.7'), 'application/pdf')).rejects.toMatchObject({ status: 415 });
   });
+
+  it('answers a body that is not a file with 400 or 415, not a crash', async () => {
+    await expect(readTable(undefined)).rejects.toMatchObject({ status: 400 });
+    await expect(readTable(Buffer.alloc(0), 'text/csv')).rejects.toMatchObject({ status: 400, message: 'The file is empty' });
+    await expect(readTable({ rows: [] }, 'application/json')).rejects.toMatchObject({ status: 415 });
+    await expect(readTable('a,b', 'text/csv')).rejects.toMatchObject({ status: 400 });
+  });
 });
 
 describe('mapColumns', () => {

@@ -46,6 +46,11 @@ describe('employer clients and the token flow', () => {
 
     const grant = await service.app.inject({ method: 'POST', url: '/oauth/token', payload: { grant_type: 'password', client_id: clientId, client_secret: clientSecret } });
     expect(grant.json()).toMatchObject({ error: 'unsupported_grant_type' });
+
+    const malformed = await service.app.inject({ method: 'POST', url: '/oauth/token', headers: { 'content-type': 'application/json' }, payload: 'null' });
+    expect(malformed.statusCode).toBe(400);
+    expect(malformed.headers['content-type']).toMatch(/^application\/json/);
+    expect(malformed.json()).toMatchObject({ error: 'invalid_request' });
   });
 
   it('rotates a secret (the old one stops working) and revokes a client (its tokens too)', async () => {

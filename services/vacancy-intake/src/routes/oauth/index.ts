@@ -46,8 +46,13 @@ export default async function oauthRoutes(app: ServiceApp, options: OAuthOptions
         response: { 200: tokenResponse, 400: tokenError, 401: tokenError },
       },
       config: { rateLimit: { max: options.rateLimitMax, timeWindow: options.rateLimitWindowMs, keyGenerator: clientIdOf } },
+      // A malformed token request is answered as RFC 6749 §5.2 says, not as problem+json.
+      attachValidation: true,
     },
     async (request, reply) => {
+      if (request.validationError) {
+        return oauthError(reply, 400, 'invalid_request', 'The token request is malformed: send grant_type, and client_id with client_secret or HTTP Basic');
+      }
       if (request.body.grant_type !== 'client_credentials') {
         return oauthError(reply, 400, 'unsupported_grant_type', 'Only client_credentials is supported');
       }

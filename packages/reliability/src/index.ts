@@ -1,0 +1,1 @@
+export { fuzzService, parseJunit, parseSummary, schemathesisCommand, type FuzzFailure, type FuzzOptions, type FuzzReport } from './schemathesis.js';
