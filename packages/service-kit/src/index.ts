@@ -45,3 +45,4 @@ export { idempotencyPlugin, type IdempotencyOptions } from './idempotency/idempo
 export { IDEMPOTENCY_HEADER, REPLAYED_HEADER } from './idempotency/idempotency-key.js';
 export { clientKey, rateLimitPlugin, type RateLimitOptions } from './rate-limit/rate-limit-plugin.js';
 export { createEventService, type EventServiceOptions } from './app/create-event-service.js';
+export { checkJsonBody, checkQuery, requestGuardPlugin, DEFAULT_REQUEST_GUARD, type RequestGuardLimits } from './guard/request-guard.js';

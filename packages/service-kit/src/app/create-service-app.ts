@@ -12,6 +12,7 @@ import type { Logger } from 'pino';
 import { authPlugin, type AuthOptions } from '../auth/auth-plugin.js';
 import type { BaseConfig } from '../config/base-config.js';
 import { problemPlugin } from '../errors/error-handler.js';
+import { requestGuardPlugin } from '../guard/request-guard.js';
 import { healthPlugin } from '../health/health-plugin.js';
 import { createLogger } from '../logger/create-logger.js';
 import { metricsPlugin } from '../metrics/metrics-plugin.js';
@@ -72,6 +73,7 @@ export async function createServiceApp(options: ServiceAppOptions): Promise<Serv
   });
 
   await app.register(problemPlugin);
+  await app.register(requestGuardPlugin);
   await app.register(healthPlugin, { checkTimeoutMs: options.readinessTimeoutMs });
   await app.register(metricsPlugin, { serviceName: config.SERVICE_NAME, defaultMetrics: options.defaultMetrics });
   await app.register(openApiPlugin, {
