@@ -1,20 +1,26 @@
-import { employersTopic, matchesTopic, notificationsTopic, vacanciesTopic, workerContactsTopic, workersTopic } from '@ketnoi/contracts';
+import { employersTopic, jobFairsTopic, matchesTopic, notificationsTopic, placementsTopic, vacanciesTopic, workerContactsTopic, workersTopic } from '@ketnoi/contracts';
 import { sameName, type TopicNamer } from '@ketnoi/messaging';
 import { consumerPlugin, createEventService, outboxPlugin, type ServiceApp, type ServiceAppOptions } from '@ketnoi/service-kit';
 import type { EmailSender } from './channels/email-sender.js';
 import type { SmsSender } from './channels/sms-gateway.js';
 import type { NotificationConfig } from './config.js';
+import { notifyOnJobFairEvent } from './consumers/notify-on-jobfair-event.js';
 import { forgetOnWorkerErased } from './consumers/forget-on-worker-erased.js';
 import { notifyOnMatchProposed } from './consumers/notify-on-match-proposed.js';
+import { notifyOnPlacementRecorded } from './consumers/notify-on-placement-recorded.js';
 import { projectOnEmployer } from './consumers/project-on-employer.js';
 import { projectOnVacancy } from './consumers/project-on-vacancy.js';
 import { projectOnWorkerContact } from './consumers/project-on-worker-contact.js';
+import { employerAuthPlugin } from './plugins/employer-auth.js';
 import { notificationPlugin } from './plugins/notification.js';
 import { pollerPlugin } from './plugins/poller.js';
 import { inboxRoutes } from './routes/inbox/index.js';
+import { preferenceRoutes } from './routes/preferences/index.js';
 import { webhookRoutes } from './routes/webhooks/index.js';
 import { deliverWebhooks } from './use-cases/deliver-webhooks.js';
 import { sendDeferred } from './use-cases/send-deferred.js';
+import { sendDigests } from './use-cases/send-digests.js';
+import { sweepLeases } from './use-cases/sweep-leases.js';
 
 export interface BuildOverrides extends Partial<Pick<ServiceAppOptions, 'logger' | 'auth'>> {
   topicName?: TopicNamer;
@@ -39,6 +45,11 @@ export async function buildApp(config: NotificationConfig, overrides: BuildOverr
     produces: [notificationsTopic],
     topicName,
   });
+  await app.register(employerAuthPlugin, {
+    issuer: config.EMPLOYER_TOKEN_ISSUER,
+    audience: config.EMPLOYER_TOKEN_AUDIENCE ?? config.AUTH_AUDIENCE,
+    jwksUrl: config.EMPLOYER_JWKS_URL,
+  });
   await app.register(notificationPlugin, {
     config,
     ...(overrides.now ? { now: overrides.now } : {}),
@@ -51,7 +62,8 @@ export async function buildApp(config: NotificationConfig, overrides: BuildOverr
     ...(overrides.relayIdleMs === undefined ? {} : { idleMs: overrides.relayIdleMs }),
   });
   const deps = () => app.notification;
-  // Projections and matches in separate groups: a match waiting for its vacancy must not block the vacancy.
+  // Projections and worker messages in separate groups (a match waiting for its vacancy must not block the vacancy);
+  // matches, placements and job fairs together: they are the writers of the match states.
   await app.register(
     consumerPlugin({
       name: 'projections',
@@ -70,12 +82,19 @@ export async function buildApp(config: NotificationConfig, overrides: BuildOverr
       name: 'matches',
       groupId: `${group}-matches`,
       topicName,
-      subscribe: (consumer) => consumer.subscribe(matchesTopic, notifyOnMatchProposed(deps)),
+      subscribe: (consumer) =>
+        consumer
+          .subscribe(matchesTopic, notifyOnMatchProposed(deps))
+          .subscribe(placementsTopic, notifyOnPlacementRecorded(deps))
+          .subscribe(jobFairsTopic, notifyOnJobFairEvent(deps)),
     }),
   );
   await app.register(pollerPlugin({ name: 'deferred', pollMs: config.DEFERRED_POLL_MS, round: (instance, log) => sendDeferred(instance.notification, log) }));
   await app.register(pollerPlugin({ name: 'webhooks', pollMs: config.WEBHOOK_POLL_MS, round: (instance, log) => deliverWebhooks(instance.notification, log) }));
+  await app.register(pollerPlugin({ name: 'digests', pollMs: config.DIGEST_POLL_MS, round: (instance, log) => sendDigests(instance.notification, log) }));
+  await app.register(pollerPlugin({ name: 'leases', pollMs: config.LEASE_TTL_MS, round: (instance) => sweepLeases(instance.notification) }));
   await app.register(inboxRoutes);
+  await app.register(preferenceRoutes);
   await app.register(webhookRoutes);
   return app;
 }

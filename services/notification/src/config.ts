@@ -22,6 +22,21 @@ export const notificationConfigSchema = baseConfigSchema.extend({
   DAILY_CAP: z.coerce.number().int().min(1).max(50).default(5),
   /** How often deferred (quiet-hours) notifications are looked at. */
   DEFERRED_POLL_MS: z.coerce.number().int().positive().default(30_000),
+  /** Local time (QUIET_HOURS_TIME_ZONE) at which daily digests go out; inside the quiet hours they wait for their end. */
+  DIGEST_TIME: clock.default('18:00'),
+  DIGEST_POLL_MS: z.coerce.number().int().positive().default(60_000),
+  /** How long a poller (deferred sends, digests) waits before trying an item again after a retriable channel failure. */
+  POLLER_RETRY_MS: z.coerce.number().int().positive().default(60_000),
+  /** How long an instance holds a due item (deferred send, webhook try, digest) before another may take it over. */
+  LEASE_TTL_MS: z.coerce.number().int().min(1_000).default(300_000),
+  /** A hire recorded longer ago than this is history (a replay, a late first start): no message, no webhook. */
+  PLACEMENT_MAX_AGE_HOURS: z.coerce.number().int().positive().default(168),
+  /** `iss` of employer tokens from vacancy-intake's OAuth2 client-credentials issuer. */
+  EMPLOYER_TOKEN_ISSUER: z.string().min(1).default('urn:ketnoi:vacancy-intake'),
+  /** vacancy-intake's `/.well-known/jwks.json`; unset: employer tokens of that issuer are refused. */
+  EMPLOYER_JWKS_URL: optionalEnv(z.url()),
+  /** `aud` of employer tokens; AUTH_AUDIENCE when unset. */
+  EMPLOYER_TOKEN_AUDIENCE: optionalEnv(z.string().min(1)),
   /** Hosts (`host` or `host:port`) that webhooks may target without https and the private-address check: local development only. */
   WEBHOOK_ALLOWED_HOSTS: optionalEnv(commaList()),
   WEBHOOK_POLL_MS: z.coerce.number().int().positive().default(1_000),

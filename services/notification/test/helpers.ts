@@ -3,6 +3,7 @@ import { buildEvent, withSuffix } from '@ketnoi/messaging';
 import type { TopicDefinition, TopicEventInput } from '@ketnoi/contracts';
 import { createDevIssuer, createLogger, loadConfig, type DevIssuer, type ServiceApp } from '@ketnoi/service-kit';
 import { testKafka, uniqueName } from '@ketnoi/testing';
+import mongoose from 'mongoose';
 import { inject } from 'vitest';
 import { buildApp } from '../src/app.js';
 import { notificationConfigSchema } from '../src/config.js';
@@ -77,7 +78,8 @@ export async function startService(env: Record<string, string> = {}): Promise<Te
     return instance;
   };
   const app = await build(`notification-${suffix}`);
-  const producer = testKafka().producer();
+  // Generous retries: on a loaded machine a just-created topic may take seconds to get its partition leaders.
+  const producer = testKafka().producer({ retry: { retries: 10, initialRetryTime: 200 } });
   await producer.connect();
   const topic = (name: string) => withSuffix(suffix)(name);
   return {
@@ -95,8 +97,11 @@ export async function startService(env: Record<string, string> = {}): Promise<Te
     handled: (type, outcome) => handledBy(app, type, outcome),
     close: async () => {
       await producer.disconnect();
-      await app.mongo.dropDatabase();
       await app.close();
+      // Through a connection of its own: the first instance may have been closed by the test (a restart).
+      const connection = await mongoose.createConnection(mongoUrl, { dbName: config.MONGO_DB_NAME }).asPromise();
+      await connection.dropDatabase();
+      await connection.close();
       await Promise.all([sms.close(), smtp.close()]);
     },
   };

@@ -13,13 +13,13 @@ export const notificationRecord = z.object({
 });
 
 /** Why a notification was held back on purpose rather than lost. */
-export const suppressionReason = z.enum(['opt-out', 'no-consent', 'no-address', 'quiet-hours', 'cap', 'withdrawn']);
+export const suppressionReason = z.enum(['opt-out', 'no-consent', 'no-address', 'quiet-hours', 'cap', 'withdrawn', 'digest']);
 
 export const notificationFailed = notificationRecord.extend({
   reason: z.string().max(500),
   final: z.boolean(),
   suppressed: suppressionReason
     .optional()
-    .describe('Set when held back by a rule, not by a fault; quiet-hours comes with final false and deferredUntil'),
+    .describe('Set when held back by a rule, not by a fault; quiet-hours comes with final false and deferredUntil; digest: folded into the daily digest named in reason'),
   deferredUntil: timestamp.optional().describe('When a deferred notification will be tried again'),
 });

@@ -10,6 +10,8 @@ export const forgetOnWorkerErased =
     const { workerId } = event.data;
     const forgotten = await deps().contacts.erase(workerId, new Date(event.data.erasedAt));
     await deps().inbox.forget(workerId);
+    await deps().preferences.forget(workerId);
+    await deps().digests.forget(workerId);
     context.log.info({ workerId }, 'worker erased');
     return forgotten ? undefined : 'duplicate';
   };

@@ -10,6 +10,8 @@ export const projectOnWorkerContact =
     if (event.type === 'worker-contact.erased') {
       const forgotten = await deps().contacts.erase(workerId, new Date(event.data.erasedAt));
       await deps().inbox.forget(workerId);
+      await deps().preferences.forget(workerId);
+      await deps().digests.forget(workerId);
       context.log.info({ workerId }, 'worker contact erased');
       return forgotten ? undefined : 'duplicate';
     }

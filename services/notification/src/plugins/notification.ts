@@ -1,18 +1,25 @@
+import { randomUUID } from 'node:crypto';
 import { referenceData } from '@ketnoi/reference-data';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { smtpEmailSender, type EmailSender } from '../channels/email-sender.js';
 import { httpSmsGateway, type SmsSender } from '../channels/sms-gateway.js';
 import type { NotificationConfig } from '../config.js';
+import { DIGEST_TEMPLATE, digestProbe } from '../domain/digest-variables.js';
+import { invitationProbe, JOBFAIR_INVITATION_TEMPLATE, JOBFAIR_REMINDER_TEMPLATE, reminderProbe } from '../domain/jobfair-notice.js';
 import { MATCH_TEMPLATE } from '../domain/match-notice.js';
+import { PLACEMENT_TEMPLATE, placementProbe } from '../domain/placement-notice.js';
 import { loadMessage } from '../messages/message-templates.js';
 import { Contacts } from '../repositories/contacts.js';
 import { DailyCap } from '../repositories/daily-cap.js';
 import { Deferred } from '../repositories/deferred.js';
 import { Deliveries } from '../repositories/deliveries.js';
+import { Digests } from '../repositories/digests.js';
 import { Inbox } from '../repositories/inbox.js';
 import { JobSummaries, type PlaceLookup } from '../repositories/job-summaries.js';
+import { Leases } from '../repositories/leases.js';
 import { MatchStates } from '../repositories/match-states.js';
+import { Preferences } from '../repositories/preferences.js';
 import { WebhookQueue } from '../repositories/webhook-queue.js';
 import { WebhookSubscriptions } from '../repositories/webhook-subscriptions.js';
 import type { NotificationDeps } from '../use-cases/deps.js';
@@ -38,9 +45,19 @@ const placeOf: PlaceLookup = (code) => {
 /** The notification service's repositories, channels and templates, built once on its mongo connection. */
 export const notificationPlugin = fp(
   async (app: FastifyInstance, { config, now, ...channels }: NotificationPluginOptions) => {
-    const matchProposed = loadMessage(MATCH_TEMPLATE);
+    const messages = {
+      matchProposed: loadMessage(MATCH_TEMPLATE),
+      placementRecorded: loadMessage(PLACEMENT_TEMPLATE, undefined, placementProbe),
+      matchDigest: loadMessage(DIGEST_TEMPLATE, undefined, digestProbe),
+      jobfairInvitation: loadMessage(JOBFAIR_INVITATION_TEMPLATE, undefined, invitationProbe),
+      jobfairReminder: loadMessage(JOBFAIR_REMINDER_TEMPLATE, undefined, reminderProbe),
+    };
     const deps: Omit<NotificationDeps, 'published'> = {
       contacts: new Contacts(app.mongo),
+      preferences: new Preferences(app.mongo),
+      digests: new Digests(app.mongo),
+      // One holder name per running instance: what its leases are recorded under.
+      leases: new Leases(app.mongo, `${config.SERVICE_NAME}-${randomUUID()}`, config.LEASE_TTL_MS),
       jobs: new JobSummaries(app.mongo, placeOf),
       deliveries: new Deliveries(app.mongo),
       matchStates: new MatchStates(app.mongo),
@@ -56,7 +73,10 @@ export const notificationPlugin = fp(
           timeoutMs: config.SMS_GATEWAY_TIMEOUT_MS,
         }),
       email: channels.email ?? smtpEmailSender(config.SMTP_URL, config.EMAIL_FROM),
-      matchProposed,
+      messages,
+      digestTime: config.DIGEST_TIME,
+      retryAfterMs: config.POLLER_RETRY_MS,
+      placementMaxAgeMs: config.PLACEMENT_MAX_AGE_HOURS * 3_600_000,
       quietHours: { start: config.QUIET_HOURS_START, end: config.QUIET_HOURS_END, timeZone: config.QUIET_HOURS_TIME_ZONE },
       webhooks: {
         subscriptions: new WebhookSubscriptions(app.mongo),
@@ -67,7 +87,7 @@ export const notificationPlugin = fp(
       },
       now: now ?? (() => new Date()),
     };
-    await Promise.all([deps.deliveries.model.init(), deps.inbox.model.init(), deps.webhooks.subscriptions.model.init()]);
+    await Promise.all([deps.deliveries.model.init(), deps.inbox.model.init(), deps.webhooks.subscriptions.model.init(), deps.digests.items.init()]);
     app.decorate('notification', {
       ...deps,
       published: () => app.outboxes.get(deps.deliveries.model.modelName)?.kick(),

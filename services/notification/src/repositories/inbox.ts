@@ -2,11 +2,16 @@ import { Schema, type Connection, type Model } from 'mongoose';
 import type { Language } from '../domain/types.js';
 import { insertOnce } from './duplicate-key.js';
 
+/** What an inbox item is about. */
+export type InboxKind = 'match' | 'placement' | 'digest' | 'jobfair';
+
 export interface InboxItem {
+  /** The notice's key: the matchId, `placement:<id>`, `digest:<workerId>:<day>`. */
   _id: string;
   workerId: string;
-  matchId: string;
-  vacancyId: string;
+  kind?: InboxKind | undefined;
+  matchId?: string | undefined;
+  vacancyId?: string | undefined;
   language: Language;
   title: string;
   body: string;
@@ -15,12 +20,12 @@ export interface InboxItem {
 }
 
 const inboxSchema = new Schema<InboxItem>(
-  { _id: String, workerId: String, matchId: String, vacancyId: String, language: String, title: String, body: String, at: Date, readAt: Date },
+  { _id: String, workerId: String, kind: String, matchId: String, vacancyId: String, language: String, title: String, body: String, at: Date, readAt: Date },
   { versionKey: false },
 );
 inboxSchema.index({ workerId: 1, at: -1 });
 
-/** The in-app inbox: one item per match (`_id` = matchId), so a redelivery cannot add a second. */
+/** The in-app inbox: one item per notice (`_id` = its key), so a redelivery cannot add a second. */
 export class Inbox {
   readonly model: Model<InboxItem>;
 

@@ -29,8 +29,9 @@ const jobFields = {
 
 /**
  * Webhook deliveries: a permanent claim per (subscription, cause) that makes
- * enqueueing idempotent, a small queue the scheduler scans, and the parked
- * deliveries that ran out of time.
+ * enqueueing idempotent, a small queue the scheduler scans (a queued job is
+ * written only by the holder of its lease), and the parked deliveries that
+ * ran out of time.
  */
 export class WebhookQueue {
   readonly claims: Model<{ _id: string; at: Date }>;
@@ -60,6 +61,10 @@ export class WebhookQueue {
 
   due(now: Date, limit: number): Promise<WebhookJob[]> {
     return this.queue.find({ nextAt: { $lte: now } }).sort({ nextAt: 1 }).limit(limit).lean<WebhookJob[]>();
+  }
+
+  get(id: string): Promise<WebhookJob | null> {
+    return this.queue.findById(id).lean<WebhookJob>();
   }
 
   async retryLater(job: WebhookJob, nextAt: Date, lastError: string): Promise<void> {

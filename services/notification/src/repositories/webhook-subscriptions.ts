@@ -1,6 +1,6 @@
 import { Schema, type Connection, type Model } from 'mongoose';
 
-export const webhookEventTypes = ['candidate.proposed', 'vacancy.expired'] as const;
+export const webhookEventTypes = ['candidate.proposed', 'vacancy.expired', 'candidate.hired'] as const;
 export type WebhookEventType = (typeof webhookEventTypes)[number];
 
 export interface SubscriptionDoc {

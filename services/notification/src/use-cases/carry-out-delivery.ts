@@ -1,14 +1,14 @@
 import { isRetriable } from '@ketnoi/errors';
-import type { MatchNotice } from '../domain/match-notice.js';
 import type { Delivery } from '../domain/plan-deliveries.js';
-import type { Contact, JobSummary, WorkerChannel } from '../domain/types.js';
+import type { Contact, WorkerChannel } from '../domain/types.js';
+import type { DeferredDoc } from '../repositories/deferred.js';
 import type { NotificationDeps } from './deps.js';
 import { deferredEvent, failedEvent, sentEvent, suppressedEvent } from './notification-events.js';
-import { sendOnChannel } from './send-on-channel.js';
+import { sendOnChannel, type Outgoing } from './send-on-channel.js';
 
-const step = (notice: MatchNotice, channel: WorkerChannel, at: Date) => ({
-  matchId: notice.matchId,
-  workerId: notice.workerId,
+const step = (outgoing: Outgoing, channel: WorkerChannel, at: Date) => ({
+  matchId: outgoing.notice.key,
+  workerId: outgoing.notice.workerId,
   channel,
   at,
 });
@@ -18,56 +18,65 @@ const step = (notice: MatchNotice, channel: WorkerChannel, at: Date) => ({
  * failure worth retrying gives the claim back and rethrows, so the consumer
  * (or the scheduler) tries again; any other failure is final and recorded.
  */
-export async function sendClaimed(
-  deps: NotificationDeps,
-  notice: MatchNotice,
-  channel: WorkerChannel,
-  contact: Contact,
-  job: JobSummary,
-  { release = true } = {},
-) {
+export async function sendClaimed(deps: NotificationDeps, outgoing: Outgoing, channel: WorkerChannel, contact: Contact, { release = true } = {}) {
+  const { notice } = outgoing;
   try {
-    await sendOnChannel(deps, notice, channel, contact, job);
+    await sendOnChannel(deps, outgoing, channel, contact);
   } catch (error) {
     if (isRetriable(error)) {
-      if (release) await deps.deliveries.release(notice.matchId, channel);
+      if (release) await deps.deliveries.release(notice.key, channel);
       throw error;
     }
     const at = deps.now();
-    await deps.deliveries.finish({ ...step(notice, channel, at), state: 'failed', events: [failedEvent(notice, channel, at, (error as Error).message)] });
+    await deps.deliveries.finish({ ...step(outgoing, channel, at), state: 'failed', events: [failedEvent(notice, channel, at, (error as Error).message)] });
     return 'failed' as const;
   }
   const at = deps.now();
-  await deps.deliveries.finish({ ...step(notice, channel, at), state: 'sent', events: [sentEvent(notice, channel, at)] });
+  await deps.deliveries.finish({ ...step(outgoing, channel, at), state: 'sent', events: [sentEvent(notice, channel, at)] });
   return 'sent' as const;
 }
 
+/** What a deferred send needs to be worded again when its time comes (beside the notice). */
+export type DeferredSource = Pick<DeferredDoc, 'kind' | 'vacancyId' | 'matchId' | 'proposedAt' | 'startDate' | 'payload'>;
+
 /**
- * Carries out one planned delivery under its claim; false when the (match,
+ * Carries out one planned delivery under its claim (`source` says how to
+ * word it again if it has to wait out the quiet hours); false when the (notice,
  * channel) was claimed before, i.e. this is a redelivery or a replay.
  * A crash between claim and send loses that one message rather than risk
  * sending it twice.
  */
 export async function carryOutDelivery(
   deps: NotificationDeps,
-  notice: MatchNotice,
+  outgoing: Outgoing,
+  source: DeferredSource | null,
   delivery: Delivery,
   contact: Contact | null,
-  job: JobSummary | null,
 ): Promise<boolean> {
+  const { notice } = outgoing;
   const at = deps.now();
-  const base = step(notice, delivery.channel, at);
+  const base = step(outgoing, delivery.channel, at);
   if (delivery.action === 'suppress') {
     return deps.deliveries.claim({ ...base, state: 'suppressed', events: [suppressedEvent(notice, delivery.channel, at, delivery.reason)] });
   }
   if (delivery.action === 'defer') {
+    if (!source) throw new Error(`${notice.template} cannot be deferred`);
     const claimed = await deps.deliveries.claim({ ...base, state: 'deferred', events: [deferredEvent(notice, delivery.channel, at, delivery.until)] });
     if (claimed) {
-      await deps.deferred.add({ _id: `${notice.matchId}:${delivery.channel}`, ...notice, channel: delivery.channel, until: delivery.until });
+      await deps.deferred.add({
+        _id: `${notice.key}:${delivery.channel}`,
+        ...source,
+        key: notice.key,
+        template: notice.template,
+        workerId: notice.workerId,
+        causeEventId: notice.causeEventId,
+        channel: delivery.channel,
+        until: delivery.until,
+      });
     }
     return claimed;
   }
   if (!(await deps.deliveries.claim({ ...base, state: 'sending' }))) return false;
-  await sendClaimed(deps, notice, delivery.channel, contact!, job!);
+  await sendClaimed(deps, outgoing, delivery.channel, contact!);
   return true;
 }

@@ -33,9 +33,13 @@ async function attempt(deps: NotificationDeps, job: WebhookJob, now: Date): Prom
   return postWebhook(subscription.url, subscription.secret, job.body, now, deps.webhooks.timeoutMs);
 }
 
-/** One try of one delivery: done, retried later with backoff, or parked when out of time. */
-async function deliverOne(deps: NotificationDeps, job: WebhookJob, log: Logger): Promise<void> {
+/** One try of one delivery, under its lease: done, retried later with backoff, or parked when out of time. */
+async function deliverOne(deps: NotificationDeps, seen: WebhookJob, log: Logger): Promise<void> {
   const now = deps.now();
+  if (!(await deps.leases.take(`webhook:${seen._id}:${seen.attempts}`, now))) return;
+  // Read again under the lease: another instance may have tried it since the scan.
+  const job = await deps.webhooks.queue.get(seen._id);
+  if (!job || job.attempts !== seen.attempts) return;
   const result = await attempt(deps, job, now);
   if (result === null) {
     await deps.webhooks.queue.done(job._id);

@@ -1,33 +1,53 @@
 import type { EmailSender } from '../channels/email-sender.js';
 import type { SmsSender } from '../channels/sms-gateway.js';
-import type { QuietHours } from '../domain/quiet-hours.js';
-import type { RenderedMessage } from '../messages/message-templates.js';
+import type { DigestVariables } from '../domain/digest-variables.js';
 import type { JobVariables } from '../domain/job-variables.js';
-import type { Language } from '../domain/types.js';
+import type { InvitationVariables, ReminderVariables } from '../domain/jobfair-notice.js';
+import type { PlacementVariables } from '../domain/placement-notice.js';
+import type { QuietHours } from '../domain/quiet-hours.js';
+import type { WebhookRetryPolicy } from '../domain/webhook-backoff.js';
+import type { RenderMessage } from '../messages/message-templates.js';
 import type { Contacts } from '../repositories/contacts.js';
 import type { DailyCap } from '../repositories/daily-cap.js';
 import type { Deferred } from '../repositories/deferred.js';
 import type { Deliveries } from '../repositories/deliveries.js';
+import type { Digests } from '../repositories/digests.js';
 import type { Inbox } from '../repositories/inbox.js';
 import type { JobSummaries } from '../repositories/job-summaries.js';
+import type { Leases } from '../repositories/leases.js';
 import type { MatchStates } from '../repositories/match-states.js';
+import type { Preferences } from '../repositories/preferences.js';
 import type { WebhookQueue } from '../repositories/webhook-queue.js';
 import type { WebhookSubscriptions } from '../repositories/webhook-subscriptions.js';
-import type { WebhookRetryPolicy } from '../domain/webhook-backoff.js';
 
 /** Everything the use cases reach, built once by the notification plugin. */
 export interface NotificationDeps {
   contacts: Contacts;
+  preferences: Preferences;
   jobs: JobSummaries;
   deliveries: Deliveries;
   matchStates: MatchStates;
   cap: DailyCap;
   inbox: Inbox;
   deferred: Deferred;
+  digests: Digests;
+  leases: Leases;
   sms: SmsSender;
   email: EmailSender;
-  matchProposed: (language: Language, variables: JobVariables) => RenderedMessage;
+  messages: {
+    matchProposed: RenderMessage<JobVariables>;
+    placementRecorded: RenderMessage<PlacementVariables>;
+    matchDigest: RenderMessage<DigestVariables>;
+    jobfairInvitation: RenderMessage<InvitationVariables>;
+    jobfairReminder: RenderMessage<ReminderVariables>;
+  };
   quietHours: QuietHours;
+  /** Local time (HH:MM) at which daily digests go out. */
+  digestTime: string;
+  /** Hires older than this (ms) are not announced. */
+  placementMaxAgeMs: number;
+  /** How long a poller waits before trying an item again after a retriable channel failure. */
+  retryAfterMs: number;
   webhooks: {
     subscriptions: WebhookSubscriptions;
     queue: WebhookQueue;

@@ -1,35 +1,70 @@
+import { jobFairInterview, jobFairReminder } from '@ketnoi/contracts';
 import { isRetriable } from '@ketnoi/errors';
 import type { Logger } from 'pino';
+import { interviewStateKey } from '../domain/jobfair-notice.js';
 import { planDeliveries } from '../domain/plan-deliveries.js';
 import type { DeferredDoc } from '../repositories/deferred.js';
 import type { NotificationDeps } from './deps.js';
 import { sendClaimed } from './carry-out-delivery.js';
 import { suppressedEvent } from './notification-events.js';
+import { invitationOutgoing, matchOutgoing, placementOutgoing, reminderOutgoing } from './outgoing.js';
+import type { Outgoing } from './send-on-channel.js';
 
-/** One deferred notification, when its time has come: the rules are asked again (opt-out, withdrawal). */
-async function sendOne(deps: NotificationDeps, doc: DeferredDoc, log: Logger): Promise<void> {
-  const { _id: id, channel, until: _until, ...notice } = doc;
+/** The message of a deferred notification, worded again now; null while its vacancy is not known. */
+async function outgoingOf(deps: NotificationDeps, doc: DeferredDoc): Promise<Outgoing | null> {
+  if (doc.kind === 'jobfair-invitation') return invitationOutgoing(deps, jobFairInterview.parse(doc.payload), doc.causeEventId);
+  if (doc.kind === 'jobfair-reminder') return reminderOutgoing(deps, jobFairReminder.parse(doc.payload), doc.causeEventId);
+  const job = await deps.jobs.describe(doc.vacancyId!);
+  if (!job) return null;
+  if (doc.kind === 'placement') {
+    const placementId = doc.key.slice('placement:'.length);
+    return placementOutgoing(deps, { placementId, workerId: doc.workerId, vacancyId: doc.vacancyId!, startDate: doc.startDate, causeEventId: doc.causeEventId ?? '' }, job);
+  }
+  return matchOutgoing(deps, { matchId: doc.matchId!, workerId: doc.workerId, vacancyId: doc.vacancyId!, causeEventId: doc.causeEventId ?? '', proposedAt: doc.proposedAt! }, job);
+}
+
+/** A match withdrawn or placed, or an interview cancelled, since the message was planned. */
+async function withdrawnSince(deps: NotificationDeps, doc: DeferredDoc): Promise<boolean> {
+  if (doc.kind === 'placement') return false;
+  if (doc.kind === 'jobfair-invitation' || doc.kind === 'jobfair-reminder') {
+    const { interviewId, at } = doc.payload as { interviewId?: string; at: string };
+    return interviewId !== undefined && deps.matchStates.withdrawnSince(interviewStateKey(interviewId), new Date(at));
+  }
+  return deps.matchStates.withdrawnSince(doc.matchId!, doc.proposedAt!);
+}
+
+const leaseItem = (doc: DeferredDoc) => `deferred:${doc._id}:${doc.until.getTime()}`;
+
+/** One deferred notification, when its time has come, under its lease: the rules are asked again (opt-out, withdrawal). */
+async function sendOne(deps: NotificationDeps, seen: DeferredDoc, log: Logger): Promise<void> {
   const now = deps.now();
-  const contact = await deps.contacts.get(notice.workerId);
-  const withdrawn = await deps.matchStates.withdrawnSince(notice.matchId, notice.proposedAt);
+  if (!(await deps.leases.take(leaseItem(seen), now))) return;
+  // Read again under the lease: another instance may have sent or postponed it since the scan.
+  const doc = await deps.deferred.get(seen._id);
+  if (!doc || doc.until.getTime() !== seen.until.getTime()) return;
+  const { channel } = doc;
+  const notice = { key: doc.key ?? doc.matchId!, workerId: doc.workerId, template: doc.template, causeEventId: doc.causeEventId };
+  const contact = await deps.contacts.get(doc.workerId);
+  const withdrawn = await withdrawnSince(deps, doc);
   const delivery = planDeliveries({ contact, now, quietHours: deps.quietHours, withdrawn, capped: false }).find((d) => d.channel === channel)!;
   if (delivery.action === 'defer') return;
   if (delivery.action === 'suppress') {
-    await deps.deliveries.finish({ ...notice, channel, state: 'suppressed', at: now, events: [suppressedEvent(notice, channel, now, delivery.reason)] });
+    await deps.deliveries.finish({ matchId: notice.key, workerId: doc.workerId, channel, state: 'suppressed', at: now, events: [suppressedEvent(notice, channel, now, delivery.reason)] });
   } else {
-    const job = await deps.jobs.describe(notice.vacancyId);
-    if (!job) return;
+    const outgoing = await outgoingOf(deps, doc);
+    if (!outgoing) return;
     try {
-      // The claim stays with the deferred entry: the next round retries it.
-      await sendClaimed(deps, notice, channel, contact!, job, { release: false });
+      // The claim stays with the deferred entry: a later round retries it.
+      await sendClaimed(deps, outgoing, channel, contact!, { release: false });
     } catch (error) {
       if (!isRetriable(error)) throw error;
-      log.warn({ notificationId: id, err: error }, 'deferred notification not sent; will retry');
+      await deps.deferred.postpone(doc._id, new Date(now.getTime() + deps.retryAfterMs));
+      log.warn({ notificationId: doc._id, err: error }, 'deferred notification not sent; will retry');
       return;
     }
   }
-  await deps.deferred.done(id);
-  log.info({ notificationId: id, action: delivery.action }, 'deferred notification handled');
+  await deps.deferred.done(doc._id);
+  log.info({ notificationId: doc._id, action: delivery.action }, 'deferred notification handled');
 }
 
 /** Sends what waited out the quiet hours. Returns how many were looked at. */

@@ -1,23 +1,24 @@
-import { jobVariables } from '../domain/job-variables.js';
-import type { MatchNotice } from '../domain/match-notice.js';
-import type { Contact, JobSummary, WorkerChannel } from '../domain/types.js';
+import type { Notice } from '../domain/notice.js';
+import type { Contact, Language, WorkerChannel } from '../domain/types.js';
+import type { RenderedMessage } from '../messages/message-templates.js';
+import type { InboxKind } from '../repositories/inbox.js';
 import type { NotificationDeps } from './deps.js';
 
-/** Renders the match message in the worker's language and hands it to one channel. */
-export async function sendOnChannel(
-  deps: NotificationDeps,
-  notice: MatchNotice,
-  channel: WorkerChannel,
-  contact: Contact,
-  job: JobSummary,
-): Promise<void> {
-  const message = deps.matchProposed(contact.language, jobVariables(job, contact.language));
+/** A notice ready to go out: how to word it in each language and what its inbox item points at. */
+export interface Outgoing {
+  notice: Notice;
+  render: (language: Language) => RenderedMessage;
+  inbox: { kind: InboxKind; matchId?: string | undefined; vacancyId?: string | undefined };
+}
+
+/** Renders the message in the worker's language and hands it to one channel. */
+export async function sendOnChannel(deps: NotificationDeps, outgoing: Outgoing, channel: WorkerChannel, contact: Contact): Promise<void> {
+  const message = outgoing.render(contact.language);
   if (channel === 'in-app') {
     await deps.inbox.add({
-      _id: notice.matchId,
-      workerId: notice.workerId,
-      matchId: notice.matchId,
-      vacancyId: notice.vacancyId,
+      _id: outgoing.notice.key,
+      workerId: outgoing.notice.workerId,
+      ...outgoing.inbox,
       language: contact.language,
       title: message.subject,
       body: message.text,

@@ -1,23 +1,14 @@
-import { forbidden, notFound } from '@ketnoi/errors';
-import { principalOf, requireRole, type ServiceApp } from '@ketnoi/service-kit';
-import type { FastifyRequest } from 'fastify';
+import { notFound } from '@ketnoi/errors';
+import { requireRole, type ServiceApp } from '@ketnoi/service-kit';
 import type { InboxItem } from '../../repositories/inbox.js';
+import { mayActFor } from '../worker-access.js';
 import { inboxItemView, inboxQuery, inboxView, itemParams, workerParams } from './schemas.js';
-
-/**
- * Staff read any worker's inbox; a worker reads their own with a token whose
- * subject is `worker:<workerId>` (what a portal login will issue).
- */
-function mayRead(request: FastifyRequest, workerId: string): void {
-  const principal = principalOf(request);
-  const staff = principal.roles.includes('staff') || principal.roles.includes('admin');
-  if (!staff && principal.sub !== `worker:${workerId}`) throw forbidden('Not this worker\'s inbox');
-}
 
 const toView = (item: InboxItem) => ({
   itemId: item._id,
-  matchId: item.matchId,
-  vacancyId: item.vacancyId,
+  kind: item.kind ?? 'match',
+  ...(item.matchId ? { matchId: item.matchId } : {}),
+  ...(item.vacancyId ? { vacancyId: item.vacancyId } : {}),
   language: item.language,
   title: item.title,
   body: item.body,
@@ -37,7 +28,7 @@ export async function inboxRoutes(app: ServiceApp): Promise<void> {
       schema: { summary: 'A worker\'s in-app inbox, newest first', tags: ['inbox'], params: workerParams, querystring: inboxQuery, response: { 200: inboxView } },
     },
     async (request) => {
-      mayRead(request, request.params.id);
+      mayActFor(request, request.params.id);
       const items = await deps().inbox.list(request.params.id, request.query.limit);
       return { items: items.map(toView), unread: items.filter((item) => !item.readAt).length };
     },
@@ -50,7 +41,7 @@ export async function inboxRoutes(app: ServiceApp): Promise<void> {
       schema: { summary: 'Mark an inbox item read', tags: ['inbox'], params: itemParams, response: { 200: inboxItemView } },
     },
     async (request) => {
-      mayRead(request, request.params.id);
+      mayActFor(request, request.params.id);
       const item = await deps().inbox.get(request.params.itemId);
       if (!item || item.workerId !== request.params.id) throw notFound('Inbox item');
       const readAt = item.readAt ?? deps().now();

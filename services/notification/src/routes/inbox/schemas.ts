@@ -7,8 +7,9 @@ export const inboxQuery = z.object({ limit: z.coerce.number().int().min(1).max(2
 
 export const inboxItemView = z.object({
   itemId: z.string(),
-  matchId: z.string(),
-  vacancyId: z.string(),
+  kind: z.enum(['match', 'placement', 'digest', 'jobfair']),
+  matchId: z.string().optional(),
+  vacancyId: z.string().optional(),
   language: z.enum(['vi', 'en']),
   title: z.string(),
   body: z.string(),
