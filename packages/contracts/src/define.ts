@@ -7,6 +7,7 @@ export type ServiceName =
   | 'matching'
   | 'notification'
   | 'analytics'
+  | 'jobfairs'
   | 'external';
 
 export interface EventDefinition<T extends string = string, D extends z.ZodType = z.ZodType> {

@@ -13,7 +13,7 @@ export const workersTopic = defineTopic({
   key: 'workerId',
   partitions: 6,
   producer: 'registration',
-  consumers: ['matching', 'analytics', 'notification'],
+  consumers: ['matching', 'analytics', 'notification', 'jobfairs'],
   events: [
     defineEvent('worker.registered', 'A job seeker was registered', workerSnapshot),
     defineEvent('worker.updated', 'A job seeker\'s profile changed', workerSnapshot),
@@ -56,7 +56,7 @@ export const vacanciesTopic = defineTopic({
   key: 'vacancyId',
   partitions: 6,
   producer: 'vacancy-intake',
-  consumers: ['matching', 'notification', 'analytics'],
+  consumers: ['matching', 'notification', 'analytics', 'jobfairs'],
   events: [
     defineEvent('vacancy.opened', 'A vacancy was opened', vacancySnapshot),
     defineEvent('vacancy.updated', 'A vacancy changed', vacancySnapshot),
@@ -89,7 +89,7 @@ export const matchesTopic = defineTopic({
   partitions: 6,
   retentionMs: 90 * 24 * 3600 * 1000,
   producer: 'matching',
-  consumers: ['notification', 'analytics'],
+  consumers: ['notification', 'analytics', 'jobfairs'],
   events: [
     defineEvent('match.proposed', 'A worker entered a vacancy\'s top-K', matchScored),
     defineEvent('match.updated', 'A match\'s score or rank changed beyond the threshold', matchScored),

@@ -10,6 +10,7 @@ import {
   workersTopic,
 } from './domain.js';
 import { ingestVacanciesTopic, ingestWorkersTopic } from './ingest.js';
+import { jobFairsTopic } from './jobfairs.js';
 
 /** Every topic KetNoi owns. Each consumed topic also has a `.dlq` twin. */
 export const topics = [
@@ -25,6 +26,7 @@ export const topics = [
   supplyDemandTopic,
   kpiTopic,
   forecastTopic,
+  jobFairsTopic,
 ] as const satisfies readonly TopicDefinition[];
 
 export const findTopic = (name: string): TopicDefinition | undefined =>

@@ -7,7 +7,7 @@ import { asyncApiPath, renderAsyncApi } from '../../src/asyncapi/render.js';
 describe('AsyncAPI document', () => {
   const rendered = renderAsyncApi();
 
-  it('is a valid AsyncAPI 3 document', async () => {
+  it('is a valid AsyncAPI 3 document', { timeout: 30_000 }, async () => {
     const { document, diagnostics } = await new Parser().parse(rendered);
     const errors = diagnostics.filter((d) => d.severity === 0);
     expect(errors.map((e) => `${e.path.join('.')}: ${e.message}`)).toEqual([]);
