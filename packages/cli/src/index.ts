@@ -1,0 +1,13 @@
+export { buildProgram, runCli, type CliDeps } from './program.js';
+export { readCliEnv, resolveFile, type CliEnv } from './config.js';
+export { formatEvent, parseEvent, type RecordView } from './format/event-line.js';
+export { formatDeadLetter } from './format/dead-letter-line.js';
+export { formatImportReport } from './format/import-lines.js';
+export { maskCitizenIds, maskText, CITIZEN_ID_MASK } from './format/mask.js';
+export { tailTopic, matchesFilter, type TailOptions } from './tail/tail-topic.js';
+export { listDeadLetters, replayDeadLetters, type ReplayOutcome, type ReplayRequest } from './dlq/dead-letters.js';
+export { dlqTopicOf, replayLogTopicOf } from './dlq/dead-letter-view.js';
+export { parseOffsets, selectRecords } from './dlq/select-offsets.js';
+export { importFile, type ImportFileOptions } from './import/import-file.js';
+export { chunkTable } from './import/chunk-table.js';
+export { readToEnd } from './kafka/read-to-end.js';

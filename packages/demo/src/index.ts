@@ -1,0 +1,10 @@
+export { generateEmployers, employerAt, type DemoEmployer } from './generate/employers.js';
+export { generateWorkers, workerAt, type DemoWorker } from './generate/workers.js';
+export { generateVacancies, vacancyAt, employerPicker, vietnamToday, type DemoVacancy, type VacancyOptions, type VacancyTermsInput } from './generate/vacancies.js';
+export { toWorkerSnapshot, toVacancySnapshot, type SnapshotOptions } from './generate/snapshots.js';
+export { citizenIdOf, taxCheckDigit, taxCodeOf } from './generate/identity.js';
+export { OCCUPATIONS, type OccupationProfile } from './catalogue/occupations.js';
+export { SECTORS, SECTOR_PROFILES, type Sector, type SectorProfile } from './catalogue/sectors.js';
+export { mulberry32, mixSeed, recordRandom, type Random } from './random/random.js';
+export { zipf } from './random/zipf.js';
+export { streamDemo, DEFAULT_SEED, type StreamDemoOptions, type DemoSummary, type DemoProgress, type DemoPhase } from './stream/stream-demo.js';
