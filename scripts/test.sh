@@ -23,4 +23,5 @@ if [ -z "${KAFKA_BROKERS:-}" ] || [ -z "${MONGO_URL:-}" ]; then
   fi
 fi
 
+bash scripts/install-chromium.sh  # Debian chromium for the analytics dashboard's browser test
 pnpm run test "$@"

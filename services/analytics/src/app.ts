@@ -1,11 +1,29 @@
-import { placementsTopic, supplyDemandTopic, vacanciesTopic, workersTopic } from '@ketnoi/contracts';
+import {
+  employersTopic,
+  forecastTopic,
+  kpiTopic,
+  matchesTopic,
+  notificationsTopic,
+  placementsTopic,
+  supplyDemandTopic,
+  vacanciesTopic,
+  workersTopic,
+} from '@ketnoi/contracts';
 import { sameName, type TopicNamer } from '@ketnoi/messaging';
 import { consumerPlugin, createEventService, type ServiceApp, type ServiceAppOptions } from '@ketnoi/service-kit';
 import type { AnalyticsConfig } from './config.js';
+import { countOnMatchProposed } from './consumers/count-on-match-proposed.js';
+import { countOnNotification } from './consumers/count-on-notification.js';
 import { countOnPlacementRecorded } from './consumers/count-on-placement-recorded.js';
+import { projectOnEmployerEvent } from './consumers/project-on-employer-event.js';
 import { projectOnVacancyEvent } from './consumers/project-on-vacancy-event.js';
 import { projectOnWorkerEvent } from './consumers/project-on-worker-event.js';
 import { analyticsPlugin } from './plugins/analytics.js';
+import { dashboardRoutes } from './routes/dashboard/index.js';
+import { exposureRoutes } from './routes/exposure/index.js';
+import { forecastRoutes } from './routes/forecasts/index.js';
+import { kpiRoutes } from './routes/kpis/index.js';
+import { labourForceRoutes } from './routes/labour-force/index.js';
 import { supplyDemandRoutes } from './routes/supply-demand/index.js';
 
 export interface BuildOverrides extends Partial<Pick<ServiceAppOptions, 'logger' | 'auth'>> {
@@ -19,16 +37,17 @@ export async function buildApp(config: AnalyticsConfig, overrides: BuildOverride
   const topicName = overrides.topicName ?? sameName;
   const app = await createEventService({
     config,
-    description: 'Supply and demand per occupation and area, from projections of the domain topics.',
+    description: 'Supply and demand, flows, KPIs, forecasts and the exposure audit, from projections of the domain topics.',
     logger: overrides.logger,
     auth: overrides.auth,
     source: '/ketnoi/analytics',
-    produces: [supplyDemandTopic],
+    produces: [supplyDemandTopic, kpiTopic, forecastTopic],
     topicName,
   });
   await app.register(analyticsPlugin, {
     provinceCode: config.ANALYTICS_PROVINCE_CODE,
     publishDebounceMs: config.ANALYTICS_PUBLISH_DEBOUNCE_MS,
+    forecastRefreshMs: config.ANALYTICS_FORECAST_REFRESH_MS,
     now: overrides.now ?? (() => new Date()),
   });
   // One consumer, so the in-memory projections change one event at a time.
@@ -38,13 +57,23 @@ export async function buildApp(config: AnalyticsConfig, overrides: BuildOverride
       groupId: overrides.groupId ?? 'analytics',
       topicName,
       fromBeginning: true,
-      subscribe: (consumer, instance) =>
-        consumer
-          .subscribe(workersTopic, projectOnWorkerEvent(() => instance.analytics.projections))
-          .subscribe(vacanciesTopic, projectOnVacancyEvent(() => instance.analytics.projections))
-          .subscribe(placementsTopic, countOnPlacementRecorded(() => instance.analytics.projections)),
+      subscribe: (consumer, instance) => {
+        const projections = () => instance.analytics.projections;
+        return consumer
+          .subscribe(workersTopic, projectOnWorkerEvent(projections))
+          .subscribe(employersTopic, projectOnEmployerEvent(projections))
+          .subscribe(vacanciesTopic, projectOnVacancyEvent(projections))
+          .subscribe(placementsTopic, countOnPlacementRecorded(projections))
+          .subscribe(matchesTopic, countOnMatchProposed(projections))
+          .subscribe(notificationsTopic, countOnNotification(projections));
+      },
     }),
   );
   await app.register(supplyDemandRoutes);
+  await app.register(kpiRoutes);
+  await app.register(labourForceRoutes);
+  await app.register(forecastRoutes);
+  await app.register(exposureRoutes);
+  await app.register(dashboardRoutes);
   return app;
 }

@@ -37,6 +37,7 @@ export async function startService(options: StartOptions = {}): Promise<TestServ
     AUTH_AUDIENCE: issuer.audience,
     AUTH_JWT_PUBLIC_KEY: issuer.publicKeyPem,
     LOG_LEVEL: 'warn',
+    ANALYTICS_FORECAST_REFRESH_MS: '0',
     ...options.env,
   });
   const app = await buildApp(config, {

@@ -1,4 +1,4 @@
-import type { Placement, VacancySnapshot, WorkerSnapshot } from '@ketnoi/contracts';
+import type { MatchScored, Placement, VacancySnapshot, WorkerSnapshot } from '@ketnoi/contracts';
 import type { PlacementProjection, VacancyProjection, WorkerProjection } from '../src/domain/projections.js';
 
 const NO_PRIORITY: WorkerSnapshot['priority'] = {
@@ -123,3 +123,23 @@ export const aPlacementProjection = (overrides: Partial<PlacementProjection> = {
 
 /** Projections by `_id`, as the service keeps them. */
 export const byId = <T extends { _id: string }>(docs: readonly T[]): Map<string, T> => new Map(docs.map((doc) => [doc._id, doc]));
+
+/** worker-0001 proposed for vacancy-0001. */
+export const aMatch = (overrides: Partial<MatchScored> = {}): MatchScored => ({
+  matchId: 'vacancy-0001:worker-0001',
+  vacancyId: 'vacancy-0001',
+  workerId: 'worker-0001',
+  score: 0.8,
+  rank: 1,
+  scoringVersion: 'v1',
+  factors: [],
+  boost: { groups: [], amount: 0 },
+  at: '2026-03-01T08:00:00.000Z',
+  ...overrides,
+});
+
+/** Workers counted one by one, as the cube would weigh them. */
+export const weighed = (workers: readonly WorkerProjection[]) => workers.map((worker) => ({ worker, count: 1 }));
+
+/** Reference areas without the reference data: former district = the commune's first three digits. */
+export const testAreas = { provinceCode: '19', formerDistrictOf: (commune: string) => commune.slice(0, 3) };

@@ -14,7 +14,7 @@ export const supplyDemandTopic = defineTopic({
 
 export const kpiTopic = defineTopic({
   name: 'analytics.kpi.v1',
-  description: 'The plan\'s KPIs per period and area; compacted.',
+  description: 'The plan\'s KPIs per period and area, with target, basis (registry or survey) and source; compacted, key kpi|period|area.',
   key: 'key',
   partitions: 3,
   cleanupPolicy: 'compact',
@@ -25,7 +25,7 @@ export const kpiTopic = defineTopic({
 
 export const forecastTopic = defineTopic({
   name: 'analytics.forecast.v1',
-  description: 'Forecasts of supply and demand series; compacted.',
+  description: 'Quarterly forecasts of supply and demand per area and occupation group, with intervals, history and backtest error; compacted, key side|area|group.',
   key: 'key',
   partitions: 3,
   cleanupPolicy: 'compact',

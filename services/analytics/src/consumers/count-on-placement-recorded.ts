@@ -2,7 +2,7 @@ import type { placementsTopic } from '@ketnoi/contracts';
 import type { EventHandler } from '@ketnoi/messaging';
 import type { Projections } from '../use-cases/projections.js';
 
-/** placements.v1: keep each hire once (by version); candidates' outcomes are not counted yet. */
+/** placements.v1: keep each hire once (by version); candidates' outcomes are not counted. */
 export const countOnPlacementRecorded =
   (projections: () => Projections): EventHandler<typeof placementsTopic> =>
   async (event, context) => {

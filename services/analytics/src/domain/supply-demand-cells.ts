@@ -5,14 +5,31 @@ import type { SupplyDemandRow } from './supply-demand.js';
 
 export type SupplyDemandCell = z.infer<typeof supplyDemandCell>;
 
-/** The day's cells, as published on analytics.supply-demand.v1. */
+/**
+ * The day's cells, as published on analytics.supply-demand.v1: rows of the
+ * default grouping (area × occupation), where both sides are known; cells
+ * with neither job seekers, open positions nor hires are left out.
+ */
 export function toCells(rows: readonly SupplyDemandRow[], day: string, computedAt: string): SupplyDemandCell[] {
-  // The topic's cell has no placements yet (contract v1); they are in the API.
-  return rows.map(({ placements: _placements, ...row }) => ({ key: cellKey(day, row), periodKind: 'day', period: day, ...row, computedAt }));
+  return rows
+    .filter((row) => (row.jobSeekers ?? 0) > 0 || (row.openPositions ?? 0) > 0 || (row.placements ?? 0) > 0)
+    .map((row) => ({
+      key: cellKey(day, row),
+      periodKind: 'day' as const,
+      period: day,
+      area: row.area,
+      occupation: row.occupation,
+      jobSeekers: row.jobSeekers ?? 0,
+      openPositions: row.openPositions ?? 0,
+      supplyDemandRatio: row.supplyDemandRatio,
+      shortageIndex: row.shortageIndex ?? 0,
+      placements: row.placements ?? 0,
+      computedAt,
+    }));
 }
 
 const sameNumbers = (a: SupplyDemandCell, b: SupplyDemandCell): boolean =>
-  a.jobSeekers === b.jobSeekers && a.openPositions === b.openPositions;
+  a.jobSeekers === b.jobSeekers && a.openPositions === b.openPositions && a.placements === b.placements;
 
 /**
  * What to publish after a recomputation: cells that are new or whose numbers
@@ -32,6 +49,6 @@ export function changedCells(
   });
   const vanished = [...published.values()]
     .filter((cell) => cell.period === day && !nextKeys.has(cell.key))
-    .map((cell) => ({ ...cell, jobSeekers: 0, openPositions: 0, supplyDemandRatio: null, shortageIndex: 0, computedAt }));
+    .map((cell) => ({ ...cell, jobSeekers: 0, openPositions: 0, placements: 0, supplyDemandRatio: null, shortageIndex: 0, computedAt }));
   return [...changed, ...vanished];
 }

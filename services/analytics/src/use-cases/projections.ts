@@ -1,41 +1,93 @@
-import type { Placement, VacancySnapshot, WorkerSnapshot } from '@ketnoi/contracts';
+import type { EmployerSnapshot, MatchScored, Placement, VacancySnapshot, WorkerSnapshot } from '@ketnoi/contracts';
 import { KeyedMutex } from '@ketnoi/service-kit';
+import { applyEmployer, applyMatchProposed, applyNotification, matchKeyOf } from '../domain/apply-others.js';
 import { applyPlacement } from '../domain/apply-placement.js';
 import { applyVacancySnapshot } from '../domain/apply-vacancy.js';
 import { applyWorkerErased, applyWorkerSnapshot } from '../domain/apply-worker.js';
-import type { PlacementProjection, VacancyProjection, WorkerProjection } from '../domain/projections.js';
+import { vietnamDayOf } from '../domain/local-day.js';
+import { periodOf } from '../domain/periods.js';
+import type {
+  EmployerProjection,
+  MatchProjection,
+  NotificationProjection,
+  PlacementProjection,
+  VacancyProjection,
+  WorkerProjection,
+} from '../domain/projections.js';
+import { traitsOf } from '../domain/traits.js';
+import { WorkerCube } from './worker-cube.js';
 
 export type ApplyOutcome = 'applied' | 'duplicate' | 'unknown';
 
+export interface RegistrationCount {
+  quarter: string;
+  communeCode: string;
+  formerDistrictCode: string | undefined;
+  occupations: string[];
+  count: number;
+}
+
+export interface ProjectionDocs {
+  workers: WorkerProjection;
+  vacancies: VacancyProjection;
+  placements: PlacementProjection;
+  matches: MatchProjection;
+  notifications: NotificationProjection;
+  employers: EmployerProjection;
+}
+export type ProjectionKind = keyof ProjectionDocs;
+export const PROJECTION_KINDS: readonly ProjectionKind[] = ['workers', 'vacancies', 'placements', 'matches', 'notifications', 'employers'];
+
 /** Where projections are kept durably; the in-memory maps are what aggregates read. */
 export interface ProjectionSink {
-  loadWorkers(): Promise<WorkerProjection[]>;
-  loadVacancies(): Promise<VacancyProjection[]>;
-  loadPlacements(): Promise<PlacementProjection[]>;
-  saveWorker(doc: WorkerProjection): Promise<void>;
-  saveVacancy(doc: VacancyProjection): Promise<void>;
-  savePlacement(doc: PlacementProjection): Promise<void>;
+  load<K extends ProjectionKind>(kind: K): Promise<ProjectionDocs[K][]>;
+  save<K extends ProjectionKind>(kind: K, doc: ProjectionDocs[K]): Promise<void>;
 }
+
+type Maps = { [K in ProjectionKind]: Map<string, ProjectionDocs[K]> };
 
 /**
  * The projections in memory, saved before they change in memory (a failed
  * save leaves the event to be retried, not lost). Each event is applied once
- * per version: an older or equal version is a duplicate. Events of one
+ * per version (or once per id for matches and notifications). Events of one
  * aggregate are applied one after another, even when they arrive together.
+ * Besides the maps it keeps the indexes the reports need: workers counted by
+ * attribute combination, workers by registration day, and each worker's
+ * matches and hires (so an erasure can replace the worker id by traits).
  */
 export class Projections {
   readonly workers = new Map<string, WorkerProjection>();
   readonly vacancies = new Map<string, VacancyProjection>();
   readonly placements = new Map<string, PlacementProjection>();
+  readonly matches = new Map<string, MatchProjection>();
+  readonly notifications = new Map<string, NotificationProjection>();
+  readonly employers = new Map<string, EmployerProjection>();
+  readonly cube = new WorkerCube();
+  /** The same cube per registration quarter: period reports of a quarter or a year read these. */
+  readonly cubeByQuarter = new Map<string, WorkerCube>();
+  readonly registeredOn = new Map<string, Set<string>>();
+  /** Registrations counted by quarter, place and wanted occupations: what the supply forecasts read. */
+  readonly registrations = new Map<string, RegistrationCount>();
+  /** Grows by one on every applied change: a cheap cache key for reports. */
+  revision = 0;
+  private readonly links = new Map<string, { matches: Set<string>; placements: Set<string> }>();
   private readonly listeners: (() => void)[] = [];
   private readonly mutex = new KeyedMutex();
+  private readonly maps: Maps = {
+    workers: this.workers,
+    vacancies: this.vacancies,
+    placements: this.placements,
+    matches: this.matches,
+    notifications: this.notifications,
+    employers: this.employers,
+  };
 
   constructor(private readonly sink: ProjectionSink) {}
 
   async load(): Promise<void> {
-    for (const worker of await this.sink.loadWorkers()) this.workers.set(worker._id, worker);
-    for (const vacancy of await this.sink.loadVacancies()) this.vacancies.set(vacancy._id, vacancy);
-    for (const placement of await this.sink.loadPlacements()) this.placements.set(placement._id, placement);
+    for (const kind of PROJECTION_KINDS) {
+      for (const doc of await this.sink.load(kind)) this.put(kind, doc);
+    }
   }
 
   onChange(listener: () => void): void {
@@ -44,42 +96,138 @@ export class Projections {
 
   async applyWorker(snapshot: WorkerSnapshot): Promise<ApplyOutcome> {
     return this.mutex.run(`worker:${snapshot.workerId}`, () =>
-      this.commit(applyWorkerSnapshot(this.workers.get(snapshot.workerId), snapshot), this.workers, (doc) => this.sink.saveWorker(doc)),
+      this.commit('workers', applyWorkerSnapshot(this.workers.get(snapshot.workerId), snapshot)),
     );
   }
 
-  async eraseWorker(erased: { workerId: string; version: number }): Promise<ApplyOutcome> {
-    return this.mutex.run(`worker:${erased.workerId}`, () =>
-      this.commit(applyWorkerErased(this.workers.get(erased.workerId), erased), this.workers, (doc) => this.sink.saveWorker(doc)),
-    );
+  /** Erases the worker, then replaces their id in their matches and hires by the traits the audit needs. */
+  async eraseWorker(erased: { workerId: string; version: number; erasedAt: string }): Promise<ApplyOutcome> {
+    return this.mutex.run(`worker:${erased.workerId}`, async () => {
+      const outcome = await this.commit('workers', applyWorkerErased(this.workers.get(erased.workerId), erased));
+      if (outcome === 'applied') await this.scrub(erased.workerId);
+      return outcome;
+    });
   }
 
   async applyVacancy(snapshot: VacancySnapshot): Promise<ApplyOutcome> {
     return this.mutex.run(`vacancy:${snapshot.vacancyId}`, () =>
-      this.commit(applyVacancySnapshot(this.vacancies.get(snapshot.vacancyId), snapshot), this.vacancies, (doc) => this.sink.saveVacancy(doc)),
+      this.commit('vacancies', applyVacancySnapshot(this.vacancies.get(snapshot.vacancyId), snapshot)),
     );
   }
 
   async applyPlacement(placement: Placement): Promise<ApplyOutcome> {
-    return this.mutex.run(`placement:${placement.placementId}`, () =>
-      this.commit(applyPlacement(this.placements.get(placement.placementId), placement), this.placements, (doc) => this.sink.savePlacement(doc)),
+    return this.mutex.run(`worker:${placement.workerId}`, () =>
+      this.commit(
+        'placements',
+        applyPlacement(this.placements.get(placement.placementId), placement, this.erasedTraits(placement.workerId, placement.hiredAt)),
+      ),
     );
   }
 
-  /** Saves the next projection, then puts it in memory and tells the listeners. */
-  private async commit<T extends { _id: string }>(
-    next: T | 'duplicate' | 'unknown',
-    into: Map<string, T>,
-    save: (doc: T) => Promise<void>,
+  async applyMatchProposed(match: MatchScored): Promise<ApplyOutcome> {
+    return this.mutex.run(`worker:${match.workerId}`, () =>
+      this.commit('matches', applyMatchProposed(this.matches.get(matchKeyOf(match.matchId)), match, this.erasedTraits(match.workerId, match.at))),
+    );
+  }
+
+  async applyNotification(
+    record: { notificationId: string; recipientKind: 'worker' | 'employer'; channel: string; at: string },
+    outcome: 'sent' | 'failed',
   ): Promise<ApplyOutcome> {
+    return this.mutex.run(`notification:${record.notificationId}`, () =>
+      this.commit('notifications', applyNotification(this.notifications.get(record.notificationId), record, outcome)),
+    );
+  }
+
+  async applyEmployer(snapshot: EmployerSnapshot): Promise<ApplyOutcome> {
+    return this.mutex.run(`employer:${snapshot.employerId}`, () =>
+      this.commit('employers', applyEmployer(this.employers.get(snapshot.employerId), snapshot)),
+    );
+  }
+
+  /** Traits of an erased worker on the day of an instant; undefined when the worker is not erased. */
+  private erasedTraits(workerId: string, at: string): string[] | undefined {
+    const worker = this.workers.get(workerId);
+    return worker?.erased ? traitsOf(worker, vietnamDayOf(new Date(at))) : undefined;
+  }
+
+  private async scrub(workerId: string): Promise<void> {
+    const linked = this.links.get(workerId);
+    if (!linked) return;
+    for (const id of [...linked.matches]) {
+      const match = this.matches.get(id);
+      if (!match) continue;
+      const { workerId: _gone, ...rest } = match;
+      await this.commit('matches', { ...rest, traits: this.erasedTraits(workerId, match.proposedAt) ?? [] });
+    }
+    for (const id of [...linked.placements]) {
+      const placement = this.placements.get(id);
+      if (!placement) continue;
+      const { workerId: _gone, ...rest } = placement;
+      await this.commit('placements', { ...rest, traits: this.erasedTraits(workerId, placement.hiredAt) ?? [] });
+    }
+    this.links.delete(workerId);
+  }
+
+  /** Saves the next projection, then puts it in memory and tells the listeners. */
+  private async commit<K extends ProjectionKind>(kind: K, next: ProjectionDocs[K] | 'duplicate' | 'unknown'): Promise<ApplyOutcome> {
     if (next === 'duplicate' || next === 'unknown') return next;
-    await save(next);
-    into.set(next._id, next);
-    this.changed();
+    await this.sink.save(kind, next);
+    this.put(kind, next);
+    this.revision += 1;
+    for (const listener of this.listeners) listener();
     return 'applied';
   }
 
-  private changed(): void {
-    for (const listener of this.listeners) listener();
+  /** Puts a document in its map and keeps the indexes in step. */
+  private put<K extends ProjectionKind>(kind: K, doc: ProjectionDocs[K]): void {
+    const map = this.maps[kind];
+    const before = map.get(doc._id);
+    map.set(doc._id, doc);
+    if (kind === 'workers') this.indexWorker(before as WorkerProjection | undefined, doc as WorkerProjection);
+    if (kind === 'matches' || kind === 'placements') {
+      const linkKind = kind === 'matches' ? 'matches' : 'placements';
+      const workerId = (doc as MatchProjection | PlacementProjection).workerId;
+      const previous = (before as MatchProjection | PlacementProjection | undefined)?.workerId;
+      if (workerId !== undefined) this.linksOf(workerId)[linkKind].add(doc._id);
+      else if (previous !== undefined) this.links.get(previous)?.[linkKind].delete(doc._id);
+    }
+  }
+
+  private indexWorker(before: WorkerProjection | undefined, after: WorkerProjection): void {
+    this.cube.change(before, after);
+    if (before?.registeredDay) {
+      this.registeredOn.get(before.registeredDay)?.delete(before._id);
+      this.countRegistration(before, -1);
+      this.cubeByQuarter.get(periodOf(before.registeredDay, 'quarter'))?.change(before, undefined);
+    }
+    if (after.registeredDay) {
+      let day = this.registeredOn.get(after.registeredDay);
+      if (!day) this.registeredOn.set(after.registeredDay, (day = new Set()));
+      day.add(after._id);
+      this.countRegistration(after, 1);
+      const quarter = periodOf(after.registeredDay, 'quarter');
+      let cube = this.cubeByQuarter.get(quarter);
+      if (!cube) this.cubeByQuarter.set(quarter, (cube = new WorkerCube()));
+      cube.change(undefined, after);
+    }
+  }
+
+  private countRegistration(worker: WorkerProjection, delta: 1 | -1): void {
+    const quarter = periodOf(worker.registeredDay ?? '', 'quarter');
+    const key = `${quarter}|${worker.communeCode}|${worker.formerDistrictCode ?? ''}|${worker.occupations.join(',')}`;
+    const found = this.registrations.get(key);
+    if (found) {
+      found.count += delta;
+      if (found.count === 0) this.registrations.delete(key);
+    } else if (delta > 0) {
+      this.registrations.set(key, { quarter, communeCode: worker.communeCode, formerDistrictCode: worker.formerDistrictCode, occupations: worker.occupations, count: 1 });
+    }
+  }
+
+  private linksOf(workerId: string): { matches: Set<string>; placements: Set<string> } {
+    let found = this.links.get(workerId);
+    if (!found) this.links.set(workerId, (found = { matches: new Set(), placements: new Set() }));
+    return found;
   }
 }

@@ -3,13 +3,14 @@ import type { EventPublisher } from '@ketnoi/messaging';
 import type { Logger } from 'pino';
 import { vietnamDayOf } from '../domain/local-day.js';
 import { changedCells, toCells, type SupplyDemandCell } from '../domain/supply-demand-cells.js';
+import type { AreaResolver } from '../domain/dimensions.js';
 import type { Projections } from './projections.js';
 import { supplyDemandOf } from './supply-demand-of.js';
 
 export interface SupplyDemandPublisherOptions {
   projections: Projections;
   publisher: Pick<EventPublisher, 'publish'>;
-  provinceCode: string;
+  areas: AreaResolver;
   debounceMs: number;
   now: () => Date;
   log: Logger;
@@ -45,12 +46,12 @@ export class SupplyDemandPublisher {
 
   /** Computes every cell, publishes the changed ones and remembers them. */
   async flush(): Promise<number> {
-    const { projections, provinceCode, now } = this.options;
+    const { projections, areas, now } = this.options;
     const at = now();
     const day = vietnamDayOf(at);
     const computedAt = at.toISOString();
-    const rows = (['province', 'commune'] as const).flatMap((level) =>
-      supplyDemandOf(projections, { level, occupationLevel: 'major', provinceCode }),
+    const rows = (['province', 'former-district', 'commune'] as const).flatMap((level) =>
+      supplyDemandOf(projections, { ...areas, level, occupationLevel: 'major', asOf: day }),
     );
     const cells = toCells(rows, day, computedAt);
     const changed = changedCells(this.published, cells, day, computedAt);

@@ -45,7 +45,8 @@ describe('GET /v1/supply-demand', () => {
       expect(response.headers['content-type']).toMatch(/^text\/csv/);
       const lines = response.body.replace(/^\uFEFF/, '').trim().split('\n');
       expect(lines[0]).toContain('Người tìm việc');
-      expect(lines.slice(1)).toEqual(['commune,05443,7,1,5,0,0.2000,0.6667']);
+      // level, area, ISCO level and code, six empty dimensions, seekers, positions, ratio, index, then the flows of all time.
+      expect(lines.slice(1)).toEqual(['commune,05443,major,7,,,,,,,1,5,0.2000,0.6667,1,0,0,0,1,5,0,0,0,0,']);
     }
   });
 
@@ -54,5 +55,22 @@ describe('GET /v1/supply-demand', () => {
     expect(response.statusCode).toBe(400);
     expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(response.json()).toMatchObject({ code: 'VALIDATION_FAILED' });
+  });
+
+  it('documents every endpoint in its OpenAPI document', async () => {
+    const docs = await service.app.inject({ method: 'GET', url: '/docs/json' });
+    expect(docs.statusCode).toBe(200);
+    const paths = Object.keys(docs.json<{ paths: Record<string, unknown> }>().paths);
+    for (const path of ['/v1/supply-demand', '/v1/kpis', '/v1/reference/labour-force', '/v1/forecasts', '/v1/exposure', '/v1/training-needs', '/v1/activity']) {
+      expect(paths).toContain(path);
+    }
+  });
+
+  it('answers 400 problem+json for an unknown dimension or a bad period', async () => {
+    for (const query of ['groupBy=colour', 'period=2026-Q5', 'ageBand=teen']) {
+      const response = await service.app.inject({ method: 'GET', url: `/v1/supply-demand?${query}`, headers: await service.bearer() });
+      expect(response.statusCode).toBe(400);
+      expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+    }
   });
 });

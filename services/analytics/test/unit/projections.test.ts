@@ -1,36 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import type { PlacementProjection, VacancyProjection, WorkerProjection } from '../../src/domain/projections.js';
-import { Projections, type ProjectionSink } from '../../src/use-cases/projections.js';
+import { computeSupplyDemand } from '../../src/domain/supply-demand.js';
+import { Projections } from '../../src/use-cases/projections.js';
 import { supplyDemandOf } from '../../src/use-cases/supply-demand-of.js';
-import { aPlacement, aVacancy, aWorker } from '../mothers.js';
+import { MemorySink } from '../memory-sink.js';
+import { aMatch, aPlacement, aVacancy, aWorker, testAreas } from '../mothers.js';
 
-/** A sink in memory, as the store would keep it. */
-class MemorySink implements ProjectionSink {
-  readonly workers = new Map<string, WorkerProjection>();
-  readonly vacancies = new Map<string, VacancyProjection>();
-  readonly placements = new Map<string, PlacementProjection>();
-  async loadWorkers() {
-    return [...this.workers.values()];
-  }
-  async loadVacancies() {
-    return [...this.vacancies.values()];
-  }
-  async loadPlacements() {
-    return [...this.placements.values()];
-  }
-  async savePlacement(doc: PlacementProjection) {
-    this.placements.set(doc._id, structuredClone(doc));
-  }
-  async saveWorker(doc: WorkerProjection) {
-    this.workers.set(doc._id, structuredClone(doc));
-  }
-  async saveVacancy(doc: VacancyProjection) {
-    this.vacancies.set(doc._id, structuredClone(doc));
-  }
-}
-
-const options = { level: 'commune', occupationLevel: 'major', provinceCode: '19' } as const;
+const options = { ...testAreas, level: 'commune', occupationLevel: 'major', asOf: '2026-11-26' } as const;
 const cellsOf = (p: Projections) => supplyDemandOf(p, options);
+const erasure = (version: number, workerId = 'worker-0001') => ({ workerId, version, erasedAt: '2026-06-01T00:00:00.000Z' });
 
 /** A short history: registrations, a change of status, a vacancy partly filled, then closed. */
 async function replay(projections: Projections): Promise<string[]> {
@@ -44,20 +21,24 @@ async function replay(projections: Projections): Promise<string[]> {
     await projections.applyVacancy(aVacancy({ vacancyId: 'v2', version: 2, status: 'filled', positionsFilled: 5 }, { occupationCode: '8160' })),
     await projections.applyPlacement(aPlacement({ placementId: 'p1', vacancyId: 'v1' })),
     await projections.applyPlacement(aPlacement({ placementId: 'p2', vacancyId: 'v2' })),
+    await projections.applyMatchProposed(aMatch({ matchId: 'v1:w1', vacancyId: 'v1', workerId: 'w1' })),
+    await projections.applyNotification({ notificationId: 'n1', recipientKind: 'worker', channel: 'sms', at: '2026-03-01T08:00:00.000Z' }, 'sent'),
   ];
 }
+const numbers = (p: Projections) => cellsOf(p).map((c) => [c.area.code, c.occupation.code, c.jobSeekers, c.openPositions, c.placements, c.demand?.matchesProposed]);
 
 describe('Projections', () => {
   it('applies each version once: replaying the whole history changes nothing', async () => {
     const projections = new Projections(new MemorySink());
-    expect(await replay(projections)).toEqual(Array(9).fill('applied'));
+    expect(await replay(projections)).toEqual(Array(11).fill('applied'));
     const first = cellsOf(projections);
-    expect(first.map((c) => [c.area.code, c.occupation.code, c.jobSeekers, c.openPositions, c.placements])).toEqual([
-      ['05443', '7', 1, 3, 1],
-      ['05443', '8', 0, 0, 1],
+    expect(numbers(projections)).toEqual([
+      ['05443', '7', 1, 3, 1, 1],
+      ['05443', '8', 0, 0, 1, 0],
+      // w2 is registered but not looking: a cell with no job seeker.
+      ['05500', '7', 0, 0, 0, 0],
     ]);
-
-    expect(await replay(projections)).toEqual(Array(9).fill('duplicate'));
+    expect(await replay(projections)).toEqual(Array(11).fill('duplicate'));
     expect(cellsOf(projections)).toEqual(first);
   });
 
@@ -68,17 +49,88 @@ describe('Projections', () => {
     expect(projections.workers.get('worker-0001')?.status).toBe('placed');
   });
 
-  it('keeps an erased worker counted as before but no longer as a job seeker, with no birth date or skills', async () => {
-    const projections = new Projections(new MemorySink());
-    await projections.applyWorker(aWorker());
-    expect(await projections.eraseWorker({ workerId: 'worker-0001', version: 2 })).toBe('applied');
-    expect(await projections.eraseWorker({ workerId: 'worker-0001', version: 2 })).toBe('duplicate');
-    expect(await projections.eraseWorker({ workerId: 'never-seen', version: 1 })).toBe('unknown');
-    const erased = projections.workers.get('worker-0001');
-    expect(erased).toMatchObject({ erased: true, version: 2 });
+  it('keeps an erased worker counted as before but no longer as a job seeker, with no birth month or skills', async () => {
+    const sink = new MemorySink();
+    const projections = new Projections(sink);
+    await projections.applyWorker(aWorker({ skills: [{ code: 'welding', level: 3 }] }));
+    expect(await projections.eraseWorker(erasure(2))).toBe('applied');
+    expect(await projections.eraseWorker(erasure(2))).toBe('duplicate');
+    expect(await projections.eraseWorker(erasure(1, 'never-seen'))).toBe('unknown');
+    const erased = sink.docs.workers.get('worker-0001');
+    expect(erased).toMatchObject({ erased: true, version: 2, ageBand: '30-39', registeredDay: '2026-01-05' });
     expect(erased).not.toHaveProperty('birthMonth');
     expect(erased).not.toHaveProperty('skills');
-    expect(cellsOf(projections)).toEqual([]);
+    expect(cellsOf(projections).map((c) => [c.jobSeekers, c.supply?.newJobSeekers])).toEqual([[0, 1]]);
+    // The registration still counts in its period.
+    expect(supplyDemandOf(projections, { ...options, period: '2026-01' }).map((c) => c.supply?.newJobSeekers)).toEqual([1]);
+  });
+
+  it("replaces the erased worker's id in their matches and hires by the groups the audit needs", async () => {
+    const sink = new MemorySink();
+    const projections = new Projections(sink);
+    await projections.applyWorker(aWorker({ gender: 'female', birthMonth: '2004-01' }));
+    await projections.applyMatchProposed(aMatch());
+    await projections.applyPlacement(aPlacement());
+    await projections.eraseWorker(erasure(2));
+    // A match arriving after the erasure (another topic) never holds the id either.
+    await projections.applyMatchProposed(aMatch({ matchId: 'late-match' }));
+    for (const doc of [...sink.docs.matches.values(), ...sink.docs.placements.values()]) {
+      expect(doc).not.toHaveProperty('workerId');
+      expect(doc.traits).toEqual(['female', 'youth-15-24', 'youth-15-29']);
+    }
+    expect(JSON.stringify([...sink.docs.matches.values(), ...sink.docs.placements.values()])).not.toContain('worker-0001');
+  });
+
+  it('counts a proposed match once by matchId and a notification by its last outcome', async () => {
+    const projections = new Projections(new MemorySink());
+    expect(await projections.applyMatchProposed(aMatch())).toBe('applied');
+    expect(await projections.applyMatchProposed(aMatch({ score: 0.9 }))).toBe('duplicate');
+    const record = { notificationId: 'n1', recipientKind: 'worker' as const, channel: 'sms', at: '2026-03-01T08:00:00.000Z' };
+    expect(await projections.applyNotification(record, 'failed')).toBe('applied');
+    expect(await projections.applyNotification(record, 'failed')).toBe('duplicate');
+    expect(await projections.applyNotification(record, 'sent')).toBe('applied');
+    expect(await projections.applyNotification(record, 'failed')).toBe('duplicate');
+    expect(projections.notifications.get('n1')).toEqual({ _id: 'n1', recipientKind: 'worker', channel: 'sms', outcome: 'sent', at: record.at });
+    expect(projections.notifications.get('n1')).not.toHaveProperty('recipientId');
+  });
+
+  it('keeps the worker cube in step: one combination for identical workers, none left for changed ones', async () => {
+    const projections = new Projections(new MemorySink());
+    await projections.applyWorker(aWorker({ workerId: 'a1' }));
+    await projections.applyWorker(aWorker({ workerId: 'a2' }));
+    expect([...projections.cube.values()].map((e) => e.count)).toEqual([2]);
+    await projections.applyWorker(aWorker({ workerId: 'a2', version: 2, status: 'placed' }));
+    expect([...projections.cube.values()].map((e) => [e.worker.status, e.count])).toEqual([
+      ['looking', 1],
+      ['placed', 1],
+    ]);
+    await projections.applyWorker(aWorker({ workerId: 'a1', version: 2, status: 'placed' }));
+    expect([...projections.cube.values()].map((e) => [e.worker.status, e.count])).toEqual([['placed', 2]]);
+  });
+
+  it('answers period reports from the quarter cubes and the day index as a count of workers one by one would', async () => {
+    const projections = new Projections(new MemorySink());
+    const days = ['2025-12-31T18:00:00.000Z', '2026-01-15T02:00:00.000Z', '2026-02-20T02:00:00.000Z', '2026-03-31T16:00:00.000Z', '2026-05-01T02:00:00.000Z'];
+    for (const [i, registeredAt] of days.entries()) {
+      await projections.applyWorker(aWorker({ workerId: `q${i}`, registeredAt, gender: i % 2 ? 'male' : 'female', status: i === 2 ? 'placed' : 'looking' }));
+    }
+    await projections.applyWorker(aWorker({ workerId: 'q1', version: 2, registeredAt: days[1], status: 'placed' }));
+    const workers = [...projections.workers.values()].map((worker) => ({ worker, count: 1 }));
+    for (const period of ['2026-Q1', '2026', '2026-01', '2026-03-31', '2025-Q4']) {
+      const expected = computeSupplyDemand({ stock: workers, registered: workers, vacancies: new Map(), placements: [] }, { ...options, period, groupBy: ['gender'] });
+      expect(supplyDemandOf(projections, { ...options, period, groupBy: ['gender'] })).toEqual(expected);
+    }
+    const q1 = supplyDemandOf(projections, { ...options, period: '2026-Q1' });
+    expect(q1.map((r) => [r.supply?.newJobSeekers, r.supply?.placementRate])).toEqual([[4, 0.5]]);
+  });
+
+  it('records when a vacancy first closed and keeps it through later versions', async () => {
+    const projections = new Projections(new MemorySink());
+    await projections.applyVacancy(aVacancy());
+    expect(projections.vacancies.get('vacancy-0001')).not.toHaveProperty('closedAt');
+    await projections.applyVacancy(aVacancy({ version: 2, status: 'filled', updatedAt: '2026-02-11T08:00:00.000Z' }));
+    await projections.applyVacancy(aVacancy({ version: 3, status: 'filled', updatedAt: '2026-02-20T08:00:00.000Z' }));
+    expect(projections.vacancies.get('vacancy-0001')?.closedAt).toBe('2026-02-11T08:00:00.000Z');
   });
 
   it('loads what it saved: a restarted service computes the same cells', async () => {
@@ -111,17 +163,17 @@ describe('Projections under concurrency', () => {
       projections.applyWorker(aWorker({ version: 2, status: 'placed' })),
     ]);
     expect(outcomes).toEqual(['applied', 'duplicate', 'duplicate']);
-    expect(sink.workers.get('worker-0001')).toMatchObject({ version: 2, status: 'placed' });
+    expect(sink.docs.workers.get('worker-0001')).toMatchObject({ version: 2, status: 'placed' });
   });
 
   it('leaves memory unchanged when the save fails, so the retried event applies', async () => {
     const sink = new MemorySink();
     const projections = new Projections(sink);
-    const save = sink.saveVacancy.bind(sink);
-    sink.saveVacancy = async () => Promise.reject(new Error('ferretdb down'));
+    const save = sink.save.bind(sink);
+    sink.save = async () => Promise.reject(new Error('ferretdb down'));
     await expect(projections.applyVacancy(aVacancy())).rejects.toThrow('ferretdb down');
     expect(projections.vacancies.size).toBe(0);
-    sink.saveVacancy = save;
+    sink.save = save;
     expect(await projections.applyVacancy(aVacancy())).toBe('applied');
   });
 });

@@ -2,14 +2,14 @@ import { supplyDemandCell } from '@ketnoi/contracts';
 import { describe, expect, it } from 'vitest';
 import { changedCells, toCells } from '../../src/domain/supply-demand-cells.js';
 import { computeSupplyDemand } from '../../src/domain/supply-demand.js';
-import { aVacancyProjection, aWorkerProjection, byId } from '../mothers.js';
+import { aVacancyProjection, aWorkerProjection, byId, testAreas, weighed } from '../mothers.js';
 
 const day = '2026-11-26';
 const at = '2026-11-26T03:00:00.000Z';
 const later = '2026-11-26T04:00:00.000Z';
-const options = { level: 'commune', occupationLevel: 'major', provinceCode: '19' } as const;
+const options = { ...testAreas, level: 'commune', occupationLevel: 'major', asOf: day } as const;
 const cellsOf = (workers = [aWorkerProjection()], vacancies = [aVacancyProjection()], when = at, period = day) =>
-  toCells(computeSupplyDemand(workers, byId(vacancies), [], options), period, when);
+  toCells(computeSupplyDemand({ stock: weighed(workers), registered: weighed(workers), vacancies: byId(vacancies), placements: [] }, options), period, when);
 const asMap = (cells: ReturnType<typeof cellsOf>) => new Map(cells.map((c) => [c.key, c]));
 
 describe('supply-demand cells', () => {
@@ -17,6 +17,10 @@ describe('supply-demand cells', () => {
     const [cell] = cellsOf();
     expect(cell?.key).toBe('2026-11-26|commune:05443|major:7');
     expect(supplyDemandCell.parse(cell)).toEqual(cell);
+  });
+
+  it('leave out cells with neither job seekers, open positions nor hires', () => {
+    expect(cellsOf([aWorkerProjection({ status: 'not-looking' })], [])).toEqual([]);
   });
 
   it('publishes every cell the first time, none when nothing changed', () => {
@@ -35,7 +39,7 @@ describe('supply-demand cells', () => {
     const published = asMap([...cellsOf(), ...yesterday]);
     const changed = changedCells(published, [], day, later);
     expect(changed).toEqual([
-      expect.objectContaining({ key: '2026-11-26|commune:05443|major:7', jobSeekers: 0, openPositions: 0, supplyDemandRatio: null, shortageIndex: 0, computedAt: later }),
+      expect.objectContaining({ key: '2026-11-26|commune:05443|major:7', jobSeekers: 0, openPositions: 0, placements: 0, supplyDemandRatio: null, shortageIndex: 0, computedAt: later }),
     ]);
   });
 });

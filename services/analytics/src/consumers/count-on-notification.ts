@@ -1,0 +1,12 @@
+import type { notificationsTopic } from '@ketnoi/contracts';
+import type { EventHandler } from '@ketnoi/messaging';
+import type { Projections } from '../use-cases/projections.js';
+
+/** notifications.v1: keep each notification's outcome (sent wins over failed); no recipient is kept. */
+export const countOnNotification =
+  (projections: () => Projections): EventHandler<typeof notificationsTopic> =>
+  async (event, context) => {
+    const outcome = await projections().applyNotification(event.data, event.type === 'notification.sent' ? 'sent' : 'failed');
+    context.log.debug({ notificationId: event.data.notificationId, type: event.type, outcome }, 'notification projected');
+    return outcome === 'duplicate' ? 'duplicate' : undefined;
+  };

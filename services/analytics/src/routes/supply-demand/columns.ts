@@ -1,0 +1,30 @@
+import type { SupplyDemandRow } from '../../domain/supply-demand.js';
+import type { Column } from '../export/table-export.js';
+
+export const SUPPLY_DEMAND_COLUMNS: readonly Column<SupplyDemandRow>[] = [
+  { header: 'Cấp địa bàn (area level)', value: (r) => r.area.level },
+  { header: 'Mã địa bàn (area code)', value: (r) => r.area.code },
+  { header: 'Cấp nhóm nghề (ISCO level)', value: (r) => r.occupation.level },
+  { header: 'Mã nhóm nghề (ISCO code)', value: (r) => r.occupation.code },
+  { header: 'Ngành kinh tế (VSIC section)', value: (r) => r.dimensions.sector },
+  { header: 'Doanh nghiệp FDI (FDI)', value: (r) => r.dimensions.fdi },
+  { header: 'Trình độ (qualification)', value: (r) => r.dimensions.qualification },
+  { header: 'Giới tính (gender)', value: (r) => r.dimensions.gender },
+  { header: 'Nhóm tuổi (age band)', value: (r) => r.dimensions.ageBand },
+  { header: 'Nhóm ưu tiên (priority group)', value: (r) => r.dimensions.priority },
+  { header: 'Người tìm việc (job seekers)', value: (r) => r.jobSeekers },
+  { header: 'Vị trí còn trống (open positions)', value: (r) => r.openPositions },
+  { header: 'Tỷ lệ cung/cầu (supply/demand ratio)', value: (r) => r.supplyDemandRatio },
+  { header: 'Chỉ số thiếu hụt (shortage index)', value: (r) => r.shortageIndex },
+  { header: 'Đăng ký mới (new job seekers)', value: (r) => r.supply?.newJobSeekers },
+  { header: 'Không tìm việc (not looking)', value: (r) => r.supply?.byStatus.notLooking },
+  { header: 'Đã có việc (placed)', value: (r) => r.supply?.byStatus.placed },
+  { header: 'Tỷ lệ giới thiệu thành công (placement rate)', value: (r) => r.supply?.placementRate },
+  { header: 'Tin tuyển dụng mới (new vacancies)', value: (r) => r.demand?.newVacancies },
+  { header: 'Vị trí mới (new positions)', value: (r) => r.demand?.newPositions },
+  { header: 'Tin đã tuyển đủ (filled vacancies)', value: (r) => r.demand?.filledVacancies },
+  { header: 'Tin hết hạn (expired vacancies)', value: (r) => r.demand?.expiredVacancies },
+  { header: 'Đề xuất ghép nối (matches proposed)', value: (r) => r.demand?.matchesProposed },
+  { header: 'Số người được tuyển (placements)', value: (r) => r.placements },
+  { header: 'Số ngày tuyển trung bình (mean days to fill)', value: (r) => r.demand?.meanDaysToFill },
+];
