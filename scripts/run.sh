@@ -1,21 +1,26 @@
 #!/usr/bin/env bash
-# Starts the local infrastructure and keeps it up until Ctrl-C, then stops it.
+# ./ketnoi run [--no-demo] [--no-infra] [--quiet]: builds what changed (turbo
+# cache), then the launcher (packages/launcher) starts the infrastructure, the
+# five services, the demo data, and prints URLs and tokens. Ctrl-C stops the
+# services, then the infrastructure.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
-bash infra/infra.sh up
-trap 'bash infra/infra.sh down' EXIT
-trap 'exit 0' INT TERM
+for arg in "$@"; do
+  case "$arg" in
+    -h|--help)
+      if [ -f packages/launcher/dist/cli/main.js ]; then exec node packages/launcher/dist/cli/main.js --help; fi
+      echo "usage: ./ketnoi run [--no-demo] [--no-infra] [--quiet]"
+      exit 0
+      ;;
+  esac
+done
 
-# shellcheck source=/dev/null
+echo "building (cached when nothing changed)…"
+pnpm turbo run build --filter=@ketnoi/launcher... --filter=@ketnoi/registration --filter=@ketnoi/vacancy-intake \
+  --filter=@ketnoi/matching --filter=@ketnoi/notification --filter=@ketnoi/analytics --output-logs=errors-only
+
+# shellcheck source=infra/env.sh
 source "$ROOT/infra/env.sh"
-cat <<MSG
-
-KetNoi infrastructure is up:
-  Kafka     $KAFKA_BROKERS
-  MongoDB   $MONGO_URL   (FerretDB)
-Logs: $KETNOI_DATA_DIR/logs/
-Press Ctrl-C to stop.
-MSG
-while true; do sleep 3600 & wait $!; done
+exec node --disable-warning=TimeoutNegativeWarning packages/launcher/dist/cli/main.js "$@"

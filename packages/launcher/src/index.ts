@@ -1,0 +1,14 @@
+export { startSystem, type RunningSystem, type StartSystemOptions } from './system/start-system.js';
+export { SERVICE_NAMES, DEFAULT_PORTS, databaseName, type ServiceName } from './system/service-specs.js';
+export { serviceEnv, type ServiceEnvInput } from './system/service-env.js';
+export { loadOrCreateSecrets, newSecrets, type Secrets } from './system/secrets.js';
+export { ensureEmployerSession, employerToken, registerEmployer, createClient, type EmployerSession } from './system/employer-session.js';
+export { waitUntilReady } from './system/readiness.js';
+export { SupervisedProcess, type SupervisedProcessOptions, type SupervisorEvent } from './supervisor/supervised-process.js';
+export { restartDelay, nextAttempt, DEFAULT_BACKOFF, type BackoffPolicy } from './supervisor/backoff.js';
+export { formatLine } from './supervisor/log-line.js';
+export { levelOf } from './supervisor/log-level.js';
+export { startSmtpSink, type SmtpSink, type SinkMail } from './sinks/smtp-sink.js';
+export { startSmsSink, type SmsSink, type SinkSms } from './sinks/sms-sink.js';
+export { persistentIssuer, DEV_ISSUER, type PersistentIssuer } from './system/persistent-issuer.js';
+export { createTopics } from './system/topics.js';

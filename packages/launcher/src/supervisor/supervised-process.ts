@@ -1,0 +1,120 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
+import { dirname } from 'node:path';
+import { createInterface } from 'node:readline';
+import { DEFAULT_BACKOFF, nextAttempt, restartDelay, type BackoffPolicy } from './backoff.js';
+
+export interface SupervisedProcessOptions {
+  name: string;
+  command: string;
+  args: readonly string[];
+  cwd: string;
+  env: Record<string, string>;
+  /** Every output line, raw, is appended here. */
+  logFile: string;
+  /** Every output line, as it should be shown (already prefixed), or nothing. */
+  onLine?: (line: string, stream: 'stdout' | 'stderr') => void;
+  /** The supervisor's own messages: crashes, restarts. */
+  onEvent?: (event: SupervisorEvent) => void;
+  backoff?: BackoffPolicy;
+  /** Give up after this many restarts in a row without a healthy run (see backoff.resetAfterMs); default 10. */
+  maxRestarts?: number;
+  /** How long a stop waits after SIGTERM before SIGKILL. */
+  stopTimeoutMs?: number;
+}
+
+export type SupervisorEvent =
+  | { kind: 'started'; name: string; pid: number; attempt: number }
+  | { kind: 'exited'; name: string; code: number | null; signal: string | null; uptimeMs: number; restartInMs: number | null };
+
+/**
+ * One child process kept alive: its output goes line by line to a log file
+ * and to `onLine`; when it dies unasked it is restarted after a doubling,
+ * bounded delay; `stop()` sends SIGTERM, then SIGKILL after `stopTimeoutMs`.
+ */
+export class SupervisedProcess {
+  private child: ChildProcess | null = null;
+  private stopping = false;
+  private attempt = 0;
+  private startedAt = 0;
+  private restartTimer: NodeJS.Timeout | null = null;
+  private readonly log: WriteStream;
+  private exited: Promise<void> = Promise.resolve();
+  restarts = 0;
+  /** True once it kept crashing past `maxRestarts`: not restarted any more. */
+  gaveUp = false;
+
+  constructor(private readonly options: SupervisedProcessOptions) {
+    mkdirSync(dirname(options.logFile), { recursive: true });
+    this.log = createWriteStream(options.logFile, { flags: 'a' });
+  }
+
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
+
+  get running(): boolean {
+    return this.child !== null;
+  }
+
+  start(): void {
+    if (this.stopping) return;
+    const { command, args, cwd, env, name } = this.options;
+    // Its own process group: a terminal's Ctrl-C reaches only the launcher, which stops each child once, in order.
+    const child = spawn(command, [...args], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    this.child = child;
+    this.startedAt = Date.now();
+    this.attempt = Math.max(this.attempt, 1);
+    this.exited = new Promise((resolve) => child.once('close', () => resolve()));
+    for (const stream of ['stdout', 'stderr'] as const) {
+      createInterface({ input: child[stream]!, crlfDelay: Infinity }).on('line', (line) => {
+        this.log.write(`${line}\n`);
+        this.options.onLine?.(line, stream);
+      });
+    }
+    child.once('error', (error) => this.log.write(`launcher: could not start ${name}: ${error.message}\n`));
+    child.once('close', (code, signal) => this.onClose(child, code, signal));
+    if (child.pid !== undefined) this.options.onEvent?.({ kind: 'started', name, pid: child.pid, attempt: this.attempt });
+  }
+
+  private onClose(child: ChildProcess, code: number | null, signal: NodeJS.Signals | null): void {
+    if (this.child !== child) return;
+    this.child = null;
+    const uptimeMs = Date.now() - this.startedAt;
+    if (this.stopping) {
+      this.options.onEvent?.({ kind: 'exited', name: this.options.name, code, signal, uptimeMs, restartInMs: null });
+      return;
+    }
+    this.attempt = nextAttempt(this.attempt, uptimeMs, this.options.backoff ?? DEFAULT_BACKOFF);
+    const giveUp = this.attempt - 1 > (this.options.maxRestarts ?? 10);
+    const delay = giveUp ? null : restartDelay(this.attempt - 1, this.options.backoff ?? DEFAULT_BACKOFF);
+    this.options.onEvent?.({ kind: 'exited', name: this.options.name, code, signal, uptimeMs, restartInMs: delay });
+    if (delay === null) {
+      this.gaveUp = true;
+      return;
+    }
+    this.restartTimer = setTimeout(() => {
+      this.restartTimer = null;
+      this.restarts += 1;
+      this.start();
+    }, delay);
+  }
+
+  /** Sends `signal` to the running child (tests: simulate a crash with SIGKILL). */
+  kill(signal: NodeJS.Signals): void {
+    this.child?.kill(signal);
+  }
+
+  async stop(): Promise<void> {
+    this.stopping = true;
+    if (this.restartTimer) clearTimeout(this.restartTimer);
+    const child = this.child;
+    if (child) {
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), this.options.stopTimeoutMs ?? 15_000);
+      await this.exited;
+      clearTimeout(timer);
+    }
+    await new Promise<void>((resolve) => this.log.end(() => resolve()));
+  }
+}

@@ -1,0 +1,79 @@
+import { waitFor } from '@ketnoi/testing';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SupervisedProcess, type SupervisorEvent } from '../../src/supervisor/supervised-process.js';
+
+const child = join(import.meta.dirname, '../fixtures/child.mjs');
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+describe('a supervised process (real child processes)', () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'launcher-supervisor-'));
+  });
+  afterAll(() => rm(dir, { recursive: true, force: true }));
+
+  const supervise = (name: string, args: string[], more: { maxRestarts?: number } = {}) => {
+    const lines: string[] = [];
+    const events: SupervisorEvent[] = [];
+    const proc = new SupervisedProcess({
+      name,
+      command: process.execPath,
+      args: [child, ...args],
+      cwd: dir,
+      env: {},
+      logFile: join(dir, `${name}.log`),
+      onLine: (line, stream) => lines.push(`${stream}:${line}`),
+      onEvent: (event) => events.push(event),
+      backoff: { initialMs: 50, maxMs: 200, resetAfterMs: 60_000 },
+      stopTimeoutMs: 5_000,
+      ...more,
+    });
+    return { proc, lines, events };
+  };
+
+  it('writes both streams to its log file and to onLine, and stops with SIGTERM', async () => {
+    const { proc, lines, events } = supervise('steady', []);
+    proc.start();
+    await waitFor(() => lines.length >= 2, { what: 'two lines' });
+    const pid = proc.pid!;
+    await proc.stop();
+    expect(alive(pid)).toBe(false);
+    expect(lines).toContain('stderr:a line on stderr');
+    expect(lines).toContain('stdout:goodbye');
+    const log = await readFile(join(dir, 'steady.log'), 'utf8');
+    expect(log).toContain('"msg":"hello"');
+    expect(log).toContain('goodbye');
+    expect(events.at(-1)).toMatchObject({ kind: 'exited', code: 0, restartInMs: null });
+  });
+
+  it('restarts a process that was killed, with a new pid, and reports it', async () => {
+    const { proc, events } = supervise('killed', []);
+    proc.start();
+    await waitFor(() => proc.pid, { what: 'a pid' });
+    const first = proc.pid!;
+    proc.kill('SIGKILL');
+    await waitFor(() => proc.restarts === 1 && proc.pid !== undefined && proc.pid !== first, { what: 'the restart' });
+    expect(events.find((e) => e.kind === 'exited')).toMatchObject({ signal: 'SIGKILL', restartInMs: 50 });
+    await proc.stop();
+  });
+
+  it('gives up after maxRestarts quick crashes in a row, with growing delays', async () => {
+    const { proc, events } = supervise('crashing', ['3', '0'], { maxRestarts: 3 });
+    proc.start();
+    await waitFor(() => proc.gaveUp, { what: 'the supervisor to give up' });
+    const delays = events.filter((e) => e.kind === 'exited').map((e) => (e.kind === 'exited' ? e.restartInMs : undefined));
+    expect(delays).toEqual([50, 100, 200, null]);
+    expect(proc.restarts).toBe(3);
+    await proc.stop();
+  });
+});
