@@ -19,6 +19,8 @@ export interface StartOptions {
   dbName?: string;
   issuer?: DevIssuer;
   scoring?: string;
+  /** The service's clock (ages are counted in its month). */
+  now?: () => Date;
 }
 
 /** The matching service on the real broker and FerretDB, with its own topics, group and database. */
@@ -42,6 +44,7 @@ export async function startService(options: StartOptions = {}): Promise<TestServ
     logger: createLogger({ serviceName: 'matching', level: 'error' }),
     topicName: withSuffix(suffix),
     groupId: `matching-${suffix}`,
+    ...(options.now ? { now: options.now } : {}),
   });
   await app.ready();
   return {

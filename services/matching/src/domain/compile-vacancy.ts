@@ -8,6 +8,12 @@ const closedToMinors = (occupation: string, shifts: readonly string[], config: S
   config.closedToMinors.iscoPrefixes.some((prefix) => occupation.startsWith(prefix)) ||
   (config.closedToMinors.nightShift && shifts.includes('night'));
 
+/** Each skill's share of the skills factor (adding up to 1); all weights 0 means equal shares. */
+function skillShares(weights: number[]): Float64Array {
+  const total = weights.reduce((sum, w) => sum + w, 0);
+  return Float64Array.from(weights, (w) => (total === 0 ? 1 / weights.length : w / total));
+}
+
 /** The scorer's form of a vacancy snapshot. Open means open with positions left. */
 export function compileVacancy(snapshot: VacancySnapshot, tables: ReferenceTables, config: ScoringConfig): MatchVacancy {
   const t = snapshot.terms;
@@ -20,7 +26,7 @@ export function compileVacancy(snapshot: VacancySnapshot, tables: ReferenceTable
     occupation: tables.occupations.intern(t.occupationCode),
     place: tables.places.intern(t.industrialParkCode ?? t.communeCode),
     skills: Int32Array.from(t.skills.map((s) => tables.skills.intern(s.code))),
-    skillWeights: Float64Array.from(t.skills.map((s) => s.weight)),
+    skillWeights: skillShares(t.skills.map((s) => s.weight)),
     mustHave: Int32Array.from(t.skills.filter((s) => s.mustHave).map((s) => tables.skills.intern(s.code))),
     certificates: Int32Array.from(t.certificates.map((code) => tables.skills.intern(code))),
     minQualification: tables.qualifications.intern(t.minQualification),

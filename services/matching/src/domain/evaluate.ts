@@ -7,10 +7,10 @@ import type { ScoringContext } from './scoring-context.js';
 /** The priority boost: once for belonging to any group, once more when the vacancy welcomes one of them. */
 export const boostOf = (ctx: ScoringContext, w: MatchWorker, v: MatchVacancy): number => boostFor(ctx, w.priority, v);
 
-const boostFor = (ctx: ScoringContext, priority: number, v: MatchVacancy): number =>
+export const boostFor = (ctx: ScoringContext, priority: number, v: Pick<MatchVacancy, 'welcomed'>): number =>
   priority === 0 ? 0 : ctx.config.priorityBoost + ((priority & v.welcomed) !== 0 ? ctx.config.welcomedBoost : 0);
 
-function locationAt(ctx: ScoringContext, v: MatchVacancy, place: number, maxCommuteTenths: number, flags: number): number {
+function locationAt(ctx: ScoringContext, v: Pick<MatchVacancy, 'place' | 'housing'>, place: number, maxCommuteTenths: number, flags: number): number {
   const { config } = ctx;
   const limitKm = maxCommuteTenths === NO_LIMIT ? config.defaultMaxCommuteKm : maxCommuteTenths / 10;
   const relocate = (flags & WORKER_FLAGS.relocate) !== 0;
@@ -18,6 +18,8 @@ function locationAt(ctx: ScoringContext, v: MatchVacancy, place: number, maxComm
 }
 
 const locationOf = (ctx: ScoringContext, w: MatchWorker, v: MatchVacancy): number => locationAt(ctx, v, w.place, w.maxCommuteTenths, w.flags);
+
+export { locationAt };
 
 /** Fills `out` with the factor values in FACTOR_NAMES order. */
 export function factorValues(ctx: ScoringContext, w: MatchWorker, v: MatchVacancy, out: Float64Array): void {
@@ -62,11 +64,15 @@ const bounds = new Float64Array(FACTOR_COUNT);
  * same order as `evaluate`, and rounding is monotonic, so it is never below
  * the exact score.
  */
-export function cheapBound(ctx: ScoringContext, w: MatchWorker, v: MatchVacancy, occupation: number): number {
-  return cheapBoundOf(ctx, v, occupation, w.qualification, w.place, w.maxCommuteTenths, w.flags, w.expectedWageK, w.experienceTenths, w.priority);
+export function cheapBound(ctx: ScoringContext, w: MatchWorker, v: MatchVacancy, occupation: number, skills = 1): number {
+  return cheapBoundOf(ctx, v, occupation, w.qualification, w.place, w.maxCommuteTenths, w.flags, w.expectedWageK, w.experienceTenths, w.priority, skills);
 }
 
-/** cheapBound from the worker's scalars, so the index can bound a worker without materialising it. */
+/**
+ * cheapBound from the worker's scalars, so the index can bound a worker
+ * without materialising it; `skills` is a ceiling of the skills factor when
+ * the caller knows one (else 1).
+ */
 export function cheapBoundOf(
   ctx: ScoringContext,
   v: MatchVacancy,
@@ -78,9 +84,10 @@ export function cheapBoundOf(
   expectedWageK: number,
   experienceTenths: number,
   priority: number,
+  skills = 1,
 ): number {
   bounds[0] = occupation;
-  bounds[1] = 1;
+  bounds[1] = skills;
   bounds[2] = qualificationValue(qualification, v.minQualification);
   bounds[3] = locationAt(ctx, v, place, maxCommuteTenths, flags);
   bounds[4] = wageValue(expectedWageK, v.wageMaxK);

@@ -13,19 +13,20 @@ export function occupationValue(tables: ReferenceTables, lists: Uint16Array, fro
   return best;
 }
 
-/** Weighted coverage of the vacancy's skills; each earns the worker's closest skill (partial credit through the taxonomy). */
-export function skillsValue(tables: ReferenceTables, lists: Uint16Array, from: number, to: number, need: Int32Array, weights: Float64Array): number {
+/**
+ * Weighted coverage of the vacancy's skills; each earns the worker's closest
+ * skill (partial credit through the taxonomy). `shares` are the skills'
+ * weights normalised to add up to 1 (compileVacancy), so nothing is summed per pair.
+ */
+export function skillsValue(tables: ReferenceTables, lists: Uint16Array, from: number, to: number, need: Int32Array, shares: Float64Array): number {
   if (need.length === 0) return 1;
-  let total = 0;
-  for (let j = 0; j < weights.length; j += 1) total += weights[j]!;
-  const equal = total === 0;
   let earned = 0;
   for (let j = 0; j < need.length; j += 1) {
     let best = 0;
     for (let i = from; i < to && best < 1; i += 1) best = Math.max(best, tables.skillSimilarity(lists[i]!, need[j]!));
-    earned += (equal ? 1 : weights[j]!) * best;
+    earned += shares[j]! * best;
   }
-  return earned / (equal ? need.length : total);
+  return Math.min(1, earned);
 }
 
 /** Meets the minimum: 1; one level short: 0.5; more: 0. */

@@ -47,6 +47,7 @@ export interface MatchVacancy {
   occupation: number;
   place: number;
   skills: Int32Array;
+  /** Each skill's share of the skills factor, normalised to add up to 1 at compile time. */
   skillWeights: Float64Array;
   mustHave: Int32Array;
   certificates: Int32Array;

@@ -50,8 +50,9 @@ export class MatchEngine {
   }
 
   /** What the last vacancy query did (for the benchmark). */
-  get lastQuery(): { scored: number; scannedAll: boolean } {
-    return { scored: this.query.scored, scannedAll: this.query.scannedAll };
+  get lastQuery(): { scored: number; scannedAll: boolean; groupsBounded: number; touched: number } {
+    const { scored, scannedAll, groupsBounded, touched } = this.query;
+    return { scored, scannedAll, groupsBounded, touched };
   }
 
   queryVacancy(v: MatchVacancy): Ranked[] {
@@ -86,16 +87,13 @@ export class MatchEngine {
     return changes;
   }
 
-  /** Re-scores every open vacancy from scratch (after a config change). */
-  rematch(ctx: ScoringContext, progress: (done: number) => void = () => {}): ListChange[] {
-    this.ctx = ctx;
+  /** Recomputes these vacancies' lists from scratch (a vacancy closed meanwhile is skipped: its closing withdrew it). */
+  requery(vacancyIds: Iterable<string>): ListChange[] {
     const changes: ListChange[] = [];
-    let done = 0;
-    for (const v of this.vacancies.open()) {
-      changes.push(...this.recompute(v.id, this.queryVacancy(v)));
-      if (++done % 1000 === 0) progress(done);
+    for (const id of vacancyIds) {
+      const v = this.vacancies.get(id);
+      if (v?.open) changes.push(...this.recompute(id, this.queryVacancy(v)));
     }
-    progress(done);
     return changes;
   }
 

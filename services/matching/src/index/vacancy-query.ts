@@ -1,62 +1,126 @@
 import { cheapBoundOf, evaluate, upperBound } from '../domain/evaluate.js';
-import { occupationValue } from '../domain/factors.js';
+import { occupationValue, skillsValue } from '../domain/factors.js';
 import { WORKER_FLAGS, type MatchVacancy } from '../domain/model.js';
 import type { Ranked } from '../domain/ranking.js';
 import type { ScoringContext } from '../domain/scoring-context.js';
+import { workerGroupBound } from '../domain/group-bounds.js';
 import { IntList } from './int-list.js';
 import { occupationTiers, TIER_VALUES } from './occupation-tiers.js';
 import { TopKCollector } from './top-k-collector.js';
+import { OccupationGroups, type WorkerGroup } from './worker-group.js';
 import type { WorkerIndex } from './worker-index.js';
 
 const AVAILABLE = WORKER_FLAGS.looking | WORKER_FLAGS.consent;
 const AVAILABILITY = AVAILABLE | WORKER_FLAGS.placed;
+/** Up to this many must-have holders, they are bucketed and visited directly; beyond, the groups are visited with them as a filter. */
+const FEW_CANDIDATES = 20_000;
 
 /**
  * Exact top-K workers for a vacancy. Candidates are visited by occupation
  * tier, most similar first, and the scan stops once the k-th score beats
- * what the next tier could reach at best; within a tier, a worker whose
- * cheap factors already cannot reach the k-th score is not fully scored.
+ * what the next tier could reach at best; within a tier, by (occupation,
+ * place) group, best group bound first, skipping every group whose bound is
+ * below the k-th score; within a group, a worker whose cheap factors already
+ * cannot reach the k-th score is not fully scored.
  * With must-have skills, only holders of the rarest one are candidates.
  */
 export class VacancyQuery {
   private stamps = new Uint32Array(0);
   private epoch = 0;
   private readonly buckets = TIER_VALUES.map(() => new IntList());
-  /** Workers fully scored by the last query, and whether it had to scan everyone (for the benchmark). */
+  private readonly bounded: { group: WorkerGroup; bound: number }[] = [];
+  /** Slots holding every must-have of the current query (when `filtered`). */
+  private allowed = new Uint32Array(0);
+  private allowedEpoch = 0;
+  private filtered = false;
+  /** Workers fully scored by the last query, and whether it reached the last tier (for the benchmark). */
   scored = 0;
   scannedAll = false;
+  /** Groups bounded and workers touched (bounded one by one) by the last query (for the benchmark). */
+  groupsBounded = 0;
+  touched = 0;
 
-  constructor(private readonly workers: WorkerIndex) {}
+  constructor(
+    private readonly workers: WorkerIndex,
+    private readonly fewCandidates = FEW_CANDIDATES,
+  ) {}
 
   run(ctx: ScoringContext, v: MatchVacancy, k: number): Ranked[] {
     this.scored = 0;
     this.scannedAll = false;
+    this.groupsBounded = 0;
+    this.touched = 0;
     if (!v.open) return [];
     this.nextEpoch();
     const out = new TopKCollector(k);
     const required = this.requiredCandidates(ctx, v);
-    if (required) this.runCandidates(ctx, v, required, out);
-    else this.runTiers(ctx, v, out);
+    this.filtered = false;
+    if (required && required.size <= this.fewCandidates) this.runCandidates(ctx, v, required.postings, out);
+    else {
+      if (required) this.allow(required.postings);
+      this.runTiers(ctx, v, out);
+    }
     return out.list;
   }
 
+  /**
+   * Many holders of every must-have: visit the groups as without must-haves,
+   * passing over anyone outside the candidates (one typed-array read each),
+   * so the group bounds still prune.
+   */
+  private allow(postings: IntList[]): void {
+    if (this.allowed.length < this.stamps.length) {
+      this.allowed = new Uint32Array(this.stamps.length);
+      this.allowedEpoch = 0;
+    }
+    this.allowedEpoch += 1;
+    if (this.allowedEpoch === 0xffffffff) {
+      this.allowed.fill(0);
+      this.allowedEpoch = 1;
+    }
+    for (const posting of postings) for (let i = 0; i < posting.length; i += 1) this.allowed[posting.data[i]!] = this.allowedEpoch;
+    this.filtered = true;
+  }
+
   private runTiers(ctx: ScoringContext, v: MatchVacancy, out: TopKCollector): void {
-    const tiers = occupationTiers(ctx.tables, this.workers.byOccupation.lists.keys(), [v.occupation]);
-    this.seed(ctx, v, this.sizeOf(tiers[0]!), 1, out);
-    for (let t = 0; t < TIER_VALUES.length - 1; t += 1) {
+    const groups = this.workers.byOccupation;
+    const tiers = occupationTiers(ctx.tables, groups.occupations(), [v.occupation]);
+    tiers[TIER_VALUES.length - 1]!.push(OccupationGroups.NO_OCCUPATION);
+    this.seed(ctx, v, groups.sizeOf(tiers[0]!), 1, out);
+    for (let t = 0; t < TIER_VALUES.length; t += 1) {
       const value = TIER_VALUES[t]!;
       if (out.closedTo(upperBound(ctx, value))) return;
-      for (const key of tiers[t]!) {
-        const posting = this.workers.byOccupation.lists.get(key);
-        if (posting) for (let i = 0; i < posting.length; i += 1) this.consider(ctx, v, posting.data[i]!, value, out);
+      if (value === 0) {
+        this.seed(ctx, v, this.workers.size, 0, out);
+        if (out.closedTo(upperBound(ctx, 0))) return;
+        this.scannedAll = true;
       }
+      this.visitGroups(ctx, v, tiers[t]!, value, out);
     }
-    if (out.closedTo(upperBound(ctx, 0))) return;
-    this.seed(ctx, v, this.workers.size, 0, out);
-    if (out.closedTo(upperBound(ctx, 0))) return;
-    this.scannedAll = true;
-    const ids = this.workers.ids;
-    for (let slot = 0; slot < ids.length; slot += 1) if (ids[slot] !== undefined) this.consider(ctx, v, slot, 0, out);
+  }
+
+  /**
+   * The (occupation, place) groups of a tier, best bound first; a group whose
+   * bound cannot reach the k-th score is skipped whole, and so is every
+   * group after it.
+   */
+  private visitGroups(ctx: ScoringContext, v: MatchVacancy, keys: number[], occupation: number, out: TopKCollector): void {
+    const bounded = this.bounded;
+    bounded.length = 0;
+    for (const key of keys)
+      for (const group of this.workers.byOccupation.groups.get(key)?.values() ?? []) {
+        if (group.available === 0) continue;
+        this.groupsBounded += 1;
+        const bound = workerGroupBound(ctx, v, occupation, group);
+        if (!(out.full && bound < out.threshold)) bounded.push({ group, bound });
+      }
+    bounded.sort((a, b) => b.bound - a.bound);
+    for (const { group, bound } of bounded) {
+      if (out.full && bound < out.threshold) break;
+      const slots = group.slots;
+      for (let i = 0; i < slots.length; i += 1) this.consider(ctx, v, slots.data[i]!, occupation, out);
+    }
+    bounded.length = 0;
   }
 
   /**
@@ -79,18 +143,12 @@ export class VacancyQuery {
     }
   }
 
-  private sizeOf(keys: number[]): number {
-    let size = 0;
-    for (const key of keys) size += this.workers.byOccupation.lists.get(key)?.length ?? 0;
-    return size;
-  }
-
   /**
    * Every worker who can pass the hard filters holds one of these postings:
    * the smallest set among each must-have skill, certificate and required
    * language (a skill or certificate counts with every one that covers it).
    */
-  private requiredCandidates(ctx: ScoringContext, v: MatchVacancy): IntList[] | undefined {
+  private requiredCandidates(ctx: ScoringContext, v: MatchVacancy): { postings: IntList[]; size: number } | undefined {
     let best: IntList[] | undefined;
     let fewest = Number.POSITIVE_INFINITY;
     const offer = (postings: (IntList | undefined)[]) => {
@@ -102,7 +160,7 @@ export class VacancyQuery {
     for (const need of v.mustHave) offer(covering(this.workers.bySkill, need));
     for (const need of v.certificates) offer(covering(this.workers.byCertificate, need));
     for (const need of v.requiredLanguages) offer([this.workers.byLanguage.lists.get(need >> 8)]);
-    return best;
+    return best && { postings: best, size: fewest };
   }
 
   /** Candidates from postings, bucketed by occupation tier, then visited like runTiers. */
@@ -129,17 +187,26 @@ export class VacancyQuery {
   private consider(ctx: ScoringContext, v: MatchVacancy, slot: number, occupation: number, out: TopKCollector): void {
     if (this.stamps[slot] === this.epoch) return;
     this.stamps[slot] = this.epoch;
+    if (this.filtered && this.allowed[slot] !== this.allowedEpoch) return;
     const c = this.workers.columns;
     const flags = c.flags[slot]!;
     if ((flags & AVAILABILITY) !== AVAILABLE) return;
-    if (
-      out.full &&
-      cheapBoundOf(ctx, v, occupation, c.qualification[slot]!, c.place[slot]!, c.maxCommuteTenths[slot]!, flags, c.expectedWageK[slot]!, c.experienceTenths[slot]!, c.priority[slot]!) <
-        out.threshold
-    )
-      return;
-    this.scored += 1;
+    this.touched += 1;
+    const qualification = c.qualification[slot]!;
+    const place = c.place[slot]!;
+    const commute = c.maxCommuteTenths[slot]!;
+    const wage = c.expectedWageK[slot]!;
+    const experience = c.experienceTenths[slot]!;
+    const priority = c.priority[slot]!;
+    if (out.full && cheapBoundOf(ctx, v, occupation, qualification, place, commute, flags, wage, experience, priority) < out.threshold) return;
     const w = this.workers.view(slot);
+    // The skills factor is most of the gap between the cheap bound and the score, and cheap next to the hard filters.
+    if (out.full && v.skills.length > 0) {
+      const from = w.at + w.nOccupations;
+      const skills = skillsValue(ctx.tables, w.lists, from, from + w.nSkills, v.skills, v.skillWeights);
+      if (cheapBoundOf(ctx, v, occupation, qualification, place, commute, flags, wage, experience, priority, skills) < out.threshold) return;
+    }
+    this.scored += 1;
     out.offer(w.id, evaluate(ctx, w, v));
   }
 

@@ -1,6 +1,7 @@
 import type { MatchWorker } from '../domain/model.js';
 import { IntList, Postings } from './int-list.js';
 import { ListPool } from './list-pool.js';
+import { OccupationGroups } from './worker-group.js';
 import { WorkerColumns } from './worker-columns.js';
 
 const emptyWorker = (): MatchWorker => ({
@@ -23,13 +24,15 @@ const emptyWorker = (): MatchWorker => ({
 
 /**
  * The workers in compact form: scalar columns, one pool of id lists, and
- * inverted indexes from occupation and from skill to slots. No object per
+ * inverted indexes from occupation (grouped by place) and from skill,
+ * certificate and language to slots. No object per
  * worker apart from its id string.
  */
 export class WorkerIndex {
   readonly columns = new WorkerColumns();
   readonly pool = new ListPool();
-  readonly byOccupation = new Postings();
+  /** Occupation → (place, priority or not) → group of slots, with the group's best cheap factors (block maxima for pruning). */
+  readonly byOccupation = new OccupationGroups();
   readonly bySkill = new Postings();
   readonly byCertificate = new Postings();
   /** Language code (without level) → slots. */
@@ -38,8 +41,8 @@ export class WorkerIndex {
   private readonly slots = new Map<string, number>();
   private readonly free = new IntList();
   private readonly scratch = emptyWorker();
-  /** The postings in the order of a worker's lists (occupations, skills, certificates, languages). */
-  private readonly postingsInListOrder = [this.byOccupation, this.bySkill, this.byCertificate, this.byLanguage];
+  /** The postings of a worker's lists after the occupations (skills, certificates, languages). */
+  private readonly postingsInListOrder = [this.bySkill, this.byCertificate, this.byLanguage];
 
   get size(): number {
     return this.slots.size;
@@ -126,21 +129,31 @@ export class WorkerIndex {
   }
 
   private index(slot: number): void {
+    this.eachOccupation(slot, (occupation) => this.byOccupation.add(occupation, slot, this.columns));
     this.eachList(slot, (postings, key) => postings.add(key, slot));
   }
 
   private unindex(slot: number): void {
+    this.eachOccupation(slot, (occupation) => this.byOccupation.remove(occupation, slot, this.columns));
     this.eachList(slot, (postings, key) => postings.remove(key, slot));
     const counts = this.columns.counts;
     this.pool.stale += counts[slot * 4]! + counts[slot * 4 + 1]! + counts[slot * 4 + 2]! + counts[slot * 4 + 3]!;
   }
 
+  private eachOccupation(slot: number, visit: (occupation: number) => void): void {
+    const n = this.columns.counts[slot * 4]!;
+    if (n === 0) visit(OccupationGroups.NO_OCCUPATION);
+    const at = this.columns.at[slot]!;
+    for (let i = at; i < at + n; i += 1) visit(this.pool.data[i]!);
+  }
+
+  /** Skills, certificates and languages (a language by its code, without the level). */
   private eachList(slot: number, visit: (postings: Postings, key: number) => void): void {
     const counts = this.columns.counts;
     const data = this.pool.data;
-    let i = this.columns.at[slot]!;
-    for (let list = 0; list < 4; list += 1) {
-      const postings = this.postingsInListOrder[list]!;
+    let i = this.columns.at[slot]! + counts[slot * 4]!;
+    for (let list = 1; list < 4; list += 1) {
+      const postings = this.postingsInListOrder[list - 1]!;
       for (const end = i + counts[slot * 4 + list]!; i < end; i += 1) visit(postings, list === 3 ? data[i]! >> 8 : data[i]!);
     }
   }

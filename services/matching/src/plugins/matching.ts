@@ -10,10 +10,12 @@ import { MatchEngine } from '../engine/match-engine.js';
 import { ProjectionStore } from '../repositories/projection-store.js';
 import { MatchAnnouncer } from '../use-cases/match-announcer.js';
 import { MatchingService } from '../use-cases/matching-service.js';
+import { RematchJobs } from '../use-cases/rematch-jobs.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
     matching: MatchingService;
+    rematchJobs: RematchJobs;
   }
 }
 
@@ -32,6 +34,9 @@ export const matchingPlugin = fp(
     const service = new MatchingService(engine, tables, store, new MatchAnnouncer(engine, store, app.publisher, now));
     await service.load(app.log as Logger);
     app.decorate('matching', service);
+    const jobs = new RematchJobs(service, now, app.log as Logger);
+    app.decorate('rematchJobs', jobs);
+    app.addHook('onClose', () => jobs.close());
   },
   { name: 'matching', fastify: '5.x', dependencies: ['mongo', 'kafka'] },
 );

@@ -1,6 +1,5 @@
 import type { Placement, VacancySnapshot, WorkerSnapshot } from '@ketnoi/contracts';
 import type { Logger } from 'pino';
-import { monthOf } from '../domain/age.js';
 import { compileVacancy } from '../domain/compile-vacancy.js';
 import { compileWorker } from '../domain/compile-worker.js';
 import type { WithdrawReason } from '../domain/diff-top-k.js';
@@ -12,6 +11,17 @@ import type { MatchAnnouncer } from './match-announcer.js';
 import { SerialQueue } from './serial-queue.js';
 
 export type Applied = 'applied' | 'duplicate';
+
+/** A re-match so far: open vacancies to re-score, re-scored, lists changed, events announced. */
+export interface RematchProgress {
+  vacancies: number;
+  done: number;
+  changed: number;
+  events: number;
+}
+
+/** Vacancies re-scored per turn of the queue (~1 s at 1M workers), so events are not held up for long. */
+const REMATCH_CHUNK = 100;
 
 const BATCH = 5000;
 const outranked = (): WithdrawReason => 'outranked';
@@ -125,12 +135,29 @@ export class MatchingService {
     });
   }
 
-  /** Re-scores everything with the current (or a new) context; lists are diffed and only the changes announced. */
-  rematch(progress: (done: number) => void): Promise<{ vacancies: number; changed: number; events: number }> {
-    return this.queue.run(async () => {
-      const changes = this.engine.rematch({ ...this.engine.ctx, asOfMonth: monthOf(new Date()) }, progress);
-      const events = await this.announce(changes, () => 'rescored');
-      return { vacancies: this.engine.lists.size, changed: changes.length, events };
+  /**
+   * Re-scores every open vacancy with the current config and ages counted
+   * in `asOfMonth`, a chunk of vacancies at a time, so that events go on
+   * being applied in between (each chunk is one turn of the queue). Lists
+   * are diffed and only the changes announced (withdrawals: `rescored`).
+   * `cancelled` is checked between chunks (the service is closing).
+   */
+  async rematch(asOfMonth: number, progress: (p: RematchProgress) => void = () => {}, cancelled: () => boolean = () => false): Promise<RematchProgress> {
+    const ids = await this.queue.run(async () => {
+      this.engine.ctx = { ...this.engine.ctx, asOfMonth };
+      return [...this.engine.vacancies.open()].map((v) => v.id);
     });
+    const total: RematchProgress = { vacancies: ids.length, done: 0, changed: 0, events: 0 };
+    for (let i = 0; i < ids.length && !cancelled(); i += REMATCH_CHUNK) {
+      const chunk = ids.slice(i, i + REMATCH_CHUNK);
+      await this.queue.run(async () => {
+        const changes = this.engine.requery(chunk);
+        total.events += await this.announce(changes, () => 'rescored');
+        total.changed += changes.length;
+        total.done += chunk.length;
+      });
+      progress({ ...total });
+    }
+    return total;
   }
 }

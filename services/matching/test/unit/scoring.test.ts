@@ -48,6 +48,19 @@ describe('scoring v1: factors', () => {
     expect(judge(aWorker(), aVacancy({}, { skills: [] })).value('skills')).toBe(1);
   });
 
+  it('normalises skill weights once at compile time: shares add up to 1, all zero means equal shares', () => {
+    const tables = testTables();
+    const compile = (weights: number[]) =>
+      compileVacancy(aVacancy({}, { skills: weights.map((weight, i) => ({ code: ['welding', 'electronics', 'metalwork'][i]!, mustHave: false, weight })) }), tables, DEFAULT_SCORING)
+        .skillWeights;
+    const shares = compile([0.6, 0.2]);
+    expect(shares[0]).toBeCloseTo(0.75, 12);
+    expect(shares[1]).toBeCloseTo(0.25, 12);
+    expect([...compile([0, 0, 0])]).toEqual([1 / 3, 1 / 3, 1 / 3]);
+    const unnormalised = aVacancy({}, { skills: [{ code: 'welding', mustHave: false, weight: 0.3 }, { code: 'electronics', mustHave: false, weight: 0.1 }] });
+    expect(judge(aWorker(), unnormalised).value('skills')).toBeCloseTo(0.75, 12);
+  });
+
   it('grades qualification: met 1, one level short 0.5, more 0', () => {
     expect(judge(aWorker({ qualification: 'university' })).value('qualification')).toBe(1);
     expect(judge(aWorker({ qualification: 'elementary' })).value('qualification')).toBe(0.5);

@@ -21,7 +21,7 @@ describe('WorkerIndex', () => {
     expect(index.bySkill.lists.get(welding)?.length).toBe(1);
     index.upsert(compileWorker(aWorker({ workerId: 'worker-a', desiredOccupations: ['8153'], skills: [] }), tables));
     expect(index.bySkill.lists.get(welding)?.length).toBe(0);
-    expect(index.byOccupation.lists.get(occupation)?.length).toBe(0);
+    expect(index.byOccupation.sizes.get(occupation)).toBe(0);
     expect(index.remove('worker-a')).toBe(true);
     expect(index.size).toBe(0);
     expect(index.upsert(welder)).toBe(slot); // the freed slot is reused
@@ -34,5 +34,6 @@ describe('WorkerIndex', () => {
     expect(index.size).toBe(2000);
     expect(index.get('worker-1999')).toEqual({ ...welder, id: 'worker-1999', experienceTenths: 149 });
     expect(index.pool.end).toBeLessThan(150 * 2000 * welder.lists.length);
-  });
+    // 300,000 upserts: CPU-bound, and the machine may be shared.
+  }, 30_000);
 });

@@ -3,7 +3,7 @@ import { principalOf, requireRole, type ServiceApp } from '@ketnoi/service-kit';
 import { explain } from '../../domain/explain.js';
 import { matchIdOf } from '../../use-cases/match-announcer.js';
 import { candidateCards } from './candidate-cards.js';
-import { explainQuery, explanation, idParams, pageQuery, rematchResult, vacancyMatches, workerMatches } from './schemas.js';
+import { explainQuery, explanation, idParams, jobParams, pageQuery, rematchJob, vacancyMatches, workerMatches } from './schemas.js';
 
 /** Matches by vacancy (its employer or staff), by worker (staff), explanations (staff) and re-matching (admin). */
 export async function matchRoutes(app: ServiceApp): Promise<void> {
@@ -71,11 +71,28 @@ export async function matchRoutes(app: ServiceApp): Promise<void> {
 
   app.post(
     '/v1/rematch',
-    { onRequest: requireRole('admin'), schema: { summary: 'Re-score every open vacancy; only changed matches are announced', tags: ['matches'], response: { 200: rematchResult } } },
+    {
+      onRequest: requireRole('admin'),
+      schema: {
+        summary: 'Start re-scoring every open vacancy in the background; only changed matches are announced',
+        tags: ['matches'],
+        response: { 202: rematchJob },
+      },
+    },
+    async (request, reply) => {
+      const job = app.rematchJobs.start();
+      request.log.info({ jobId: job.jobId, vacancies: job.vacancies }, 'rematch started');
+      return reply.code(202).header('location', `/v1/rematch/${job.jobId}`).send(job);
+    },
+  );
+
+  app.get(
+    '/v1/rematch/:jobId',
+    { onRequest: requireRole('admin'), schema: { summary: "A re-match job's progress", tags: ['matches'], params: jobParams, response: { 200: rematchJob } } },
     async (request) => {
-      const started = performance.now();
-      const result = await app.matching.rematch((done) => request.log.info({ done }, 'rematch progress'));
-      return { ...result, ms: Math.round(performance.now() - started) };
+      const job = app.rematchJobs.get(request.params.jobId);
+      if (!job) throw notFound('rematch job', { details: { jobId: request.params.jobId } });
+      return job;
     },
   );
 }

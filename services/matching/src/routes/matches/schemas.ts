@@ -51,4 +51,17 @@ export const explanation = z.object({
   rank: z.number().int().nullable().describe("The worker's rank in the vacancy's top-K, when in it"),
 });
 
-export const rematchResult = z.object({ vacancies: z.number().int(), changed: z.number().int(), events: z.number().int(), ms: z.number() });
+export const rematchJob = z.object({
+  jobId: z.uuid(),
+  state: z.enum(['running', 'done', 'failed', 'cancelled']).describe('cancelled: the service closed while it ran; start it again'),
+  scoringVersion: z.string(),
+  vacancies: z.number().int().describe('Open vacancies to re-score'),
+  done: z.number().int().describe('Re-scored so far'),
+  changed: z.number().int().describe('Lists that changed'),
+  events: z.number().int().describe('match.* events announced (only the changes)'),
+  startedAt: z.iso.datetime(),
+  finishedAt: z.iso.datetime().nullable(),
+  ms: z.number().nullable(),
+});
+
+export const jobParams = z.object({ jobId: z.uuid() });

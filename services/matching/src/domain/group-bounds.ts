@@ -1,0 +1,67 @@
+import { boostFor, locationAt } from './evaluate.js';
+import { experienceValue, locationValue, qualificationValue, wageValue } from './factors.js';
+import type { MatchVacancy, MatchWorker } from './model.js';
+import type { ScoringContext } from './scoring-context.js';
+
+/** The best of each cheap factor over a group of workers of one place (see WorkerGroup). */
+export interface WorkerExtremes {
+  place: number;
+  maxQualification: number;
+  maxExperienceTenths: number;
+  minExpectedWageK: number;
+  maxCommuteTenths: number;
+  noLimit: boolean;
+  relocate: boolean;
+  priority: number;
+}
+
+/** The best of each cheap factor over a group of open vacancies of one place (see VacancyGroup). */
+export interface VacancyExtremes {
+  place: number;
+  minQualification: number;
+  maxWageK: number;
+  minExperienceTenths: number;
+  housing: boolean;
+  noHousing: boolean;
+  welcomed: number;
+}
+
+/**
+ * Every factor is monotonic in the extreme it is given (a higher
+ * qualification, a longer commute limit, a lower wage expectation... never
+ * scores less), and the terms are added in the order `evaluate` adds them,
+ * with skills and languages at 1: so no pair of the group scores more than
+ * this. A group whose bound is below the k-th score is skipped whole.
+ */
+export function workerGroupBound(ctx: ScoringContext, v: MatchVacancy, occupation: number, g: WorkerExtremes): number {
+  const { config, weights } = ctx;
+  const km = ctx.tables.distanceKm(g.place, v.place);
+  const relocateValue = v.housing ? config.relocateWithHousingValue : config.relocateValue;
+  let location = g.relocate ? relocateValue : 0;
+  if (g.maxCommuteTenths >= 0) location = Math.max(location, locationValue(km, g.maxCommuteTenths / 10, g.relocate, relocateValue));
+  if (g.noLimit) location = Math.max(location, locationValue(km, config.defaultMaxCommuteKm, g.relocate, relocateValue));
+  let base = weights[0]! * occupation;
+  base += weights[1]!;
+  base += weights[2]! * qualificationValue(g.maxQualification, v.minQualification);
+  base += weights[3]! * location;
+  base += weights[4]! * wageValue(g.minExpectedWageK, v.wageMaxK);
+  base += weights[5]! * experienceValue(g.maxExperienceTenths, v.minExperienceTenths);
+  base += weights[6]!;
+  return base + boostFor(ctx, g.priority, v);
+}
+
+/** The same for one worker against a group of vacancies of one occupation and place. */
+export function vacancyGroupBound(ctx: ScoringContext, w: MatchWorker, occupation: number, g: VacancyExtremes): number {
+  const { weights } = ctx;
+  let location = 0;
+  if (g.housing) location = locationAt(ctx, { place: g.place, housing: true }, w.place, w.maxCommuteTenths, w.flags);
+  if (g.noHousing) location = Math.max(location, locationAt(ctx, { place: g.place, housing: false }, w.place, w.maxCommuteTenths, w.flags));
+  let base = weights[0]! * occupation;
+  base += weights[1]!;
+  base += weights[2]! * qualificationValue(w.qualification, g.minQualification);
+  base += weights[3]! * location;
+  base += weights[4]! * wageValue(w.expectedWageK, g.maxWageK);
+  base += weights[5]! * experienceValue(w.experienceTenths, g.minExperienceTenths);
+  base += weights[6]!;
+  return base + boostFor(ctx, w.priority, g);
+}

@@ -1,0 +1,61 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { monthIndex } from '../../src/domain/age.js';
+import { compileVacancy } from '../../src/domain/compile-vacancy.js';
+import { compileWorker } from '../../src/domain/compile-worker.js';
+import { evaluate } from '../../src/domain/evaluate.js';
+import { occupationValue } from '../../src/domain/factors.js';
+import { vacancyGroupBound, workerGroupBound } from '../../src/domain/group-bounds.js';
+import { DEFAULT_SCORING } from '../../src/domain/scoring-config.js';
+import { scoringContext } from '../../src/domain/scoring-context.js';
+import { VacancyIndex } from '../../src/index/vacancy-index.js';
+import { WorkerIndex } from '../../src/index/worker-index.js';
+import { vacancySnapshot, workerSnapshot } from '../arbitraries.js';
+import { testTables } from '../mothers.js';
+
+const tables = testTables();
+const ctx = scoringContext(tables, { ...DEFAULT_SCORING, minScore: 0 }, monthIndex('2026-11'));
+
+describe('group bounds (block maxima)', () => {
+  it('no member of a worker group scores above the group bound, after any upserts and removals', () => {
+    fc.assert(
+      fc.property(fc.array(workerSnapshot, { minLength: 1, maxLength: 40 }), fc.array(fc.nat(8)), vacancySnapshot, (workers, removals, vacancy) => {
+        const index = new WorkerIndex();
+        for (const snapshot of workers) index.upsert(compileWorker(snapshot, tables));
+        for (const i of removals) index.remove(workers[i % workers.length]!.workerId);
+        const v = { ...compileVacancy(vacancy, tables, ctx.config), open: true };
+        for (const byPlace of index.byOccupation.groups.values())
+          for (const group of byPlace.values())
+            for (let i = 0; i < group.slots.length; i += 1) {
+              const w = index.view(group.slots.data[i]!);
+              const score = evaluate(ctx, w, v);
+              if (score < 0) continue;
+              const occupation = occupationValue(tables, w.lists, w.at, w.at + w.nOccupations, v.occupation);
+              expect(workerGroupBound(ctx, v, occupation, group)).toBeGreaterThanOrEqual(score);
+            }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('no open vacancy of a group scores above the group bound for a worker, after any upserts and removals', () => {
+    fc.assert(
+      fc.property(fc.array(vacancySnapshot, { minLength: 1, maxLength: 20 }), fc.array(fc.nat(4)), workerSnapshot, (vacancies, removals, worker) => {
+        const index = new VacancyIndex();
+        for (const snapshot of vacancies) index.upsert(compileVacancy(snapshot, tables, ctx.config));
+        for (const i of removals) index.remove(vacancies[i % vacancies.length]!.vacancyId);
+        const w = compileWorker(worker, tables);
+        for (const byPlace of index.openByOccupation.values())
+          for (const group of byPlace.values())
+            for (const v of group.vacancies.values()) {
+              const score = evaluate(ctx, w, v);
+              if (score < 0) continue;
+              const occupation = occupationValue(tables, w.lists, w.at, w.at + w.nOccupations, v.occupation);
+              expect(vacancyGroupBound(ctx, w, occupation, group)).toBeGreaterThanOrEqual(score);
+            }
+        expect(index.openSize).toBe([...index.open()].length);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
