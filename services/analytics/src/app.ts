@@ -1,6 +1,7 @@
 import {
   employersTopic,
   forecastTopic,
+  jobFairsTopic,
   kpiTopic,
   matchesTopic,
   notificationsTopic,
@@ -12,6 +13,7 @@ import {
 import { sameName, type TopicNamer } from '@ketnoi/messaging';
 import { consumerPlugin, createEventService, type ServiceApp, type ServiceAppOptions } from '@ketnoi/service-kit';
 import type { AnalyticsConfig } from './config.js';
+import { countOnJobFairEvent } from './consumers/count-on-jobfair-event.js';
 import { countOnMatchProposed } from './consumers/count-on-match-proposed.js';
 import { countOnNotification } from './consumers/count-on-notification.js';
 import { countOnPlacementRecorded } from './consumers/count-on-placement-recorded.js';
@@ -22,6 +24,7 @@ import { analyticsPlugin } from './plugins/analytics.js';
 import { dashboardRoutes } from './routes/dashboard/index.js';
 import { exposureRoutes } from './routes/exposure/index.js';
 import { forecastRoutes } from './routes/forecasts/index.js';
+import { jobFairRoutes } from './routes/jobfairs/index.js';
 import { kpiRoutes } from './routes/kpis/index.js';
 import { labourForceRoutes } from './routes/labour-force/index.js';
 import { supplyDemandRoutes } from './routes/supply-demand/index.js';
@@ -37,7 +40,7 @@ export async function buildApp(config: AnalyticsConfig, overrides: BuildOverride
   const topicName = overrides.topicName ?? sameName;
   const app = await createEventService({
     config,
-    description: 'Supply and demand, flows, KPIs, forecasts and the exposure audit, from projections of the domain topics.',
+    description: 'Supply and demand, flows, KPIs, forecasts, the exposure audit and job-fair reports, from projections of the domain topics.',
     logger: overrides.logger,
     auth: overrides.auth,
     source: '/ketnoi/analytics',
@@ -59,13 +62,15 @@ export async function buildApp(config: AnalyticsConfig, overrides: BuildOverride
       fromBeginning: true,
       subscribe: (consumer, instance) => {
         const projections = () => instance.analytics.projections;
+        const jobFairs = () => instance.analytics.jobFairs;
         return consumer
-          .subscribe(workersTopic, projectOnWorkerEvent(projections))
+          .subscribe(workersTopic, projectOnWorkerEvent(projections, jobFairs))
           .subscribe(employersTopic, projectOnEmployerEvent(projections))
           .subscribe(vacanciesTopic, projectOnVacancyEvent(projections))
           .subscribe(placementsTopic, countOnPlacementRecorded(projections))
           .subscribe(matchesTopic, countOnMatchProposed(projections))
-          .subscribe(notificationsTopic, countOnNotification(projections));
+          .subscribe(notificationsTopic, countOnNotification(projections))
+          .subscribe(jobFairsTopic, countOnJobFairEvent(jobFairs));
       },
     }),
   );
@@ -74,6 +79,7 @@ export async function buildApp(config: AnalyticsConfig, overrides: BuildOverride
   await app.register(labourForceRoutes);
   await app.register(forecastRoutes);
   await app.register(exposureRoutes);
+  await app.register(jobFairRoutes);
   await app.register(dashboardRoutes);
   return app;
 }

@@ -4,9 +4,11 @@ import fp from 'fastify-plugin';
 import type { Logger } from 'pino';
 import { referenceAreas } from '../domain/area-resolver.js';
 import { vietnamDayOf } from '../domain/local-day.js';
+import { JobFairStore } from '../repositories/jobfair-store.js';
 import { LabourForceStore } from '../repositories/labour-force-store.js';
 import { ProjectionStore } from '../repositories/projection-store.js';
 import { forecastsOf, type Forecast } from '../use-cases/forecasts-of.js';
+import { JobFairs } from '../use-cases/jobfairs.js';
 import { KeyedPublisher } from '../use-cases/keyed-publisher.js';
 import { kpisOf, type KpiValue } from '../use-cases/kpis-of.js';
 import { LabourForceTable } from '../use-cases/labour-force-table.js';
@@ -15,6 +17,8 @@ import { SupplyDemandPublisher } from '../use-cases/supply-demand-publisher.js';
 
 export interface Analytics {
   projections: Projections;
+  /** The job fairs, for the fair reports. */
+  jobFairs: JobFairs;
   areas: ReturnType<typeof referenceAreas>;
   labourForce: LabourForceTable;
   supplyDemand: SupplyDemandPublisher;
@@ -59,9 +63,14 @@ export const analyticsPlugin = fp(
     const log = (app.log as Logger).child({ component: 'analytics' });
     const projections = new Projections(new ProjectionStore(app.mongo));
     const labourForce = new LabourForceTable(new LabourForceStore(app.mongo));
+    const jobFairs = new JobFairs(new JobFairStore(app.mongo), (workerId) => projections.workers.get(workerId)?.erased === true);
     await projections.load();
     await labourForce.load();
-    log.info({ workers: projections.workers.size, combinations: projections.cube.size, vacancies: projections.vacancies.size }, 'projections loaded');
+    await jobFairs.load();
+    log.info(
+      { workers: projections.workers.size, combinations: projections.cube.size, vacancies: projections.vacancies.size, jobFairs: jobFairs.size },
+      'projections loaded',
+    );
     const areas = referenceAreas(provinceCode);
     const day = () => vietnamDayOf(now());
     const kpis = memo(
@@ -88,7 +97,7 @@ export const analyticsPlugin = fp(
     const publishers = [supplyDemand, kpiPublisher, forecastPublisher];
     projections.onChange(() => publishers.forEach((p) => p.schedule()));
     labourForce.onChange(() => kpiPublisher.schedule());
-    app.decorate('analytics', { projections, areas, labourForce, supplyDemand, kpiPublisher, forecastPublisher, now, kpis, forecasts });
+    app.decorate('analytics', { projections, jobFairs, areas, labourForce, supplyDemand, kpiPublisher, forecastPublisher, now, kpis, forecasts });
     // Publish the loaded state once; the compacted topics keep only the latest value per key.
     app.addHook('onReady', async () => publishers.forEach((p) => p.schedule()));
     app.addHook('preClose', async () => {

@@ -34,6 +34,35 @@ type Dashboard = { charts: Record<string, { getOption: () => { series: { data: n
 const seriesOf = (page: Page, chart: string) =>
   page.evaluate((id) => (globalThis as unknown as { ketnoiDashboard: Dashboard }).ketnoiDashboard.charts[id]?.getOption().series.map((s) => s.data), chart);
 
+/** One fair in commune 05443 (former district 164): three registered, two checked in, two interviews, one hire without an offer. */
+async function seedFair(service: TestService): Promise<void> {
+  const { jobFairs } = service.app.analytics;
+  const fairId = 'dash-fair-1';
+  await jobFairs.applyFair({
+    fairId,
+    version: 1,
+    title: 'Phiên việc làm tháng 3',
+    theme: 'general',
+    status: 'scheduled',
+    format: 'in-person',
+    startsAt: '2026-03-10T01:00:00.000Z',
+    endsAt: '2026-03-10T09:00:00.000Z',
+    venue: { kind: 'centre', name: 'Trung tâm Dịch vụ việc làm', communeCode: '05443' },
+    capacity: 100,
+    updatedAt: '2026-02-01T00:00:00.000Z',
+  });
+  await jobFairs.applyBooth({ fairId, boothId: 'dash-booth-1', version: 1, employerId: 'dash-employer', employerName: 'Công ty A', label: 'B01', vacancyIds: ['dash-vacancy-1'], registeredAt: '2026-02-02T00:00:00.000Z' });
+  const priority = aWorker().priority;
+  for (let i = 0; i < 3; i += 1) {
+    const flags = { ...priority, ethnicMinority: i === 0 };
+    await jobFairs.applyAttendee({ kind: 'registered', fairId, workerId: `dash-worker-${i}`, priority: flags, at: '2026-03-01T00:00:00.000Z' });
+    if (i < 2) await jobFairs.applyAttendee({ kind: 'checked-in', fairId, workerId: `dash-worker-${i}`, priority: flags, at: '2026-03-10T02:00:00.000Z' });
+  }
+  await jobFairs.applyInterview({ interviewId: 'dash-interview-1', fairId, version: 1, boothId: 'dash-booth-1', workerId: 'dash-worker-0', status: 'scheduled' });
+  await jobFairs.applyInterview({ interviewId: 'dash-interview-1', fairId, version: 3, boothId: 'dash-booth-1', workerId: 'dash-worker-0', status: 'hired', placementId: 'plc_dash1' });
+  await jobFairs.applyInterview({ interviewId: 'dash-interview-2', fairId, version: 1, boothId: 'dash-booth-1', workerId: 'dash-worker-1', status: 'scheduled' });
+}
+
 describe('the dashboard in headless Chromium', () => {
   let service: TestService;
   let browser: BrowserContext;
@@ -49,6 +78,7 @@ describe('the dashboard in headless Chromium', () => {
     await projections.applyVacancy(aVacancy({ vacancyId: 'dash-vacancy-1', openedAt: '2025-03-01T02:00:00.000Z' }, { positions: 9 }));
     await projections.applyVacancy(aVacancy({ vacancyId: 'dash-vacancy-2', openedAt: '2025-08-01T02:00:00.000Z', vsicSector: 'H49' }, { occupationCode: '8322', communeCode: '01843', positions: 2 }));
     await projections.applyMatchProposed(aMatch({ matchId: 'dash-vacancy-1:dash-worker-0', vacancyId: 'dash-vacancy-1', workerId: 'dash-worker-0' }));
+    await seedFair(service);
     await service.app.listen({ port: 0, host: '127.0.0.1' });
     const address = service.app.server.address();
     base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
@@ -78,12 +108,19 @@ describe('the dashboard in headless Chromium', () => {
     ]);
     expect(await page.locator('#shortage tbody tr').count()).toBe(2);
 
+    // The job-fair panel: the fair's headline figures, its booth and its priority-group reach.
+    expect(await page.locator('#fairs tbody tr td').allTextContents()).toEqual(['Phiên việc làm tháng 3', '2026-03-10', '3', '2', '66.7%', '1', '1', '1']);
+    expect(await page.locator('#fair-booths tbody tr td').allTextContents()).toEqual(['B01', 'Công ty A', '2', '1', '0', '1', '1']);
+    expect(await page.locator('#fair-groups tbody tr', { hasText: 'Dân tộc thiểu số' }).locator('td').allTextContents()).toEqual(['Dân tộc thiểu số', '1', '1', '1', '1']);
+
     // Areas are named from the reference data. Filter on the former district of Bắc Kạn: only the drivers are left.
     expect(await page.locator('#area option[value="058"]').textContent()).toBe('Bắc Kạn (058)');
     await page.selectOption('#area', '058');
     await page.waitForSelector('body[data-ready="true"][data-revision="2"]', { timeout: 30_000 });
     expect(await seriesOf(page, 'chart-supply-demand')).toEqual([[3], [2]]);
     expect(await page.locator('#shortage tbody tr').count()).toBe(1);
+    expect(await page.locator('#fairs tbody tr').count()).toBe(0);
+    expect(await page.locator('#fair-report').isHidden()).toBe(true);
 
     await page.click('#lang');
     expect(await page.locator('h1').textContent()).toBe('Thái Nguyên labour supply and demand');

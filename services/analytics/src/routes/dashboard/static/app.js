@@ -1,6 +1,6 @@
 /* KetNoi analytics dashboard: fetches the analyst API with the user's token and draws with ECharts. */
 (function () {
-/* global echarts, document, window, location, history, sessionStorage, fetch, URLSearchParams, Option */
+/* global echarts, document, window, location, history, sessionStorage, fetch, URLSearchParams, Option, URL, setTimeout */
   'use strict';
 
   const TEXT = {
@@ -13,6 +13,10 @@
       forecastOf: 'Dự báo', matchRatio: 'Hệ số tiếp cận đề xuất', placementRatio: 'Hệ số tiếp cận tuyển dụng', loading: 'Đang tải…',
       loaded: 'Đã cập nhật', needToken: 'Nhập mã truy cập (vai trò analyst) để xem số liệu.', failed: 'Không tải được số liệu', noKpi: 'Chưa có số liệu chỉ tiêu',
       lang: 'English', noSupply: 'Người tìm việc không gắn với ngành: chỉ hiển thị cầu',
+      fairs: 'Phiên giao dịch việc làm', colFair: 'Phiên', colDate: 'Ngày', colRegistered: 'Đăng ký', colCheckedIn: 'Đã đến', colRate: 'Tỷ lệ tham dự',
+      colInterviews: 'Phỏng vấn đã diễn ra', colOffers: 'Đề nghị tuyển', colHires: 'Được tuyển', noFairs: 'Không có phiên nào trong kỳ và địa bàn đã chọn',
+      colBooth: 'Gian hàng', colEmployer: 'Doanh nghiệp', colScheduled: 'Phỏng vấn đã hẹn', colHeld: 'Đã diễn ra', colNoShows: 'Vắng mặt',
+      colGroup: 'Nhóm ưu tiên', colInterviewed: 'Được phỏng vấn', colHired: 'Được tuyển', anyGroup: 'Thuộc ít nhất một nhóm',
     },
     en: {
       title: 'Thái Nguyên labour supply and demand', area: 'Area', allProvince: 'Whole province', sector: 'Sector (VSIC)', allSectors: 'All sectors',
@@ -22,6 +26,10 @@
       demand: 'Demand (new positions)', supply: 'Supply (registrations)', band: 'Forecast band', forecastOf: 'Forecast', matchRatio: 'Match exposure ratio',
       placementRatio: 'Placement exposure ratio', loading: 'Loading…', loaded: 'Updated', needToken: 'Enter an access token (analyst role) to see the numbers.',
       failed: 'Could not load the numbers', noKpi: 'No KPI figures yet', lang: 'Tiếng Việt', noSupply: 'Job seekers have no sector: demand only',
+      fairs: 'Job fairs', colFair: 'Fair', colDate: 'Date', colRegistered: 'Registered', colCheckedIn: 'Checked in', colRate: 'Attendance rate',
+      colInterviews: 'Interviews held', colOffers: 'Offers', colHires: 'Hires', noFairs: 'No fair in the chosen period and area',
+      colBooth: 'Booth', colEmployer: 'Employer', colScheduled: 'Interviews scheduled', colHeld: 'Held', colNoShows: 'No-shows',
+      colGroup: 'Priority group', colInterviewed: 'Interviewed', colHired: 'Hired', anyGroup: 'Any priority group',
     },
   };
   const GROUPS = {
@@ -32,7 +40,7 @@
   };
   const SECTORS = 'ABCDEFGHIJKLMNOPQRSTU'.split('');
 
-  const state = { lang: 'vi', data: null, revision: 0, status: null, areaNames: {} };
+  const state = { lang: 'vi', data: null, revision: 0, status: null, areaNames: {}, fairId: null, fair: null };
   const $ = (id) => document.getElementById(id);
   const t = (key) => TEXT[state.lang][key] || key;
   const charts = {};
@@ -73,14 +81,17 @@
     document.body.dataset.ready = 'false';
     const f = filters();
     try {
-      const [sd, byDistrict, forecasts, kpis, exposure] = await Promise.all([
+      const [sd, byDistrict, forecasts, kpis, exposure, fairs] = await Promise.all([
         api('/v1/supply-demand', { level: 'province', area: f.area, sector: f.sector, period: f.period }),
         api('/v1/supply-demand', { level: 'former-district' }),
         api('/v1/forecasts', { area: f.area && f.area.length === 3 ? f.area : undefined, occupation: 'all' }),
         api('/v1/kpis', { area: f.area || undefined, period: f.period || undefined }),
         api('/v1/exposure', { area: f.area, period: f.period }),
+        api('/v1/jobfairs', { area: f.area, period: f.period }),
       ]);
-      state.data = { sd, forecasts, kpis, exposure, filters: f };
+      state.data = { sd, forecasts, kpis, exposure, fairs: fairs.items, filters: f };
+      if (!fairs.items.some((x) => x.fairId === state.fairId)) state.fairId = fairs.items.length > 0 ? fairs.items[0].fairId : null;
+      state.fair = state.fairId ? await api(`/v1/jobfairs/${encodeURIComponent(state.fairId)}/report`, {}) : null;
       fillAreas(byDistrict.items);
       draw();
       state.revision += 1;
@@ -111,6 +122,74 @@
     drawKpis(kpis.items, f.area);
     drawExposure(exposure.groups);
     drawShortage(sd.items);
+    drawFairs();
+  }
+
+  function row(body, cells, className) {
+    const tr = document.createElement('tr');
+    if (className) tr.className = className;
+    for (const value of cells) {
+      const td = document.createElement('td');
+      td.textContent = value === null || value === undefined ? '–' : String(value);
+      tr.append(td);
+    }
+    body.append(tr);
+    return tr;
+  }
+
+  const percent = (rate) => (rate === null ? null : `${(rate * 100).toFixed(1)}%`);
+  const dayOf = (iso) => new Date(Date.parse(iso) + 7 * 3600 * 1000).toISOString().slice(0, 10);
+
+  /** The fairs (a row each; a click shows that fair's report) and the chosen fair's booths and priority-group reach. */
+  function drawFairs() {
+    const fairs = state.data.fairs;
+    const body = $('fairs').querySelector('tbody');
+    body.replaceChildren();
+    for (const f of fairs) {
+      const tr = row(body, [f.title, dayOf(f.startsAt), f.registered, f.checkedIn, percent(f.attendanceRate), f.interviewsHeld, f.offers, f.hires], f.fairId === state.fairId ? 'selected' : '');
+      tr.dataset.fairId = f.fairId;
+      tr.addEventListener('click', () => void chooseFair(f.fairId));
+    }
+    $('fairs-empty').hidden = fairs.length > 0;
+    const report = state.fair;
+    $('fair-report').hidden = !report;
+    document.body.dataset.fair = report ? report.fair.fairId : '';
+    if (!report) return;
+    $('fair-title').textContent = `${report.fair.title} — ${dayOf(report.fair.startsAt)}`;
+    const booths = $('fair-booths').querySelector('tbody');
+    booths.replaceChildren();
+    for (const b of report.booths) row(booths, [b.label, b.employerName, b.interviewsScheduled, b.interviewsHeld, b.noShows, b.offers, b.hires]);
+    const groups = $('fair-groups').querySelector('tbody');
+    groups.replaceChildren();
+    for (const g of report.priorityReach) row(groups, [g.group === 'any' ? t('anyGroup') : GROUPS[state.lang][g.group] || g.group, g.registered, g.checkedIn, g.interviewed, g.hired]);
+  }
+
+  async function chooseFair(fairId) {
+    document.body.dataset.ready = 'false';
+    try {
+      state.fairId = fairId;
+      state.fair = await api(`/v1/jobfairs/${encodeURIComponent(fairId)}/report`, {});
+      drawFairs();
+      document.body.dataset.ready = 'true';
+    } catch (error) {
+      status('failed', `: ${error.message}`);
+      document.body.dataset.ready = 'error';
+    }
+  }
+
+  /** Downloads the chosen fair's report with the user's token (a plain link could not carry it). */
+  async function download(format) {
+    if (!state.fairId) return;
+    const response = await fetch(`/v1/jobfairs/${encodeURIComponent(state.fairId)}/report?format=${format}`, { headers: { authorization: `Bearer ${token()}` } });
+    if (!response.ok) {
+      status('failed', `: ${response.status}`);
+      return;
+    }
+    const link = document.createElement('a');
+    link.href = URL.createObjectURL(await response.blob());
+    link.download = `jobfair-${state.fairId}.${format}`;
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
   }
 
   function drawSupplyDemand(rows, sectorChosen) {
@@ -231,6 +310,8 @@
     void load();
   });
   for (const id of ['area', 'sector']) $(id).addEventListener('change', () => void load());
+  $('fair-csv').addEventListener('click', () => void download('csv'));
+  $('fair-xlsx').addEventListener('click', () => void download('xlsx'));
   window.addEventListener('resize', () => Object.values(charts).forEach((c) => c.resize()));
   window.ketnoiDashboard = { state, charts, load };
   translate();
