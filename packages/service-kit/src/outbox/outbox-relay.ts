@@ -19,14 +19,30 @@ export interface OutboxRelayOptions {
   recoverEveryMs?: number;
   /** Only versions at least this old are re-indexed (younger ones are being indexed by their writer). */
   recoverAfterMs?: number;
+  /**
+   * Published versions are marked (outbox emptied) in one write once this many
+   * have gone out, and whenever nothing is left to publish. Default 5000.
+   */
+  markEvery?: number;
+  /**
+   * Least time between two marks made because nothing was left to publish.
+   * Default 1000 ms, and at least ten times the last mark's duration, so that
+   * marking (a scan of the versions on FerretDB) takes at most a tenth of the time.
+   */
+  markIntervalMs?: number;
 }
 
 /**
  * Publishes the events waiting in aggregate versions' embedded outboxes,
- * oldest version first, then marks those versions published and empties their
- * outboxes. A crash between
- * the two publishes again: delivery is at least once, and consumers skip
- * versions they have applied.
+ * oldest version first, drops their pending-index entries, then marks those
+ * versions published and empties their outboxes. A crash before the mark
+ * publishes again (after the recovery grace): delivery is at least once, and
+ * consumers skip versions they have applied.
+ *
+ * Every filtered write on FerretDB 1.24 reads the whole collection, whatever
+ * the backend (infra/ferretdb/README.md), so the relay writes per batch, not
+ * per version: one `deleteMany` of the batch's index entries, and one
+ * `updateMany` marking up to `markEvery` versions while a backlog drains.
  */
 export class OutboxRelay {
   private running = false;
@@ -34,6 +50,10 @@ export class OutboxRelay {
   private loop: Promise<void> | undefined;
   private wake: (() => void) | undefined;
   private readonly topics: Map<string, TopicDefinition>;
+  /** Versions published but not yet marked (their outboxes still hold the events). */
+  private unmarked: string[] = [];
+  private lastMark = 0;
+  private lastMarkMs = 0;
 
   constructor(private readonly options: OutboxRelayOptions) {
     this.topics = new Map(options.topics.map((topic) => [topic.name, topic]));
@@ -49,6 +69,10 @@ export class OutboxRelay {
     this.running = false;
     this.kick();
     await this.loop;
+    await this.markPublished().catch((error: unknown) => {
+      // Left pending: the recovery pass of the next start publishes them again.
+      this.options.logger.warn({ err: error, versions: this.unmarked.length }, 'outbox: could not mark published versions at stop');
+    });
   }
 
   /** Asks the relay to look now (after a write) instead of at the next idle tick. */
@@ -59,23 +83,55 @@ export class OutboxRelay {
   /** Publishes one batch of pending versions; returns how many events went out. */
   async flushOnce(): Promise<number> {
     const pending = pendingModelFor(this.options.model);
-    // Natural (insertion) order with no sort: FerretDB sorts in Go after reading the
-    // whole collection, which starves writers once the index grows. Versions of one
-    // aggregate are indexed in version order; the stable sort below keeps them so
-    // within a batch.
-    const docs = ((await pending.find().limit(this.options.batchSize ?? 200).lean()) as PendingDoc[]).sort((a, b) => a.order - b.order);
-    if (docs.length === 0) return 0;
+    const batchSize = this.options.batchSize ?? 500;
+    const docs = await this.nextBatch(pending, batchSize);
+    if (docs.length === 0) {
+      const interval = Math.max(this.options.markIntervalMs ?? 1_000, 10 * this.lastMarkMs);
+      if (Date.now() - this.lastMark >= interval) await this.markPublished();
+      return 0;
+    }
     const events = docs.flatMap((doc) => doc.events);
     await this.publishInOrder(events);
-    // Emptied once published: events may carry personal data that must not linger at rest.
-    // One updateOne each: on FerretDB 1.24 a bulkWrite of updates on a collection
-    // others keep inserting into can stall the whole database
-    // (services/vacancy-intake/bench/ferretdb-bulk-update-stall.ts).
-    for (const doc of docs) {
-      await this.options.model.updateOne({ _id: doc._id }, { $set: { outboxPending: false, outbox: [] } });
-    }
-    await pending.bulkWrite(docs.map((doc) => ({ deleteOne: { filter: { _id: doc._id } } })), { ordered: false });
+    const ids = docs.map((doc) => doc._id);
+    await pending.deleteMany({ _id: { $in: ids } });
+    this.unmarked.push(...ids);
+    // Marking reads the whole versions collection: once per `markEvery` versions while
+    // there is more to publish, and within about a second once there is not, so events
+    // (which may carry personal data) do not linger at rest.
+    if (this.unmarked.length >= (this.options.markEvery ?? 5_000)) await this.markPublished();
     return events.length;
+  }
+
+  /**
+   * The next versions to publish. The natural order is not the insertion order
+   * on PostgreSQL (concurrent inserts fill different pages), and FerretDB sorts
+   * only after reading the whole collection. So a batch is read in natural
+   * order, which is cheap, and kept when every version in it is a first version
+   * (nothing of its aggregate can be older: bulk registrations and imports).
+   * Otherwise the batch is read again oldest first, by the version's time and
+   * then its number, so one aggregate's versions go out in order across batches.
+   */
+  private async nextBatch(pending: Model<PendingDoc>, batchSize: number): Promise<PendingDoc[]> {
+    const natural = (await pending.find().limit(batchSize).lean()) as PendingDoc[];
+    if (natural.every((doc) => doc.order === 1)) return natural;
+    return (await pending.find().sort({ at: 1, order: 1 }).limit(batchSize).lean()) as PendingDoc[];
+  }
+
+  /**
+   * Marks the published versions and empties their outboxes, in one write:
+   * one updateMany reads the collection once, where one updateOne per version
+   * read it once each.
+   */
+  async markPublished(): Promise<number> {
+    this.lastMark = Date.now();
+    const ids = [...this.unmarked];
+    if (ids.length === 0) return 0;
+    // outboxPending in the filter: FerretDB does that equality in the database and
+    // sends only the still-pending versions to be matched against the ids.
+    await this.options.model.updateMany({ outboxPending: true, _id: { $in: ids } }, { $set: { outboxPending: false, outbox: [] } });
+    this.unmarked.splice(0, ids.length);
+    this.lastMarkMs = Date.now() - this.lastMark;
+    return ids.length;
   }
 
   /** Rebuilds lost pending-index entries; returns how many. */
@@ -117,7 +173,8 @@ export class OutboxRelay {
     let failures = 0;
     while (this.running) {
       try {
-        if (Date.now() - this.lastRecovery > (this.options.recoverEveryMs ?? 600_000)) await this.recover();
+        // Mark first: a published but unmarked version would look lost to the recovery.
+        if (Date.now() - this.lastRecovery > (this.options.recoverEveryMs ?? 600_000)) await this.markPublished().then(() => this.recover());
         const published = await this.flushOnce();
         failures = 0;
         if (published > 0) continue;

@@ -152,13 +152,28 @@ export class VersionedStore<S extends object> {
       }
       throw versionConflict(id, expectedVersion);
     }
-    await this.replaceHead(id, { ...state, ...headFields, _id: id, version, updatedAt: at });
+    const head = { ...state, ...headFields, _id: id, version, updatedAt: at };
+    if (expectedVersion === 0) await this.insertHead(id, head);
+    else await this.replaceHead(id, head);
     return { id, version, state, updatedAt: at };
   }
 
   /**
-   * Replaces the head by `_id` alone: FerretDB scans the collection for any
-   * other filter. Writers of one aggregate are serialised in-process, and the
+   * A new aggregate's head is inserted: an insert reads nothing, while a
+   * replace (even by `_id`) reads the whole collection on FerretDB 1.24. A head
+   * left by an interrupted earlier attempt is replaced instead.
+   */
+  private async insertHead(id: string, head: object): Promise<void> {
+    try {
+      await this.heads.insertMany([head]);
+    } catch (error) {
+      if (!isDuplicateKey(error)) throw error;
+      await this.replaceHead(id, head);
+    }
+  }
+
+  /**
+   * Replaces the head by `_id` alone (the cheapest filter FerretDB has). Writers of one aggregate are serialised in-process, and the
    * version insert already decided who may move the head.
    */
   private async replaceHead(id: string, head: object): Promise<void> {

@@ -68,6 +68,15 @@ describe('VersionedStore on the real database', () => {
     expect(await store.versions.countDocuments({ aggregateId: 'note_3' })).toBe(2);
   });
 
+  it('inserts a new aggregate\'s head, and replaces a head an interrupted create left behind', async () => {
+    // A crash after the head was written but before the version stuck: the head is stale, the version free.
+    await store.heads.collection.insertOne({ _id: 'note_h' as never, title: 'left over', owner: 'x', version: 1, updatedAt: new Date(0) });
+    const saved = await store.save({ id: 'note_h', expectedVersion: 0, state: { title: 'created', owner: 'y' }, events: [] });
+    expect(saved.version).toBe(1);
+    expect(await store.get('note_h')).toMatchObject({ version: 1, state: { title: 'created', owner: 'y' } });
+    expect(await store.heads.countDocuments({ _id: 'note_h' })).toBe(1);
+  });
+
   it('creates many aggregates in bulk and reports the ones that exist', async () => {
     await store.save({ id: 'note_b', expectedVersion: 0, state: { title: 'first', owner: 'z' }, events: [] });
     const result = await store.createMany(
