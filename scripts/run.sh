@@ -19,7 +19,7 @@ done
 
 echo "building (cached when nothing changed)…"
 pnpm turbo run build --filter=@ketnoi/launcher... --filter=@ketnoi/registration --filter=@ketnoi/vacancy-intake \
-  --filter=@ketnoi/matching --filter=@ketnoi/notification --filter=@ketnoi/analytics --output-logs=errors-only
+  --filter=@ketnoi/matching --filter=@ketnoi/notification --filter=@ketnoi/analytics --filter=@ketnoi/jobfairs --output-logs=errors-only
 
 # shellcheck source=infra/env.sh
 source "$ROOT/infra/env.sh"

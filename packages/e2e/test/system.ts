@@ -58,7 +58,7 @@ export interface E2eSystem extends RunningSystem {
 }
 
 /**
- * The five services as real processes (their builds) on the shared Kafka and
+ * The six services as real processes (their builds) on the shared Kafka and
  * FerretDB, with databases, topics and consumer groups of their own, the
  * launcher's SMTP and SMS sinks, and `webhookHosts` allowed over plain HTTP.
  */

@@ -25,6 +25,7 @@ const CONFIG_EXPORT = {
   matching: 'matchingConfigSchema',
   notification: 'notificationConfigSchema',
   analytics: 'analyticsConfigSchema',
+  jobfairs: 'configSchema',
 } as const;
 
 const name = z.string().regex(/^[A-Za-z0-9._-]+$/, 'letters, digits, dot, dash, underscore');

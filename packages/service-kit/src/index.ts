@@ -46,3 +46,4 @@ export { IDEMPOTENCY_HEADER, REPLAYED_HEADER } from './idempotency/idempotency-k
 export { clientKey, rateLimitPlugin, type RateLimitOptions } from './rate-limit/rate-limit-plugin.js';
 export { createEventService, type EventServiceOptions } from './app/create-event-service.js';
 export { checkJsonBody, checkQuery, requestGuardPlugin, DEFAULT_REQUEST_GUARD, type RequestGuardLimits } from './guard/request-guard.js';
+export { employerTokensPlugin, type EmployerAuthOptions } from './auth/employer-tokens.js';

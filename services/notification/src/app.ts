@@ -11,7 +11,6 @@ import { notifyOnPlacementRecorded } from './consumers/notify-on-placement-recor
 import { projectOnEmployer } from './consumers/project-on-employer.js';
 import { projectOnVacancy } from './consumers/project-on-vacancy.js';
 import { projectOnWorkerContact } from './consumers/project-on-worker-contact.js';
-import { employerAuthPlugin } from './plugins/employer-auth.js';
 import { notificationPlugin } from './plugins/notification.js';
 import { pollerPlugin } from './plugins/poller.js';
 import { inboxRoutes } from './routes/inbox/index.js';
@@ -44,11 +43,6 @@ export async function buildApp(config: NotificationConfig, overrides: BuildOverr
     source: '/ketnoi/notification',
     produces: [notificationsTopic],
     topicName,
-  });
-  await app.register(employerAuthPlugin, {
-    issuer: config.EMPLOYER_TOKEN_ISSUER,
-    audience: config.EMPLOYER_TOKEN_AUDIENCE ?? config.AUTH_AUDIENCE,
-    jwksUrl: config.EMPLOYER_JWKS_URL,
   });
   await app.register(notificationPlugin, {
     config,

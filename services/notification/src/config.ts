@@ -31,12 +31,6 @@ export const notificationConfigSchema = baseConfigSchema.extend({
   LEASE_TTL_MS: z.coerce.number().int().min(1_000).default(300_000),
   /** A hire recorded longer ago than this is history (a replay, a late first start): no message, no webhook. */
   PLACEMENT_MAX_AGE_HOURS: z.coerce.number().int().positive().default(168),
-  /** `iss` of employer tokens from vacancy-intake's OAuth2 client-credentials issuer. */
-  EMPLOYER_TOKEN_ISSUER: z.string().min(1).default('urn:ketnoi:vacancy-intake'),
-  /** vacancy-intake's `/.well-known/jwks.json`; unset: employer tokens of that issuer are refused. */
-  EMPLOYER_JWKS_URL: optionalEnv(z.url()),
-  /** `aud` of employer tokens; AUTH_AUDIENCE when unset. */
-  EMPLOYER_TOKEN_AUDIENCE: optionalEnv(z.string().min(1)),
   /** Hosts (`host` or `host:port`) that webhooks may target without https and the private-address check: local development only. */
   WEBHOOK_ALLOWED_HOSTS: optionalEnv(commaList()),
   WEBHOOK_POLL_MS: z.coerce.number().int().positive().default(1_000),

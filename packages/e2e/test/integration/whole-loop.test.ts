@@ -14,7 +14,7 @@ const WAIT = { timeoutMs: 30_000, intervalMs: 200 };
 /** The first event on a watched topic that fits, within a bounded wait. */
 const eventOn = (watch: Watch, what: string, fits: (event: TopicEvent) => boolean) => waitFor(() => watch.events().find(fits), { ...WAIT, what });
 
-describe('the whole loop, five services as processes on the real Kafka and FerretDB', () => {
+describe('the whole loop, six services as processes on the real Kafka and FerretDB', () => {
   let system: E2eSystem;
   let receiver: Awaited<ReturnType<typeof startWebhookReceiver>>;
   const topics: Record<string, Watch> = {};

@@ -23,6 +23,7 @@ const env = [
   line('REGISTRATION_MASTER_KEY_ID', secrets.registrationMasterKeyId),
   line('REGISTRATION_HASH_KEY', secrets.registrationHashKey),
   line('TOKEN_SIGNING_KEY', secrets.tokenSigningKey.trim().replaceAll('\n', '\\n')),
+  line('JOBFAIRS_TOKEN_SECRET', secrets.jobfairsTokenSecret ?? ''),
 ];
 const envFile = join(root, '.env');
 const existing = await readFile(envFile, 'utf8').catch(() => null);

@@ -10,7 +10,7 @@ export const launcherConfigSchema = z.object({
   MONGO_URL: mongoUrl(),
   /** Address the services and the docs page listen on. */
   KETNOI_HOST: z.string().min(1).default('127.0.0.1'),
-  /** The docs page listens on this port, the services on the next five (registration, vacancy-intake, matching, notification, analytics). */
+  /** The docs page listens on this port, the services on the next six (registration, vacancy-intake, matching, notification, analytics, jobfairs). */
   KETNOI_HTTP_PORT_BASE: z.coerce.number().int().min(1).max(65_530).default(3000),
   /** Database names are `<prefix><service>`. */
   KETNOI_DB_PREFIX: z.string().regex(/^[A-Za-z0-9_]*$/).default('ketnoi_'),

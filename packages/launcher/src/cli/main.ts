@@ -1,4 +1,4 @@
-// ./ketnoi run: infrastructure, the five services, demo data, then URLs and
+// ./ketnoi run: infrastructure, the six services, demo data, then URLs and
 // tokens; Ctrl-C (or SIGTERM) stops the services, then the infrastructure.
 import { loadConfig } from '@ketnoi/service-kit';
 import { join, resolve } from 'node:path';

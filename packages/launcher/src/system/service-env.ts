@@ -14,7 +14,7 @@ export interface ServiceEnvInput {
   secrets: Secrets;
   smtpUrl: string;
   smsGatewayUrl: string;
-  /** vacancy-intake's JWKS: notification verifies employer tokens with it. */
+  /** vacancy-intake's JWKS: matching, notification and jobfairs verify employer tokens with it. */
   employerJwksUrl: string;
   /** host:port of local webhook receivers notification may call over plain HTTP. */
   webhookAllowedHosts: readonly string[];
@@ -42,7 +42,9 @@ export function serviceEnv(input: ServiceEnvInput): Record<string, string> {
     ...(input.topicSuffix ? { KETNOI_TOPIC_SUFFIX: input.topicSuffix } : {}),
     ...(input.groupPrefix ? { KETNOI_GROUP_PREFIX: input.groupPrefix } : {}),
   };
-  return { ...base, ...ownEnv(input), ...input.extra };
+  // Employers' client-credentials tokens (vacancy-intake's issuer) are accepted where employers have routes.
+  const employerTokens: Record<string, string> = ['matching', 'notification', 'jobfairs'].includes(input.service) ? { EMPLOYER_JWKS_URL: input.employerJwksUrl } : {};
+  return { ...base, ...employerTokens, ...ownEnv(input), ...input.extra };
 }
 
 function ownEnv(input: ServiceEnvInput): Record<string, string> {
@@ -63,8 +65,12 @@ function ownEnv(input: ServiceEnvInput): Record<string, string> {
       return {
         SMTP_URL: input.smtpUrl,
         SMS_GATEWAY_URL: input.smsGatewayUrl,
-        EMPLOYER_JWKS_URL: input.employerJwksUrl,
         ...(input.webhookAllowedHosts.length > 0 ? { WEBHOOK_ALLOWED_HOSTS: input.webhookAllowedHosts.join(',') } : {}),
+      };
+    case 'jobfairs':
+      return {
+        ...(secrets.jobfairsTokenSecret ? { JOBFAIRS_TOKEN_SECRET: secrets.jobfairsTokenSecret } : {}),
+        ...(input.groupPrefix ? { PROJECTION_GROUP_ID: `${input.groupPrefix}.jobfairs.projections` } : {}),
       };
     case 'matching':
     case 'analytics':

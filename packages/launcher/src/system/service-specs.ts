@@ -1,5 +1,5 @@
-/** The five services, in start order: producers of a topic before its consumers. */
-export const SERVICE_NAMES = ['registration', 'vacancy-intake', 'matching', 'notification', 'analytics'] as const;
+/** The six services, in start order: producers of a topic before its consumers. */
+export const SERVICE_NAMES = ['registration', 'vacancy-intake', 'matching', 'notification', 'analytics', 'jobfairs'] as const;
 export type ServiceName = (typeof SERVICE_NAMES)[number];
 
 /** Default HTTP ports (each service's own default, except vacancy-intake's, which is 3000 in its config). */
@@ -9,6 +9,7 @@ export const DEFAULT_PORTS: Record<ServiceName, number> = {
   matching: 3003,
   notification: 3004,
   analytics: 3005,
+  jobfairs: 3006,
 };
 
 /** `vacancy-intake` → `vacancy_intake`: database names without dashes. */

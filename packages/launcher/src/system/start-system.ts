@@ -68,7 +68,7 @@ function commandOf(root: string, service: ServiceName, isolated: boolean): strin
 }
 
 /**
- * Starts the five services as supervised child processes on the given Kafka
+ * Starts the six services as supervised child processes on the given Kafka
  * and MongoDB, with keys kept in `dataDir` and a dev identity provider, and
  * resolves once every one answers `/health/ready`.
  */

@@ -4,7 +4,7 @@ import { Kafka, logLevel } from 'kafkajs';
 
 /**
  * Creates every contract topic and its `.dlq` twin before the services start:
- * five services creating the same topics at once on a fresh broker race
+ * six services creating the same topics at once on a fresh broker race
  * (UNKNOWN_TOPIC_OR_PARTITION while leaders are elected) and crash at start.
  */
 export async function createTopics(brokers: readonly string[], topicName: TopicNamer = sameName): Promise<void> {

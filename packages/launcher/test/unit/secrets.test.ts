@@ -25,6 +25,17 @@ describe('secrets of a data folder', () => {
     expect(Buffer.from(first.secrets.registrationHashKey, 'base64')).toHaveLength(32);
   });
 
+  it('gain the jobfairs key once when the folder predates jobfairs, keeping the others', async () => {
+    const file = join(await folder(), 'secrets.json');
+    const { secrets } = await loadOrCreateSecrets(file);
+    const { jobfairsTokenSecret: _, ...older } = secrets;
+    await writeFile(file, JSON.stringify(older), { mode: 0o600 });
+    const upgraded = await loadOrCreateSecrets(file);
+    expect(upgraded.secrets).toMatchObject(older);
+    expect(upgraded.secrets.jobfairsTokenSecret?.length).toBeGreaterThanOrEqual(32);
+    expect((await loadOrCreateSecrets(file)).secrets).toEqual(upgraded.secrets);
+  });
+
   it('are never replaced silently when the file is damaged (older data would stay sealed)', async () => {
     const file = join(await folder(), 'secrets.json');
     await writeFile(file, '{"registrationMasterKeyId":""}');

@@ -40,11 +40,13 @@ describe('the environment each service is started with', () => {
     expect(registration.REGISTRATION_MASTER_KEYS).toBe(`${secrets.registrationMasterKeyId}:${secrets.registrationMasterKey}`);
     expect(registration.REGISTRATION_HASH_KEY).toBe(secrets.registrationHashKey);
     expect(serviceEnv(input('vacancy-intake')).TOKEN_SIGNING_KEY).toContain('BEGIN PRIVATE KEY-----\\n');
-    for (const service of ['matching', 'notification', 'analytics'] as const) {
+    expect(serviceEnv(input('jobfairs')).JOBFAIRS_TOKEN_SECRET).toBe(secrets.jobfairsTokenSecret);
+    for (const service of ['matching', 'notification', 'analytics', 'jobfairs'] as const) {
       const values = Object.values(serviceEnv(input(service))).join('\n');
       expect(values).not.toContain(secrets.registrationHashKey);
       expect(values).not.toContain(secrets.registrationMasterKey);
       expect(values).not.toContain('PRIVATE KEY');
+      if (service !== 'jobfairs') expect(values).not.toContain(secrets.jobfairsTokenSecret);
     }
   });
 

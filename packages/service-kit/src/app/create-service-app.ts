@@ -13,6 +13,9 @@ import { authPlugin, type AuthOptions } from '../auth/auth-plugin.js';
 import type { BaseConfig } from '../config/base-config.js';
 import { problemPlugin } from '../errors/error-handler.js';
 import { requestGuardPlugin } from '../guard/request-guard.js';
+import { documentSecurity } from '../auth/require-role.js';
+import { employerTokensPlugin } from '../auth/employer-tokens.js';
+import { fastifyOtelPlugin } from '../telemetry/instrumentations.js';
 import { healthPlugin } from '../health/health-plugin.js';
 import { createLogger } from '../logger/create-logger.js';
 import { metricsPlugin } from '../metrics/metrics-plugin.js';
@@ -60,11 +63,18 @@ export async function createServiceApp(options: ServiceAppOptions): Promise<Serv
   const { config } = options;
   const logger = options.logger ?? createLogger({ serviceName: config.SERVICE_NAME, level: config.LOG_LEVEL });
   const app = Fastify({
+    // Long path parameters reach the routes' schemas (400, problem+json)
+    // instead of the router's bare 414; the URL itself stays capped by Node's header limit.
+    routerOptions: { maxParamLength: 2048 },
     ...options.fastify,
     loggerInstance: logger as FastifyBaseLogger,
     genReqId: requestId,
     logController: new LogController({ requestIdLogLabel: 'requestId' }),
   }).withTypeProvider<ZodTypeProvider>();
+  // First of the onRoute hooks: it reads route hooks before OpenTelemetry wraps them.
+  app.addHook('onRoute', documentSecurity);
+  const otel = fastifyOtelPlugin();
+  if (otel) await app.register(otel);
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -82,5 +92,12 @@ export async function createServiceApp(options: ServiceAppOptions): Promise<Serv
     description: options.description,
   });
   await app.register(authPlugin, { ...authFromConfig(config), ...options.auth });
+  if (config.EMPLOYER_JWKS_URL) {
+    await app.register(employerTokensPlugin, {
+      issuer: config.EMPLOYER_TOKEN_ISSUER,
+      audience: config.EMPLOYER_TOKEN_AUDIENCE ?? config.AUTH_AUDIENCE,
+      jwksUrl: config.EMPLOYER_JWKS_URL,
+    });
+  }
   return app;
 }

@@ -1,9 +1,7 @@
 import { unauthorized } from '@ketnoi/errors';
-import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { BEARER_SCHEME } from '../openapi/openapi-plugin.js';
 import type { Principal } from './principal.js';
-import { SECURED } from './require-role.js';
 import { createTokenVerifier, type VerifyToken } from './token-verifier.js';
 import { verificationKey, type KeySource } from './verification-key.js';
 
@@ -30,15 +28,6 @@ function bearerToken(request: FastifyRequest): string {
   return match[1];
 }
 
-const hooksOf = (route: RouteOptions): unknown[] =>
-  [route.onRequest, route.preValidation, route.preHandler].flat().filter((hook) => hook !== undefined);
-
-// Routes guarded by requireRole() say so in the OpenAPI document.
-function documentSecurity(route: RouteOptions): void {
-  const secured = hooksOf(route).some((hook) => typeof hook === 'function' && SECURED in hook);
-  if (secured) route.schema = { ...route.schema, security: [{ [BEARER_SCHEME]: [] }] };
-}
-
 /** JWT bearer authentication with jose: `app.authenticate`, `request.principal`. */
 export const authPlugin = fp(
   async (app: FastifyInstance, { issuer, audience, ...keySource }: AuthOptions) => {
@@ -52,7 +41,6 @@ export const authPlugin = fp(
       request.principal ??= await verifyToken(bearerToken(request));
       return request.principal;
     });
-    app.addHook('onRoute', documentSecurity);
   },
   { name: 'ketnoi-auth', fastify: '5.x' },
 );

@@ -1,5 +1,5 @@
 import { KetNoiError, unauthorized, unavailable } from '@ketnoi/errors';
-import type { Principal } from '@ketnoi/service-kit';
+import type { Principal } from './principal.js';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { createRemoteJWKSet, decodeJwt, errors, jwtVerify } from 'jose';
@@ -23,7 +23,8 @@ function issuerOf(token: string): string | undefined {
 }
 
 /**
- * Accepts the employer access tokens of vacancy-intake's OAuth2 issuer
+ * For every service but vacancy-intake (which checks its own tokens and
+ * their revocation): accepts the employer access tokens of vacancy-intake's OAuth2 issuer
  * (client credentials; ES256 `at+jwt` with `roles: ["employer"]` and
  * `employerId`) next to the identity provider's tokens: a token naming that
  * issuer is verified here against its JWKS and sets `request.principal`
@@ -31,7 +32,7 @@ function issuerOf(token: string): string | undefined {
  * A revoked client's token lives out its short TTL here (vacancy-intake
  * checks revocation on its own routes only).
  */
-export const employerAuthPlugin = fp(
+export const employerTokensPlugin = fp(
   async (app: FastifyInstance, options: EmployerAuthOptions) => {
     const keys = options.jwksUrl ? createRemoteJWKSet(new URL(options.jwksUrl), { timeoutDuration: 3_000 }) : undefined;
     if (!keys) app.log.warn({ issuer: options.issuer }, 'no EMPLOYER_JWKS_URL: employer tokens of vacancy-intake are refused');
@@ -66,5 +67,5 @@ export const employerAuthPlugin = fp(
       request.principal = await verify(token);
     });
   },
-  { name: 'employer-auth', fastify: '5.x', dependencies: ['ketnoi-auth'] },
+  { name: 'ketnoi-employer-tokens', fastify: '5.x', dependencies: ['ketnoi-auth'] },
 );

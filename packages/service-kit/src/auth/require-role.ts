@@ -1,11 +1,15 @@
 import { forbidden } from '@ketnoi/errors';
 import type { FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
+import { BEARER_SCHEME } from '../openapi/bearer-scheme.js';
 import type { Principal, Role } from './principal.js';
 
 /** Marks hooks made by `requireRole`, so the route is documented as secured. */
 export const SECURED = Symbol.for('ketnoi.service-kit.secured');
 
-type SecuredHook = onRequestAsyncHookHandler & { [SECURED]: true };
+/** The roles a `requireRole` hook lets in (empty: any valid token). */
+const ROLES = Symbol.for('ketnoi.service-kit.roles');
+
+type SecuredHook = onRequestAsyncHookHandler & { [SECURED]: true; [ROLES]: readonly Role[] };
 
 /**
  * A route hook that authenticates the bearer token and lets the request in
@@ -20,7 +24,28 @@ export function requireRole(...allowed: Role[]): SecuredHook {
       throw forbidden(`Requires one of the roles: ${allowed.join(', ')}`);
     }
   };
-  return Object.assign(hook, { [SECURED]: true as const });
+  return Object.assign(hook, { [SECURED]: true as const, [ROLES]: allowed });
+}
+
+const hooksOf = (route: { onRequest?: unknown; preValidation?: unknown; preHandler?: unknown }): unknown[] =>
+  [route.onRequest, route.preValidation, route.preHandler].flat().filter((hook) => hook !== undefined);
+
+/** Whether a route is guarded by `requireRole` (and so needs a bearer token). */
+export const isSecuredRoute = (route: { onRequest?: unknown; preValidation?: unknown; preHandler?: unknown }): boolean =>
+  hooksOf(route).some((hook) => typeof hook === 'function' && SECURED in hook);
+
+/**
+ * An onRoute hook: routes guarded by requireRole() say so in the OpenAPI
+ * document. It must see the route before OpenTelemetry's instrumentation
+ * wraps the route's hooks (and hides the mark): add it first.
+ */
+export function documentSecurity(route: { schema?: object; onRequest?: unknown; preValidation?: unknown; preHandler?: unknown }): void {
+  const guards = hooksOf(route).filter((hook): hook is SecuredHook => typeof hook === 'function' && SECURED in hook);
+  if (guards.length === 0) return;
+  // Every guard must pass: the roles that pass them all (none listed: any valid token).
+  const lists = guards.map((guard) => guard[ROLES]).filter((roles) => roles.length > 0);
+  const roles = lists.length === 0 ? [] : lists.reduce((common, list) => common.filter((role) => list.includes(role)));
+  route.schema = { ...route.schema, security: [{ [BEARER_SCHEME]: [] }], 'x-ketnoi-roles': roles };
 }
 
 /** The principal of a request that passed `requireRole`; throws if there is none. */

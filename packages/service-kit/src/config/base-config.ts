@@ -29,6 +29,12 @@ export const baseConfigSchema = z.object({
   AUTH_JWT_ALGORITHM: z.string().min(1).default('ES256'),
   AUTH_ISSUER: z.string().min(1),
   AUTH_AUDIENCE: z.string().min(1),
+  /** vacancy-intake's `/.well-known/jwks.json`: when set, employers' client-credentials tokens are accepted too (not by vacancy-intake itself). */
+  EMPLOYER_JWKS_URL: optionalEnv(z.url()),
+  /** `iss` of vacancy-intake's employer tokens. */
+  EMPLOYER_TOKEN_ISSUER: z.string().min(1).default('urn:ketnoi:vacancy-intake'),
+  /** `aud` of employer tokens; AUTH_AUDIENCE when unset. */
+  EMPLOYER_TOKEN_AUDIENCE: optionalEnv(z.string().min(1)),
 });
 
 export type BaseConfig = z.output<typeof baseConfigSchema>;

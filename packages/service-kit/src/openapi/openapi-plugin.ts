@@ -3,6 +3,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
+import { BEARER_SCHEME } from './bearer-scheme.js';
 import { withProblemResponses } from './problem-responses.js';
 
 export interface OpenApiOptions {
@@ -11,8 +12,7 @@ export interface OpenApiOptions {
   description?: string;
 }
 
-/** Name of the bearer-JWT security scheme; `requireRole` marks routes with it. */
-export const BEARER_SCHEME = 'bearerAuth';
+export { BEARER_SCHEME };
 
 /**
  * OpenAPI 3.1 generated from the routes' zod schemas, with Swagger UI at

@@ -9,12 +9,22 @@ export const instrumentedModules = ['fastify', 'mongoose', 'mongodb', 'kafkajs']
 
 const PROBES = ['/health/live', '/health/ready', '/metrics'];
 
+let fastifyInstrumentation: FastifyOtelInstrumentation | undefined;
+
+/**
+ * The fastify instrumentation's plugin, once telemetry has started.
+ * createServiceApp registers it itself, after its own first onRoute hook
+ * (registering on fastify's initialisation would wrap route hooks before
+ * service-kit could read them).
+ */
+export const fastifyOtelPlugin = () => fastifyInstrumentation?.plugin();
+
 export const createInstrumentations = () => [
   new HttpInstrumentation({
     // Probes and scrapes every few seconds would drown the traces that matter.
     ignoreIncomingRequestHook: (request) => PROBES.includes(request.url?.split('?')[0] ?? ''),
   }),
-  new FastifyOtelInstrumentation({ registerOnInitialization: true, ignorePaths: (options) => PROBES.includes(options.url) }),
+  (fastifyInstrumentation = new FastifyOtelInstrumentation({ ignorePaths: (options) => PROBES.includes(options.url) })),
   new MongoDBInstrumentation(),
   new MongooseInstrumentation(),
   new KafkaJsInstrumentation(),

@@ -29,6 +29,7 @@ describe('OpenAPI', () => {
     const operation = doc.paths['/vacancies'].post;
     expect(operation.summary).toBe('Open a vacancy');
     expect(operation.security).toEqual([{ bearerAuth: [] }]);
+    expect(operation['x-ketnoi-roles']).toEqual(['employer']);
     const body = operation.requestBody.content['application/json'].schema;
     expect(body.required).toEqual(['title', 'openings']);
     expect(body.properties.title).toMatchObject({ type: 'string', minLength: 3 });

@@ -90,6 +90,9 @@ describe('problem+json answers', () => {
     expect(missing.json()).toMatchObject({ code: 'NOT_FOUND', instance: '/nope' });
     expect(missing.body).not.toContain('0912345678');
 
+    const longId = await app.inject({ method: 'GET', url: `/vacancies/${'x'.repeat(1500)}` });
+    expect(longId.headers['content-type']).toContain(PROBLEM_CONTENT_TYPE);
+
     const wrongMethod = await app.inject({ method: 'DELETE', url: '/vacancies?x=1' });
     expect(wrongMethod.statusCode).toBe(405);
     expect(wrongMethod.headers.allow).toBe('POST');
