@@ -1,0 +1,692 @@
+// pnpm bench:system — the whole of KetNoi under load, one table:
+//   raw limit    kafkajs produce → consume of the ingest's messages, no processing
+//   ingest       ingest.workers.v1 → registration → workers.v1 → matching (→ matches.v1)
+//   HTTP + e2e   POST /v1/vacancies at fixed rates (open loop) → first match.proposed
+//   HTTP         POST /v1/workers at a fixed rate
+//   resources    CPU and RSS of every service, Kafka and FerretDB per phase (/proc)
+// Settings: environment variables, see config.ts and the README.
+import { ingestWorkersTopic, matchesTopic, workersTopic } from '@ketnoi/contracts';
+import { generateVacancies, generateWorkers, vietnamToday, type DemoVacancy } from '@ketnoi/demo';
+import { registerEmployer, SERVICE_NAMES, startSystem, type RunningSystem, type ServiceName } from '@ketnoi/launcher';
+import { buildEvent, createKafka, EventPublisher, withSuffix } from '@ketnoi/messaging';
+import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { chmod, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { Kafka, logLevel, type Admin } from 'kafkajs';
+import mongoose from 'mongoose';
+import { pino } from 'pino';
+import { readBenchEnv, type BenchEnv } from './config.js';
+import { childPids, sampleProcesses, type ProcessUsage } from './proc.js';
+import { openLoopSchedule, runOpenLoop } from './schedule.js';
+import { ms, perSecond, steadyRate, summarize } from './stats.js';
+import { renderTable, type Row } from './table.js';
+
+const root = resolve(import.meta.dirname, '../../..');
+const say = (text: string) => process.stderr.write(`[bench:system] ${text}\n`);
+const silent = pino({ level: 'silent' });
+const seconds = (from: number, to = performance.now()) => (to - from) / 1000;
+
+// ---------------------------------------------------------------- infrastructure
+
+interface Infra {
+  kafkaBrokers: string[];
+  mongoUrl: string;
+  dataDir: string;
+  own: boolean;
+  backend: string;
+  stop: () => Promise<void>;
+}
+
+function runScript(args: string[], env: Record<string, string>): Promise<void> {
+  return new Promise((done, fail) => {
+    // The infra scripts take their ports and data dir from the environment (infra/env.sh).
+    // eslint-disable-next-line no-restricted-properties -- a child's environment: ours plus the bench's ports
+    const child = spawn('bash', args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit'] });
+    child.on('error', fail);
+    child.on('exit', (code) => (code === 0 ? done() : fail(new Error(`bash ${args.join(' ')} exited with ${code}`))));
+  });
+}
+
+async function startInfra(env: BenchEnv): Promise<Infra> {
+  if (env.KAFKA_BROKERS && env.MONGO_URL) {
+    return {
+      kafkaBrokers: env.KAFKA_BROKERS,
+      mongoUrl: env.MONGO_URL,
+      dataDir: env.KETNOI_DATA_DIR ?? join(root, '.data'),
+      own: false,
+      backend: 'running (shared)',
+      stop: async () => {},
+    };
+  }
+  const dataDir = await mkdtemp(join(tmpdir(), 'ketnoi-bench-infra-'));
+  // PostgreSQL runs as its own user (postgres.sh, as root): it must reach its folder in here.
+  await chmod(dataDir, 0o755);
+  const vars = {
+    KETNOI_DATA_DIR: dataDir,
+    KAFKA_PORT: String(env.BENCH_KAFKA_PORT),
+    KAFKA_CONTROLLER_PORT: String(env.BENCH_KAFKA_PORT + 1),
+    FERRETDB_PORT: String(env.BENCH_FERRETDB_PORT),
+    FERRETDB_BACKEND: env.FERRETDB_BACKEND,
+    PG_PORT: String(env.BENCH_PG_PORT),
+    FERRETDB_POSTGRESQL_URL: `postgres://postgres@127.0.0.1:${env.BENCH_PG_PORT}/ferretdb`,
+    KAFKA_BROKERS: `127.0.0.1:${env.BENCH_KAFKA_PORT}`,
+    MONGO_URL: `mongodb://127.0.0.1:${env.BENCH_FERRETDB_PORT}`,
+  };
+  say(`starting own infrastructure in ${dataDir} (FerretDB on ${env.FERRETDB_BACKEND})`);
+  try {
+    await runScript(['infra/infra.sh', 'up'], vars);
+  } catch (error) {
+    await runScript(['infra/infra.sh', 'down'], vars).catch(() => {});
+    await rm(dataDir, { recursive: true, force: true });
+    throw error;
+  }
+  return {
+    kafkaBrokers: [vars.KAFKA_BROKERS],
+    mongoUrl: vars.MONGO_URL,
+    dataDir,
+    own: true,
+    backend: env.FERRETDB_BACKEND,
+    stop: async () => {
+      await runScript(['infra/infra.sh', 'down'], vars);
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+const pidFrom = (file: string): number | null => {
+  try {
+    const pid = Number(readFileSync(file, 'utf8').split('\n')[0]!.trim());
+    return Number.isInteger(pid) && pid > 0 ? pid : null;
+  } catch {
+    return null;
+  }
+};
+
+async function infraProcesses(dataDir: string): Promise<Sampled> {
+  const postmaster = pidFrom(join(dataDir, 'postgres', 'data', 'postmaster.pid'));
+  const found = [
+    { name: 'kafka', pid: pidFrom(join(dataDir, 'kafka', 'kafka.pid')) },
+    { name: 'ferretdb', pid: pidFrom(join(dataDir, 'ferretdb', 'ferretdb.pid')) },
+    // The postmaster and its backends (one per FerretDB connection), added up.
+    ...(postmaster ? [postmaster, ...(await childPids(postmaster))].map((pid) => ({ name: 'postgres (all processes)', pid })) : []),
+  ];
+  return found.filter((p): p is { name: string; pid: number } => p.pid !== null);
+}
+
+async function freePorts(count: number): Promise<number[]> {
+  const servers = await Promise.all(
+    Array.from({ length: count }, () => new Promise<ReturnType<typeof createServer>>((done) => {
+      const server = createServer();
+      server.listen(0, '127.0.0.1', () => done(server));
+    })),
+  );
+  const ports = servers.map((s) => (s.address() as AddressInfo).port);
+  await Promise.all(servers.map((s) => new Promise((done) => s.close(done))));
+  return ports;
+}
+
+// ---------------------------------------------------------------- versions and machine
+
+async function versions(infra: Infra): Promise<Record<string, string>> {
+  const pom = await readFile(join(root, 'infra/kafka/pom.xml'), 'utf8').catch(() => '');
+  const kafkajs = JSON.parse(await readFile(createRequire(import.meta.url).resolve('kafkajs/package.json'), 'utf8').catch(() => '{}')) as { version?: string };
+  let ferret = '?';
+  const connection = await mongoose.createConnection(infra.mongoUrl, { serverSelectionTimeoutMS: 10_000 }).asPromise();
+  try {
+    const info = (await connection.db!.admin().command({ buildInfo: 1 })) as { version?: string; ferretdbVersion?: string; ferretdbFeatures?: unknown };
+    // A FerretDB built from source answers "unknown": the version is then the cached binary's directory.
+    const built = info.ferretdbVersion && info.ferretdbVersion !== 'unknown' ? info.ferretdbVersion : await readdir(join(root, '.tools/ferretdb')).then((d) => d.join('/'), () => '?');
+    ferret = `${built} (wire ${info.version ?? '?'})`;
+  } finally {
+    await connection.close();
+  }
+  const pg = (await readFile(join(infra.dataDir, 'postgres', 'data', 'PG_VERSION'), 'utf8').catch(() => '')).trim();
+  return {
+    ...(pg ? { postgres: pg } : {}),
+    node: process.version,
+    kafka: /<kafka\.version>([^<]+)<\/kafka\.version>/u.exec(pom)?.[1] ?? '?',
+    kafkajs: kafkajs.version ?? '?',
+    ferretdb: ferret,
+  };
+}
+
+// ---------------------------------------------------------------- phases
+
+interface PhaseUsage {
+  phase: string;
+  usage: ProcessUsage[];
+}
+
+type Sampled = { name: string; pid: number }[];
+
+async function measured<T>(phase: string, processes: () => Promise<Sampled>, usages: PhaseUsage[], work: () => Promise<T>): Promise<T> {
+  say(`phase: ${phase}`);
+  const sampler = await sampleProcesses(await processes());
+  try {
+    return await work();
+  } finally {
+    usages.push({ phase, usage: await sampler.stop() });
+  }
+}
+
+const ingestEvents = (seed: number, count: number) =>
+  [...generateWorkers(seed, count)].map((worker) => ({
+    type: 'worker.registered' as const,
+    id: `bench-${seed}-worker-${worker.index}`,
+    subject: worker.externalRef,
+    data: { externalRef: worker.externalRef, profile: worker.profile },
+  }));
+
+interface RawResult {
+  messages: number;
+  bytes: number;
+  produceSeconds: number;
+  totalSeconds: number;
+}
+
+/** kafkajs alone: the ingest's messages (same count, bytes, keys, partitions, batch size, acks) produced and consumed, nothing else. */
+async function rawLimit(kafka: Kafka, admin: Admin, id: string, env: BenchEnv): Promise<RawResult> {
+  const topic = `bench-raw.${id}`;
+  await admin.createTopics({ topics: [{ topic, numPartitions: ingestWorkersTopic.partitions, replicationFactor: 1 }], waitForLeaders: true });
+  const values = ingestEvents(env.BENCH_SEED, env.BENCH_INGEST).map((input) => {
+    const event = buildEvent(ingestWorkersTopic, input, '/ketnoi/system-bench');
+    return { key: event.subject, value: JSON.stringify(event) };
+  });
+  const bytes = values.reduce((sum, m) => sum + Buffer.byteLength(m.value), 0);
+  const consumer = kafka.consumer({ groupId: `${id}.raw`, maxWaitTimeInMs: 50 });
+  const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+  await Promise.all([consumer.connect(), producer.connect()]);
+  let received = 0;
+  let lastAt = 0;
+  let allReceived: () => void = () => {};
+  const finished = new Promise<void>((done) => (allReceived = done));
+  try {
+    await consumer.subscribe({ topic, fromBeginning: true });
+    // Produce once the consumer holds its partitions: the group join is not part of the limit.
+    const joined = new Promise<void>((done) => consumer.on(consumer.events.GROUP_JOIN, () => done()));
+    await consumer.run({
+      eachBatch: async ({ batch }) => {
+        received += batch.messages.length;
+        lastAt = performance.now();
+        if (received >= values.length) allReceived();
+      },
+    });
+    await Promise.race([joined, new Promise((_, fail) => setTimeout(() => fail(new Error('raw consumer did not join in 60 s')), 60_000).unref())]);
+    const started = performance.now();
+    for (let i = 0; i < values.length; i += env.BENCH_INGEST_BATCH) {
+      await producer.send({ topic, acks: -1, messages: values.slice(i, i + env.BENCH_INGEST_BATCH) });
+    }
+    const produced = performance.now();
+    await Promise.race([finished, new Promise((_, fail) => setTimeout(() => fail(new Error('raw consume did not finish in 120 s')), 120_000).unref())]);
+    return { messages: values.length, bytes, produceSeconds: seconds(started, produced), totalSeconds: seconds(started, lastAt) };
+  } finally {
+    await Promise.all([consumer.disconnect(), producer.disconnect()]);
+  }
+}
+
+/** Sum of a group's committed offsets on a topic (0 where it has none yet). */
+async function committed(admin: Admin, groupId: string, topic: string): Promise<number> {
+  const answer = await admin.fetchOffsets({ groupId, topics: [topic] });
+  return answer.flatMap((t) => t.partitions).reduce((sum, p) => sum + Math.max(0, Number(p.offset)), 0);
+}
+
+async function highWater(admin: Admin, topic: string): Promise<number> {
+  const offsets = await admin.fetchTopicOffsets(topic);
+  return offsets.reduce((sum, p) => sum + Number(p.high), 0);
+}
+
+interface IngestResult {
+  published: number;
+  publishSeconds: number;
+  registered: { points: [number, number][]; total: number };
+  published_workers: { points: [number, number][]; total: number };
+  matched: { points: [number, number][]; total: number };
+  proposals: number;
+  seconds: number;
+  complete: boolean;
+}
+
+async function ingest(admin: Admin, system: Bench, env: BenchEnv): Promise<IngestResult> {
+  const kafka = createKafka({ brokers: system.kafkaBrokers, clientId: `${system.id}-ingest`, logger: silent });
+  const publisher = new EventPublisher({ kafka, source: '/ketnoi/system-bench', logger: silent, topicName: withSuffix(system.id) });
+  await publisher.connect();
+  const events = ingestEvents(env.BENCH_SEED, env.BENCH_INGEST);
+  const ingestTopic = system.topic(ingestWorkersTopic.name);
+  const workers = system.topic(workersTopic.name);
+  const matches = system.topic(matchesTopic.name);
+  const matchesBefore = await highWater(admin, matches);
+  const curves = { registered: [] as [number, number][], published: [] as [number, number][], matched: [] as [number, number][] };
+  const started = performance.now();
+  let publishedAt = 0;
+  const publishing = (async () => {
+    try {
+      for (let i = 0; i < events.length; i += env.BENCH_INGEST_BATCH) await publisher.publish(ingestWorkersTopic, events.slice(i, i + env.BENCH_INGEST_BATCH));
+      publishedAt = performance.now();
+    } finally {
+      await publisher.disconnect();
+    }
+  })();
+  const deadline = started + env.BENCH_INGEST_TIMEOUT_S * 1000;
+  let complete = false;
+  let stableHw = -1;
+  while (performance.now() < deadline) {
+    await new Promise((done) => setTimeout(done, 500));
+    const at = performance.now() - started;
+    const [reg, hw, matched] = await Promise.all([
+      committed(admin, system.group('registration'), ingestTopic),
+      highWater(admin, workers),
+      committed(admin, system.group('matching'), workers),
+    ]);
+    curves.registered.push([at, reg]);
+    curves.published.push([at, hw]);
+    curves.matched.push([at, matched]);
+    if (publishedAt > 0 && reg >= events.length && matched >= hw && hw === stableHw) {
+      complete = true;
+      break;
+    }
+    stableHw = hw;
+  }
+  await publishing;
+  const last = (points: [number, number][]) => points[points.length - 1]?.[1] ?? 0;
+  // Where everything got through, the run ends at the first poll that saw the last worker matched.
+  const end = (points: [number, number][]) => points.find(([, n]) => n >= last(points))?.[0] ?? 0;
+  return {
+    published: events.length,
+    publishSeconds: seconds(started, publishedAt || performance.now()),
+    registered: { points: curves.registered, total: last(curves.registered) },
+    published_workers: { points: curves.published, total: last(curves.published) },
+    matched: { points: curves.matched, total: last(curves.matched) },
+    proposals: (await highWater(admin, matches)) - matchesBefore,
+    seconds: complete ? end(curves.matched) / 1000 : seconds(started),
+    complete,
+  };
+}
+
+interface ProbeResult {
+  single: ReturnType<typeof summarize>;
+  reads: ReturnType<typeof summarize>;
+  batch: { docs: number; seconds: number };
+}
+
+/**
+ * FerretDB on its own, in the same run: sequential inserts of one small
+ * document (the round trip every per-event write pays), reads by _id, and
+ * the same documents by insertMany batches.
+ */
+async function ferretProbe(mongoUrl: string, dbName: string, env: BenchEnv): Promise<ProbeResult> {
+  const connection = await mongoose.createConnection(mongoUrl, { dbName, serverSelectionTimeoutMS: 10_000 }).asPromise();
+  try {
+    const collection = connection.db!.collection<{ _id: string; workerId: string; at: Date; payload: string }>('probe');
+    const doc = (i: number, kind: string) => ({ _id: `${kind}-${i}`, workerId: `wrk_${i}`, at: new Date(), payload: 'x'.repeat(300) });
+    const single: number[] = [];
+    for (let i = 0; i < env.BENCH_PROBE_WRITES; i += 1) {
+      const started = performance.now();
+      await collection.insertOne(doc(i, 'one'));
+      single.push(performance.now() - started);
+    }
+    const reads: number[] = [];
+    for (let i = 0; i < Math.min(100, env.BENCH_PROBE_WRITES); i += 1) {
+      const started = performance.now();
+      await collection.findOne({ _id: `one-${i}` });
+      reads.push(performance.now() - started);
+    }
+    const docs = Math.max(env.BENCH_PROBE_WRITES, env.BENCH_INGEST_BATCH) * 2;
+    const started = performance.now();
+    for (let i = 0; i < docs; i += env.BENCH_INGEST_BATCH) {
+      await collection.insertMany(Array.from({ length: Math.min(env.BENCH_INGEST_BATCH, docs - i) }, (_, j) => doc(i + j, 'many')), { ordered: false });
+    }
+    return { single: summarize(single), reads: summarize(reads), batch: { docs, seconds: seconds(started) } };
+  } finally {
+    await connection.dropDatabase().catch(() => {});
+    await connection.close();
+  }
+}
+
+/** What the pipeline still has to do: ingest events registration has not consumed, workers.v1 events matching has not. */
+async function backlog(admin: Admin, system: Bench, ingested: number): Promise<number> {
+  const workers = system.topic(workersTopic.name);
+  const [reg, hw, matched] = await Promise.all([
+    committed(admin, system.group('registration'), system.topic(ingestWorkersTopic.name)),
+    highWater(admin, workers),
+    committed(admin, system.group('matching'), workers),
+  ]);
+  return Math.max(0, ingested - reg) + Math.max(0, hw - matched);
+}
+
+/** The first match.proposed of each vacancy, as it arrives on matches.v1. */
+async function watchFirstMatches(kafka: Kafka, topic: string, groupId: string) {
+  const first = new Map<string, number>();
+  const consumer = kafka.consumer({ groupId, maxWaitTimeInMs: 10, minBytes: 1 });
+  await consumer.connect();
+  await consumer.subscribe({ topic, fromBeginning: true });
+  await consumer.run({
+    partitionsConsumedConcurrently: 3,
+    eachBatch: async ({ batch }) => {
+      const now = performance.now();
+      for (const message of batch.messages) {
+        const text = message.value?.toString() ?? '';
+        if (!text.includes('"match.proposed"')) continue;
+        const event = JSON.parse(text) as { type: string; data?: { vacancyId?: string } };
+        const vacancyId = event.data?.vacancyId;
+        if (event.type === 'match.proposed' && vacancyId && !first.has(vacancyId)) first.set(vacancyId, now);
+      }
+    },
+  });
+  return { first, stop: () => consumer.disconnect() };
+}
+
+interface HttpAnswer {
+  status: number;
+  body: Record<string, unknown>;
+}
+
+async function post(url: string, token: string, body: unknown, key: string): Promise<HttpAnswer> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'idempotency-key': key },
+    body: JSON.stringify(body),
+    signal: AbortSignal.timeout(60_000),
+  });
+  const text = await response.text();
+  return { status: response.status, body: text.startsWith('{') ? (JSON.parse(text) as Record<string, unknown>) : {} };
+}
+
+interface LoadResult {
+  target: number;
+  sent: number;
+  ok: number;
+  statuses: Record<string, number>;
+  achieved: number;
+  http: ReturnType<typeof summarize>;
+  e2e?: ReturnType<typeof summarize> & { waiting: number };
+  /** Ingest work still queued in the pipeline when the phase started. */
+  backlog?: number;
+}
+
+function loadSummary(target: number, answers: { due: number; answeredAt: number; result: HttpAnswer | null; error: string | null }[], expected: number): LoadResult {
+  const statuses: Record<string, number> = {};
+  for (const a of answers) {
+    const key = a.result ? String(a.result.status) : `error: ${a.error}`;
+    statuses[key] = (statuses[key] ?? 0) + 1;
+  }
+  const ok = answers.filter((a) => a.result && a.result.status < 300);
+  const span = answers.length > 1 ? seconds(answers[0]!.due, Math.max(...answers.map((a) => a.answeredAt))) : Number.NaN;
+  return {
+    target,
+    sent: answers.length,
+    ok: ok.length,
+    statuses,
+    achieved: answers.length === expected && span > 0 ? ok.length / span : Number.NaN,
+    http: summarize(answers.map((a) => a.answeredAt - a.due)),
+  };
+}
+
+async function vacancyLoad(system: Bench, env: BenchEnv, rate: number, vacancies: DemoVacancy[], firstMatches: Map<string, number>): Promise<LoadResult> {
+  const schedule = openLoopSchedule(rate, env.BENCH_PHASE_S * 1000);
+  const answers = await runOpenLoop(schedule, async (i) => {
+    const vacancy = vacancies.pop();
+    if (!vacancy) throw new Error('out of generated vacancies');
+    return post(`${system.vacancyIntakeUrl}/v1/vacancies`, system.staffToken, { ...vacancy.terms, employerId: system.employerId }, `${system.id}-v${rate}-${i}`);
+  });
+  const result = loadSummary(rate, answers, schedule.length);
+  // Latency from the request's due time (not its actual send) to the first match.proposed.
+  const dueOf = new Map(answers.filter((a) => typeof a.result?.body.vacancyId === 'string').map((a) => [a.result!.body.vacancyId as string, a.due]));
+  const deadline = performance.now() + env.BENCH_MATCH_WAIT_S * 1000;
+  while (performance.now() < deadline && [...dueOf.keys()].some((id) => !firstMatches.has(id))) await new Promise((done) => setTimeout(done, 100));
+  const latencies = [...dueOf].filter(([id]) => firstMatches.has(id)).map(([id, at]) => firstMatches.get(id)! - at);
+  result.e2e = { ...summarize(latencies), waiting: dueOf.size - latencies.length };
+  return result;
+}
+
+async function workerLoad(system: Bench, env: BenchEnv): Promise<LoadResult> {
+  const rate = env.BENCH_WORKER_RATE;
+  const schedule = openLoopSchedule(rate, env.BENCH_PHASE_S * 1000);
+  // Another seed than the ingest's: other people, other citizen-IDs.
+  const profiles = [...generateWorkers(env.BENCH_SEED + 1, schedule.length)].map((w) => w.profile);
+  const answers = await runOpenLoop(schedule, (i) => post(`${system.registrationUrl}/v1/workers`, system.staffToken, profiles[i], `${system.id}-w-${i}`));
+  return loadSummary(rate, answers, schedule.length);
+}
+
+// ---------------------------------------------------------------- the system under test
+
+interface Bench {
+  id: string;
+  kafkaBrokers: string[];
+  registrationUrl: string;
+  vacancyIntakeUrl: string;
+  staffToken: string;
+  employerId: string;
+  topic: (name: string) => string;
+  group: (service: string) => string;
+  processes: () => Promise<Sampled>;
+  running: RunningSystem | null;
+}
+
+async function startServices(env: BenchEnv, infra: Infra, id: string): Promise<{ running: RunningSystem | null; dataDir: string | null } & Omit<Bench, 'employerId' | 'processes' | 'running' | 'id' | 'kafkaBrokers'>> {
+  if (env.REGISTRATION_URL && env.VACANCY_INTAKE_URL) {
+    if (!env.STAFF_TOKEN) throw new Error('with REGISTRATION_URL and VACANCY_INTAKE_URL set, STAFF_TOKEN is required');
+    const suffix = env.BENCH_TOPIC_SUFFIX;
+    const prefix = env.BENCH_GROUP_PREFIX;
+    return {
+      running: null,
+      dataDir: null,
+      registrationUrl: env.REGISTRATION_URL,
+      vacancyIntakeUrl: env.VACANCY_INTAKE_URL,
+      staffToken: env.STAFF_TOKEN,
+      topic: (name) => (suffix ? `${name}.${suffix}` : name),
+      group: (service) => (prefix ? `${prefix}.${service}` : service),
+    };
+  }
+  const missing = [...SERVICE_NAMES.map((s) => `services/${s}/dist/index.js`), 'packages/launcher/dist/service-entry.js'].filter((f) => !existsSync(join(root, f)));
+  if (missing.length > 0) throw new Error(`build first (pnpm build): missing ${missing.join(', ')}`);
+  const dataDir = await mkdtemp(join(tmpdir(), 'ketnoi-bench-'));
+  const ports = await freePorts(SERVICE_NAMES.length);
+  say(`starting the services (topics *.${id}, databases ${id}_*)`);
+  const running = await startSystem({
+    root,
+    dataDir,
+    kafkaBrokers: infra.kafkaBrokers,
+    mongoUrl: infra.mongoUrl,
+    ports: Object.fromEntries(SERVICE_NAMES.map((s, i) => [s, ports[i]!])) as Record<ServiceName, number>,
+    databasePrefix: `${id}_`,
+    topicSuffix: id,
+    groupPrefix: id,
+    logLevel: 'warn',
+    readyTimeoutMs: 180_000,
+    // The bench is one client: the per-client HTTP limit would measure the limiter.
+    serviceEnv: { 'vacancy-intake': { RATE_LIMIT_MAX: '100000000' }, jobfairs: { RATE_LIMIT_MAX: '100000000' } },
+  });
+  return {
+    running,
+    dataDir,
+    registrationUrl: running.urls.registration,
+    vacancyIntakeUrl: running.urls['vacancy-intake'],
+    staffToken: running.tokens.staff,
+    topic: running.topic,
+    group: (service) => `${id}.${service}`,
+  };
+}
+
+// ---------------------------------------------------------------- report
+
+const mb = (bytes: number) => `${Math.round(bytes / 1048576)}`;
+const pct = (value: number) => (Number.isNaN(value) ? '–' : `${Math.round(value * 100)}%`);
+
+function report(input: {
+  env: BenchEnv;
+  infra: Infra;
+  versions: Record<string, string>;
+  load: number[];
+  raw: RawResult | null;
+  ingest: IngestResult | null;
+  vacancyLoads: LoadResult[];
+  workerLoad: LoadResult | null;
+  usages: PhaseUsage[];
+  seedVacancies: number;
+  probe: ProbeResult | null;
+}): string {
+  const { env, raw, ingest: ing } = input;
+  const cpu = cpus();
+  const lines: string[] = [];
+  lines.push('KetNoi system benchmark');
+  lines.push(`machine   ${cpu.length} × ${cpu[0]?.model ?? '?'}, ${Math.round(totalmem() / 2 ** 30)} GiB; load average at start ${input.load.map((l) => l.toFixed(2)).join(' ')} (shared machine: other work runs alongside)`);
+  lines.push(`versions  Node ${input.versions.node}, Kafka ${input.versions.kafka}, kafkajs ${input.versions.kafkajs}, FerretDB ${input.versions.ferretdb} on ${input.infra.own ? input.infra.backend : `${input.infra.backend} infrastructure`}${input.versions.postgres ? ` (PostgreSQL ${input.versions.postgres})` : ''}`);
+  lines.push(`settings  ingest ${env.BENCH_INGEST} workers in batches of ${env.BENCH_INGEST_BATCH}; ${input.seedVacancies} vacancies open before; vacancy rates ${env.BENCH_RATES.join(', ')}/s and worker rate ${env.BENCH_WORKER_RATE}/s for ${env.BENCH_PHASE_S} s each, open loop; match wait ${env.BENCH_MATCH_WAIT_S} s; seed ${env.BENCH_SEED}`);
+  lines.push('');
+  const rawRate = raw ? raw.messages / raw.totalSeconds : Number.NaN;
+  const rows: Row[] = [];
+  if (raw) {
+    rows.push(['raw limit: kafkajs produce → consume', raw.messages, raw.totalSeconds.toFixed(1), perSecond(rawRate), '–', '100%', `${Math.round(raw.bytes / raw.messages)} B/msg; produce alone ${perSecond(raw.messages / raw.produceSeconds)}/s`]);
+  }
+  if (ing) {
+    const stage = (label: string, curve: { points: [number, number][]; total: number }, note: string) => {
+      const steady = steadyRate(curve.points);
+      rows.push([label, curve.total, ing.seconds.toFixed(1), perSecond(curve.total / ing.seconds), perSecond(steady), pct(steady / rawRate), note]);
+    };
+    rows.push(['ingest: published on ingest.workers.v1', ing.published, ing.publishSeconds.toFixed(1), perSecond(ing.published / ing.publishSeconds), '–', '–', 'EventPublisher, as the CLI']);
+    stage('ingest: registration consumed', ing.registered, 'committed offsets of its group');
+    stage('ingest: workers.v1 published', ing.published_workers, 'registration outbox → Kafka');
+    stage('ingest: matching consumed workers.v1', ing.matched, `${ing.complete ? 'all through' : `NOT all through in ${env.BENCH_INGEST_TIMEOUT_S} s`}; ${ing.proposals} events on matches.v1`);
+  }
+  lines.push(renderTable(['throughput', 'messages', 's', 'mean/s', 'steady/s', 'of raw', 'notes'], rows));
+  if (ing && raw) {
+    const steady = steadyRate(ing.matched.points);
+    const met = ing.complete && steady >= 2000 && steady / rawRate >= 0.3;
+    lines.push(`goal ≥ 2,000/s and ≥ 30% of raw through matching: ${met ? 'met' : 'NOT met'} (steady = between 10% and 90% of the total)`);
+  }
+  lines.push('');
+  const loadRows: Row[] = [];
+  for (const l of input.vacancyLoads) {
+    loadRows.push([`POST /v1/vacancies → match.proposed`, l.backlog ?? 0, l.target, perSecond(l.achieved), `${l.ok}/${l.sent}`, ms(l.http.p50), ms(l.http.p99), l.e2e ? `${l.e2e.count}/${l.e2e.count + l.e2e.waiting}` : '–', ms(l.e2e?.p50 ?? Number.NaN), ms(l.e2e?.p99 ?? Number.NaN), ms(l.e2e?.max ?? Number.NaN)]);
+  }
+  if (input.workerLoad) {
+    const l = input.workerLoad;
+    loadRows.push(['POST /v1/workers', l.backlog ?? 0, l.target, perSecond(l.achieved), `${l.ok}/${l.sent}`, ms(l.http.p50), ms(l.http.p99), '–', '–', '–', '–']);
+  }
+  lines.push(renderTable(['HTTP, open loop', 'backlog', 'target/s', 'ok/s', 'ok/sent', 'http p50 ms', 'http p99 ms', 'matched', 'e2e p50 ms', 'e2e p99 ms', 'e2e max ms'], loadRows));
+  lines.push('backlog: ingest events not yet through registration and matching when the phase started (they compete with it)');
+  const refused = [...input.vacancyLoads, ...(input.workerLoad ? [input.workerLoad] : [])].filter((l) => l.ok < l.sent);
+  for (const l of refused) lines.push(`  answers at ${l.target}/s: ${JSON.stringify(l.statuses)}`);
+  const sustainable = input.vacancyLoads.filter((l) => l.ok === l.sent && l.achieved >= 0.95 * l.target && (l.e2e?.waiting ?? 0) <= l.sent * 0.05 && (l.e2e?.p99 ?? Infinity) <= 1000);
+  lines.push(`highest sustainable vacancy rate tried (all answered 2xx, ≥ 95% of target, e2e p99 ≤ 1 s): ${sustainable.length > 0 ? `${Math.max(...sustainable.map((l) => l.target))}/s` : 'none'}`);
+  lines.push(`e2e goal p99 ≤ 300 ms at 100/s: ${(() => {
+    const at100 = input.vacancyLoads.find((l) => l.target === 100);
+    return at100?.e2e ? `${at100.e2e.p99 <= 300 && at100.e2e.waiting === 0 ? 'met' : 'NOT met'} with ${env.BENCH_INGEST} workers loaded (goal: 100k)` : 'not run';
+  })()}`);
+  lines.push('');
+  if (input.probe) {
+    const p = input.probe;
+    lines.push(renderTable(['FerretDB alone (same run)', 'n', 'p50 ms', 'p99 ms', 'per second'], [
+      ['insertOne, one at a time', p.single.count, ms(p.single.p50), ms(p.single.p99), perSecond(1000 / p.single.p50)],
+      ['findOne by _id, one at a time', p.reads.count, ms(p.reads.p50), ms(p.reads.p99), perSecond(1000 / p.reads.p50)],
+      [`insertMany, batches of ${env.BENCH_INGEST_BATCH}`, p.batch.docs, '–', '–', perSecond(p.batch.docs / p.batch.seconds)],
+    ]));
+    lines.push('');
+  }
+  const names = [...new Set(input.usages.flatMap((u) => u.usage.map((p) => p.name)))];
+  const usageRows: Row[] = names.map((name) => [
+    name,
+    ...input.usages.map((u) => {
+      const p = u.usage.find((x) => x.name === name);
+      return p ? `${Math.round(p.cpuPercent)}% ${mb(p.peakRss)} MB` : '–';
+    }),
+  ]);
+  lines.push(renderTable(['CPU (% of a core) / peak RSS', ...input.usages.map((u) => u.phase)], usageRows));
+  if (!input.infra.own) lines.push('(Kafka and FerretDB are shared: their CPU includes other users of the same infrastructure.)');
+  return lines.join('\n');
+}
+
+// ---------------------------------------------------------------- main
+
+async function main() {
+  const env = readBenchEnv();
+  const load = loadavg();
+  const id = `bench_${randomBytes(3).toString('hex')}`;
+  const infra = await startInfra(env);
+  const kafka = new Kafka({ clientId: id, brokers: infra.kafkaBrokers, logLevel: logLevel.NOTHING });
+  const admin = kafka.admin();
+  await admin.connect();
+  let services: Awaited<ReturnType<typeof startServices>> | null = null;
+  let watcher: Awaited<ReturnType<typeof watchFirstMatches>> | null = null;
+  const usages: PhaseUsage[] = [];
+  // Once, from the end of the run or from Ctrl-C / SIGTERM: the services, the bench's topics and databases, its own infrastructure.
+  let tearingDown: Promise<void> | null = null;
+  const teardown = () =>
+    (tearingDown ??= (async () => {
+      await watcher?.stop().catch(() => {});
+      if (services?.running) {
+        await services.running.stop().catch((error: unknown) => say(`stopping the services: ${String(error)}`));
+        // Own infrastructure goes as a whole; on shared infrastructure the bench removes what it made.
+        if (env.BENCH_KEEP === '0' && !infra.own) {
+          const topics = (await admin.listTopics()).filter((t) => t.endsWith(`.${id}`));
+          await admin.deleteTopics({ topics }).catch((error: unknown) => say(`deleting topics: ${String(error)}`));
+          for (const database of Object.values(services.running.databases)) {
+            const connection = await mongoose.createConnection(infra.mongoUrl, { dbName: database, serverSelectionTimeoutMS: 10_000 }).asPromise();
+            await connection.dropDatabase().catch(() => {});
+            await connection.close();
+          }
+        }
+        if (services.dataDir) await rm(services.dataDir, { recursive: true, force: true });
+      }
+      await admin.disconnect();
+      await infra.stop();
+    })());
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      say(`${signal}: stopping`);
+      void teardown().finally(() => process.exit(130));
+    });
+  }
+  try {
+    const found = await versions(infra);
+    services = await startServices(env, infra, id);
+    const running = services.running;
+    const bench: Bench = {
+      id,
+      kafkaBrokers: infra.kafkaBrokers,
+      ...services,
+      employerId: await registerEmployer(services.vacancyIntakeUrl, services.staffToken),
+      processes: async () => [
+        ...(running ? SERVICE_NAMES.map((s) => ({ name: s, pid: running.processes[s].pid ?? -1 })) : []),
+        ...(await infraProcesses(infra.dataDir)),
+        { name: 'bench (this process)', pid: process.pid },
+      ],
+    };
+    const totalVacancies = env.BENCH_SEED_VACANCIES + env.BENCH_RATES.reduce((sum, r) => sum + openLoopSchedule(r, env.BENCH_PHASE_S * 1000).length, 0);
+    const vacancies = [...generateVacancies(env.BENCH_SEED, totalVacancies, { employers: 1, today: vietnamToday() })].reverse();
+
+    const raw = env.BENCH_INGEST > 0 ? await measured('raw', bench.processes, usages, () => rawLimit(kafka, admin, id, env)) : null;
+
+    watcher = await watchFirstMatches(kafka, bench.topic(matchesTopic.name), `${id}.bench-matches`);
+    let seeded = 0;
+    for (let i = 0; i < env.BENCH_SEED_VACANCIES; i += 1) {
+      const vacancy = vacancies.pop()!;
+      const answer = await post(`${bench.vacancyIntakeUrl}/v1/vacancies`, bench.staffToken, { ...vacancy.terms, employerId: bench.employerId }, `${id}-seed-${i}`);
+      if (answer.status === 201) seeded += 1;
+      else say(`seed vacancy ${i} refused: ${answer.status} ${JSON.stringify(answer.body).slice(0, 300)}`);
+    }
+    const ingested = env.BENCH_INGEST > 0 ? await measured('ingest', bench.processes, usages, () => ingest(admin, bench, env)) : null;
+    if (ingested && !ingested.complete) say(`ingest did not finish in ${env.BENCH_INGEST_TIMEOUT_S} s: its rates are over what got through`);
+
+    const queued = async () => (ingested ? backlog(admin, bench, ingested.published) : 0);
+    const vacancyLoads: LoadResult[] = [];
+    for (const rate of env.BENCH_RATES) {
+      const before = await queued();
+      vacancyLoads.push({ ...(await measured(`vacancies ${rate}/s`, bench.processes, usages, () => vacancyLoad(bench, env, rate, vacancies, watcher!.first))), backlog: before });
+    }
+    const workersBefore = await queued();
+    const workers = { ...(await measured(`workers ${env.BENCH_WORKER_RATE}/s`, bench.processes, usages, () => workerLoad(bench, env))), backlog: workersBefore };
+    const probe = env.BENCH_PROBE_WRITES > 0 ? await measured('ferretdb probe', bench.processes, usages, () => ferretProbe(infra.mongoUrl, `${id}_probe`, env)) : null;
+    process.stdout.write(`${report({ env, infra, versions: found, load, raw, ingest: ingested, vacancyLoads, workerLoad: workers, usages, seedVacancies: seeded, probe })}\n`);
+  } finally {
+    await teardown();
+  }
+}
+
+await main();

@@ -1,0 +1,112 @@
+import { readdir, readFile } from 'node:fs/promises';
+
+/** Clock ticks per second of /proc/<pid>/stat times (USER_HZ: 100 on Linux). */
+export const CLOCK_TICKS = 100;
+
+/** utime + stime (ticks) from the text of /proc/<pid>/stat; the command may hold spaces and parentheses. */
+export function cpuTicksOf(stat: string): number {
+  const tail = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  // After "pid (comm) ": state is field 3, utime field 14, stime field 15.
+  const utime = Number(tail[11]);
+  const stime = Number(tail[12]);
+  if (!Number.isFinite(utime) || !Number.isFinite(stime)) throw new Error('unreadable /proc stat line');
+  return utime + stime;
+}
+
+/** Parent pid (field 4) from the text of /proc/<pid>/stat. */
+export function parentPidOf(stat: string): number {
+  const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+  if (!Number.isInteger(ppid)) throw new Error('unreadable /proc stat line');
+  return ppid;
+}
+
+/** The children of a process now (PostgreSQL's backends are children of the postmaster). */
+export async function childPids(parent: number): Promise<number[]> {
+  const pids = (await readdir('/proc')).filter((entry) => /^\d+$/u.test(entry)).map(Number);
+  const children: number[] = [];
+  for (const pid of pids) {
+    const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => null);
+    if (stat && parentPidOf(stat) === parent) children.push(pid);
+  }
+  return children;
+}
+
+/** Resident set size in bytes from the text of /proc/<pid>/status (VmRSS, in kB). */
+export function rssBytesOf(status: string): number {
+  const match = /^VmRSS:\s+(\d+)\s+kB$/mu.exec(status);
+  if (!match) throw new Error('no VmRSS in /proc status');
+  return Number(match[1]) * 1024;
+}
+
+export interface ProcessUsage {
+  name: string;
+  /** Mean CPU over the phase, in % of one core. */
+  cpuPercent: number;
+  /** CPU time used over the phase, seconds. */
+  cpuSeconds: number;
+  /** Highest RSS sampled, bytes. */
+  peakRss: number;
+}
+
+interface Track {
+  name: string;
+  pid: number;
+  firstTicks: number;
+  lastTicks: number;
+  peakRss: number;
+  gone: boolean;
+}
+
+async function read(pid: number): Promise<{ ticks: number; rss: number } | null> {
+  try {
+    const [stat, status] = await Promise.all([readFile(`/proc/${pid}/stat`, 'utf8'), readFile(`/proc/${pid}/status`, 'utf8')]);
+    return { ticks: cpuTicksOf(stat), rss: rssBytesOf(status) };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Samples CPU time and RSS of named processes every `intervalMs` from
+ * /proc, for one phase; `stop` gives each name's mean CPU (% of a core)
+ * and peak RSS over the phase. Processes of one name are added up (CPU, and
+ * RSS, which then counts shared memory once per process).
+ */
+export async function sampleProcesses(processes: readonly { name: string; pid: number }[], intervalMs = 1000) {
+  const started = performance.now();
+  const tracks: Track[] = [];
+  for (const { name, pid } of processes) {
+    const first = await read(pid);
+    if (first) tracks.push({ name, pid, firstTicks: first.ticks, lastTicks: first.ticks, peakRss: first.rss, gone: false });
+  }
+  const sample = async () => {
+    for (const track of tracks) {
+      if (track.gone) continue;
+      const now = await read(track.pid);
+      if (!now) {
+        track.gone = true;
+        continue;
+      }
+      track.lastTicks = now.ticks;
+      track.peakRss = Math.max(track.peakRss, now.rss);
+    }
+  };
+  const timer = setInterval(() => void sample(), intervalMs);
+  return {
+    stop: async (): Promise<ProcessUsage[]> => {
+      clearInterval(timer);
+      await sample();
+      const seconds = (performance.now() - started) / 1000;
+      const byName = new Map<string, ProcessUsage>();
+      for (const t of tracks) {
+        const cpuSeconds = (t.lastTicks - t.firstTicks) / CLOCK_TICKS;
+        const sum = byName.get(t.name) ?? { name: t.name, cpuPercent: 0, cpuSeconds: 0, peakRss: 0 };
+        sum.cpuSeconds += cpuSeconds;
+        sum.cpuPercent = seconds > 0 ? (sum.cpuSeconds / seconds) * 100 : 0;
+        sum.peakRss += t.peakRss;
+        byName.set(t.name, sum);
+      }
+      return [...byName.values()];
+    },
+  };
+}

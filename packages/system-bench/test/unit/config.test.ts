@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { readBenchEnv } from '../../src/config.js';
+
+describe('readBenchEnv', () => {
+  it('has defaults that start its own infrastructure', () => {
+    const env = readBenchEnv({});
+    expect(env.KAFKA_BROKERS).toBeUndefined();
+    expect(env.FERRETDB_BACKEND).toBe('postgresql');
+    expect(env.BENCH_RATES).toEqual([10, 100]);
+    expect(env.BENCH_INGEST).toBeGreaterThan(0);
+  });
+
+  it('reads lists and treats an empty variable as unset', () => {
+    const env = readBenchEnv({ KAFKA_BROKERS: 'a:1, b:2', MONGO_URL: 'mongodb://x:27017', BENCH_RATES: '10,50,200', FERRETDB_BACKEND: '' });
+    expect(readBenchEnv({ FERRETDB_BACKEND: 'sqlite' }).FERRETDB_BACKEND).toBe('sqlite');
+    expect(env.KAFKA_BROKERS).toEqual(['a:1', 'b:2']);
+    expect(env.BENCH_RATES).toEqual([10, 50, 200]);
+    expect(env.FERRETDB_BACKEND).toBe('postgresql');
+  });
+
+  it('names a bad variable', () => {
+    expect(() => readBenchEnv({ BENCH_RATES: '10,fast' })).toThrow(/BENCH_RATES/);
+    expect(() => readBenchEnv({ FERRETDB_BACKEND: 'mysql' })).toThrow(/FERRETDB_BACKEND/);
+  });
+});

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { childPids, cpuTicksOf, parentPidOf, rssBytesOf, sampleProcesses } from '../../src/proc.js';
+import { spawn } from 'node:child_process';
+
+describe('/proc parsing', () => {
+  it('reads utime + stime after a command name holding spaces and parentheses', () => {
+    // pid (comm) state ppid pgrp session tty tpgid flags minflt cminflt majflt cmajflt utime stime ...
+    const stat = '4242 (node (worker) x) S 1 4242 4242 0 -1 4194560 100 0 0 0 1234 567 0 0 20 0 11 0 99 1000 200';
+    expect(cpuTicksOf(stat)).toBe(1234 + 567);
+  });
+
+  it('reads the parent pid', () => {
+    expect(parentPidOf('4242 (post gres) S 977 4242 4242 0 -1')).toBe(977);
+  });
+
+  it('refuses a line it cannot read', () => {
+    expect(() => cpuTicksOf('garbage')).toThrow();
+  });
+
+  it('reads VmRSS in bytes', () => {
+    expect(rssBytesOf('Name:\tnode\nVmPeak:\t  900 kB\nVmRSS:\t  123456 kB\nThreads:\t11\n')).toBe(123456 * 1024);
+    expect(() => rssBytesOf('Name:\tkthreadd\n')).toThrow(/VmRSS/);
+  });
+});
+
+describe('sampleProcesses', () => {
+  it('measures the CPU time this process burns (as Node counts it), and leaves out a pid that does not exist', async () => {
+    const sampler = await sampleProcesses([{ name: 'self', pid: process.pid }, { name: 'nobody', pid: 2 ** 22 + 7 }], 50);
+    const before = process.cpuUsage();
+    // 300 ms of CPU, however long the shared machine takes to give it.
+    let spin = 0;
+    const used = () => { const u = process.cpuUsage(before); return (u.user + u.system) / 1e6; };
+    while (used() < 0.3) for (let i = 0; i < 10_000; i += 1) spin += Math.sqrt(spin + i);
+    const usage = await sampler.stop();
+    const cpu = used();
+    expect(usage.map((u) => u.name)).toEqual(['self']);
+    // Ticks are 10 ms; the sampler's own reads add a little.
+    expect(usage[0]!.cpuSeconds).toBeGreaterThan(cpu - 0.05);
+    expect(usage[0]!.cpuSeconds).toBeLessThan(cpu + 0.1);
+    expect(usage[0]!.cpuPercent).toBeGreaterThan(0);
+    expect(usage[0]!.peakRss).toBeGreaterThan(10 * 1024 * 1024);
+  }, 30_000);
+});
+
+describe('childPids', () => {
+  it('finds a child this process started; processes of one name are added up', async () => {
+    const child = spawn('sleep', ['30']);
+    try {
+      await new Promise((done) => child.once('spawn', done));
+      expect(await childPids(process.pid)).toContain(child.pid);
+      // A sleeping process keeps its RSS: counted twice under one name, it is twice one count.
+      const once = await (await sampleProcesses([{ name: 'one', pid: child.pid! }], 50)).stop();
+      const twice = await (await sampleProcesses([{ name: 'two', pid: child.pid! }, { name: 'two', pid: child.pid! }], 50)).stop();
+      expect(twice.map((u) => u.name)).toEqual(['two']);
+      expect(once[0]!.peakRss).toBeGreaterThan(0);
+      expect(twice[0]!.peakRss).toBe(2 * once[0]!.peakRss);
+    } finally {
+      child.kill();
+    }
+  });
+});
