@@ -1,6 +1,9 @@
+import { dlqTopicName, topics } from '@ketnoi/contracts';
 import { SERVICE_NAMES, createClient, employerToken, registerEmployer, type ServiceName } from '@ketnoi/launcher';
 import { fuzzService, type FuzzReport } from '@ketnoi/reliability';
 import { createDevIssuer } from '@ketnoi/service-kit';
+import { readTopic, testKafka, waitFor } from '@ketnoi/testing';
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aVacancy, anEmployer } from '../mothers.js';
 import { api, startE2eSystem, type E2eSystem } from '../system.js';
@@ -54,7 +57,7 @@ function taxCode(seed: number): string {
   }
 }
 
-describe('security of every HTTP endpoint, the six services as processes', () => {
+describe('bad input and attackers, the six services as processes', () => {
   let system: E2eSystem;
   let operations: Operation[];
   const fuzzReports = new Map<string, FuzzReport>();
@@ -195,6 +198,96 @@ describe('security of every HTTP endpoint, the six services as processes', () =>
       expect([400, 403], `${op.service} ${op.path}`).toContain(answer.status);
     }
   }, 180_000);
+
+  it('every consumed topic dead-letters poison (not JSON, wrong schema, unknown type, huge, wrong version) with its reason, and no consumer stalls', async () => {
+    const kafka = testKafka();
+    const admin = kafka.admin();
+    await admin.connect();
+    const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+    await producer.connect();
+    try {
+      const prefix = system.topic('x').slice(2);
+      const consumed = topics.filter((topic) => topic.consumers.length > 0);
+      const run = randomUUID().slice(0, 8);
+      const poisonOf = (topic: (typeof consumed)[number]) => {
+        const envelope = (over: Record<string, unknown>) =>
+          JSON.stringify({ specversion: '1.0', id: randomUUID(), source: '/attacker', time: new Date().toISOString(), datacontenttype: 'application/json', type: topic.events[0]!.type, subject: 'x', data: {}, ...over });
+        return [
+          ['not-json', '{"this is": not json'],
+          ['wrong-schema', envelope({ data: { surprise: true } })],
+          ['unknown-type', envelope({ type: 'ketnoi.no-such.event' })],
+          ['huge', envelope({ data: { blob: 'x'.repeat(600 * 1024) } })],
+          ['wrong-version', envelope({ specversion: '0.3' })],
+        ].map(([kind, value]) => ({ key: `poison-${run}-${kind}`, value: value! }));
+      };
+      for (const topic of consumed) await producer.send({ topic: system.topic(topic.name), acks: -1, messages: poisonOf(topic) });
+
+      // Which of this system's consumer groups read each topic.
+      const groups = (await admin.listGroups()).groups.map((g) => g.groupId).filter((id) => id.startsWith(prefix));
+      const readersOf = async (physical: string) => {
+        const readers: string[] = [];
+        for (const groupId of groups) {
+          const [offsets] = await admin.fetchOffsets({ groupId, topics: [physical] });
+          if (offsets?.partitions.some((p) => Number(p.offset) >= 0)) readers.push(groupId);
+        }
+        return readers;
+      };
+      const problems: string[] = [];
+      let letters = 0;
+      for (const topic of consumed) {
+        const physical = system.topic(topic.name);
+        const dlq = await readTopic(kafka, dlqTopicName(physical));
+        try {
+          // No stall: every group that reads the topic commits past the poison.
+          const ends = await admin.fetchTopicOffsets(physical);
+          let state = '';
+          const readers = await waitFor(
+            async () => {
+              const found = await readersOf(physical);
+              const behind: string[] = [];
+              for (const groupId of found) {
+                const [offsets] = await admin.fetchOffsets({ groupId, topics: [physical] });
+                for (const end of ends) {
+                  const at = Number(offsets?.partitions.find((p) => p.partition === end.partition)?.offset ?? -1);
+                  // A partition nothing was ever written to has nothing to commit.
+                  if (Number(end.high) > 0 && at < Number(end.high)) behind.push(`${groupId} p${end.partition} at ${at} of ${end.high}`);
+                }
+              }
+              state = found.length === 0 ? 'no group has read it' : behind.join('; ');
+              return found.length > 0 && behind.length === 0 && found;
+            },
+            { timeoutMs: 60_000, intervalMs: 500, what: `the consumers of ${physical} to pass the poison` },
+          ).catch((error: Error) => {
+            throw new Error(`${error.message}: ${state}`);
+          });
+          const poison = poisonOf(topic).map((m) => m.key);
+          const dead = await waitFor(
+            () => {
+              const mine = dlq.messages.filter((m) => m.key !== null && poison.includes(m.key));
+              return mine.length >= poison.length * readers.length && mine;
+            },
+            { timeoutMs: 30_000, intervalMs: 250, what: `${poison.length} dead letters per group on ${dlqTopicName(physical)}` },
+          );
+          for (const key of poison) {
+            for (const groupId of readers) {
+              const letter = dead.find((m) => m.key === key && m.headers['ketnoi-dlq-group'] === groupId);
+              if (letter) letters += 1;
+              if (!letter) problems.push(`${physical}: ${groupId} did not dead-letter ${key}`);
+              else if (!letter.headers['ketnoi-dlq-reason'] || letter.headers['ketnoi-dlq-topic'] !== physical) problems.push(`${physical}: ${key} lacks its reason or origin`);
+            }
+          }
+        } finally {
+          await dlq.stop();
+        }
+      }
+      console.info(`poison: ${consumed.length} consumed topics, ${letters} dead letters with reason and origin (5 poison records × each consumer group)`);
+      expect(consumed.length).toBeGreaterThan(6);
+      expect(problems).toEqual([]);
+    } finally {
+      await producer.disconnect();
+      await admin.disconnect();
+    }
+  }, 300_000);
 
   it.each(SERVICE_NAMES)('%s answers every request schemathesis generates from its OpenAPI document without a server error, as documented', async (service) => {
     const token = await system.issue({ sub: 'fuzzer', roles: ['staff', 'admin', 'analyst'] });
