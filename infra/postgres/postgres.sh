@@ -5,6 +5,7 @@
 #
 # Env (defaults):
 #   KETNOI_DATA_DIR     <repo>/.data   cluster in postgres/data, sockets in postgres/run, log in logs/postgres.log
+#   PG_STATE_DIR        (derived)      where the cluster lives; when user postgres cannot reach KETNOI_DATA_DIR, /var/tmp/ketnoi-postgres-<hash>
 #   PG_HOST             127.0.0.1      the only address it listens on
 #   PG_PORT             5433           (not 5432, so a system PostgreSQL can keep its port)
 #   PG_DATABASE         ferretdb       created at start when missing; FerretDB keeps every MongoDB database in it
@@ -34,10 +35,32 @@ PG_MAX_CONNECTIONS="${PG_MAX_CONNECTIONS:-200}"
 PG_DURABILITY="${PG_DURABILITY:-normal}"
 PG_START_TIMEOUT="${PG_START_TIMEOUT:-60}"
 
-STATE_DIR="$KETNOI_DATA_DIR/postgres"
+# Whether every existing folder on the way to $1 lets other users through:
+# the server runs as user postgres, which must reach its cluster and log.
+searchable_by_others() {
+  local dir="$1" perm
+  while [[ -n "$dir" && "$dir" != / ]]; do
+    if [[ -d "$dir" ]]; then
+      perm="$(stat -c %a "$dir")"
+      (( ${perm: -1} & 1 )) || return 1
+    fi
+    dir="$(dirname "$dir")"
+  done
+}
+
+# Under a data folder user postgres cannot reach (a checkout inside /root,
+# say), the cluster lives in /var/tmp instead, at a path fixed by the data
+# folder's, so every later call finds it again. PG_STATE_DIR overrides both.
+if [[ -n "${PG_STATE_DIR:-}" ]]; then
+  STATE_DIR="$PG_STATE_DIR"
+elif [[ "$(id -u)" != 0 ]] || searchable_by_others "$KETNOI_DATA_DIR"; then
+  STATE_DIR="$KETNOI_DATA_DIR/postgres"
+else
+  STATE_DIR="/var/tmp/ketnoi-postgres-$(printf %s "$KETNOI_DATA_DIR" | sha1sum | cut -c1-12)"
+fi
 PG_DATA="$STATE_DIR/data"
 RUN_DIR="$STATE_DIR/run"
-LOG_DIR="$KETNOI_DATA_DIR/logs"
+if [[ "$STATE_DIR" == "$KETNOI_DATA_DIR/postgres" ]]; then LOG_DIR="$KETNOI_DATA_DIR/logs"; else LOG_DIR="$STATE_DIR"; fi
 LOG_FILE="$LOG_DIR/postgres.log"
 
 log() { echo "postgres: $*" >&2; }
@@ -133,7 +156,7 @@ init_cluster() {
   touch "$LOG_FILE"
   if [[ "$(id -u)" == 0 ]]; then
     chown postgres: "$STATE_DIR" "$RUN_DIR" "$LOG_FILE"
-    as_owner test -x "$STATE_DIR" || die "user postgres cannot reach $STATE_DIR (a parent folder is not searchable); choose another KETNOI_DATA_DIR"
+    as_owner test -x "$STATE_DIR" || die "user postgres cannot reach $STATE_DIR (a parent folder is not searchable); set PG_STATE_DIR"
   fi
   if [[ ! -s "$PG_DATA/PG_VERSION" ]]; then
     local t0; t0="$(now_ms)"
