@@ -105,7 +105,8 @@ export async function fuzzService(options: FuzzOptions): Promise<FuzzReport> {
   ];
   try {
     // schemathesis exits 1 when it finds failures: the report says which.
-    const output = await run(st, args, { timeout: options.timeoutMs ?? 300_000, maxBuffer: 64 << 20 }).then(
+    // In its own folder: schemathesis keeps a cache (.schemathesis/) where it runs.
+    const output = await run(st, args, { cwd: dir, timeout: options.timeoutMs ?? 300_000, maxBuffer: 64 << 20 }).then(
       (result) => result.stdout,
       (error: { stdout?: string; code?: number | string }) => {
         if (error.code === 1 && error.stdout) return error.stdout;
