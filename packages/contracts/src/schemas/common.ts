@@ -48,3 +48,6 @@ export const priorityGroups = z.object({
   demobilised: z.boolean(),
   youth: z.boolean(),
 });
+
+/** The priority groups' keys, in their documented order (for reports that list every group). */
+export const PRIORITY_GROUP_KEYS = priorityGroups.keyof().options;

@@ -1,15 +1,7 @@
+import { PRIORITY_GROUP_KEYS } from '@ketnoi/contracts';
 import type { AttendeeProjection, BoothProjection, FairProjection, InterviewProjection, PriorityGroups } from './jobfair-projections.js';
 
-export const FAIR_GROUPS = [
-  'poorHousehold',
-  'nearPoorHousehold',
-  'recentlyOutOfPoverty',
-  'ethnicMinority',
-  'disability',
-  'backFromAbroad',
-  'demobilised',
-  'youth',
-] as const satisfies readonly (keyof PriorityGroups)[];
+export const FAIR_GROUPS = PRIORITY_GROUP_KEYS satisfies readonly (keyof PriorityGroups)[];
 export type FairGroup = (typeof FAIR_GROUPS)[number] | 'any';
 
 export interface InterviewCounts {

@@ -1,16 +1,10 @@
+import { PRIORITY_GROUP_KEYS } from '@ketnoi/contracts';
 import type { WorkerProjection } from './projections.js';
 import { ageBandOf } from './age-band.js';
 
 /** The groups the exposure audit follows: the plan's priority groups, women, and both youth definitions. */
 export const EXPOSURE_GROUPS = [
-  'poorHousehold',
-  'nearPoorHousehold',
-  'recentlyOutOfPoverty',
-  'ethnicMinority',
-  'disability',
-  'backFromAbroad',
-  'demobilised',
-  'youth',
+  ...PRIORITY_GROUP_KEYS,
   'female',
   'youth-15-24',
   'youth-15-29',

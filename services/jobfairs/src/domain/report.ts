@@ -1,3 +1,4 @@
+import { PRIORITY_GROUP_KEYS } from '@ketnoi/contracts';
 import type { BoothState, FairState, InterviewState, PriorityGroups, RegistrationState } from './model.js';
 
 export interface Counts {
@@ -54,16 +55,7 @@ function counts(interviews: readonly InterviewState[]): Counts {
   };
 }
 
-const GROUPS: readonly (keyof PriorityGroups)[] = [
-  'poorHousehold',
-  'nearPoorHousehold',
-  'recentlyOutOfPoverty',
-  'ethnicMinority',
-  'disability',
-  'backFromAbroad',
-  'demobilised',
-  'youth',
-];
+const GROUPS: readonly (keyof PriorityGroups)[] = PRIORITY_GROUP_KEYS;
 
 function reach(group: GroupRow['group'], registrations: readonly RegistrationState[], interviews: readonly InterviewState[]): GroupRow {
   const inGroup = registrations.filter((r) => (group === 'any' ? GROUPS.some((g) => r.priority[g]) : r.priority[group]));
