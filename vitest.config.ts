@@ -19,6 +19,7 @@ for (const group of ['packages', 'services']) {
 
 const unit = ['{packages,services}/*/test/unit/**/*.test.ts'];
 const integration = ['{packages,services}/*/test/integration/**/*.test.ts'];
+const chaos = ['packages/*/test/chaos/**/*.test.ts'];
 
 export default defineConfig({
   resolve: { alias },
@@ -35,6 +36,17 @@ export default defineConfig({
           include: integration,
           testTimeout: 60_000,
           hookTimeout: 120_000,
+          globalSetup: ['packages/testing/src/global-setup.ts'],
+        },
+      },
+      // Kills services, the Kafka broker and FerretDB: never part of `pnpm test` (`pnpm test:chaos`).
+      {
+        extends: true,
+        test: {
+          name: 'chaos',
+          include: chaos,
+          testTimeout: 1_800_000,
+          hookTimeout: 300_000,
           globalSetup: ['packages/testing/src/global-setup.ts'],
         },
       },

@@ -25,3 +25,4 @@ fi
 
 bash scripts/install-chromium.sh  # Debian chromium for the analytics dashboard's browser test
 pnpm run test "$@"
+if [ "$#" -eq 0 ]; then pnpm run test:chaos:short; fi  # faults under load (packages/chaos): kills and restarts this infra, so last

@@ -1,4 +1,4 @@
-import { levelOf, SERVICE_NAMES, startSystem, type RunningSystem, type ServiceName } from '@ketnoi/launcher';
+import { freePorts, levelOf, SERVICE_NAMES, startSystem, type RunningSystem, type ServiceName } from '@ketnoi/launcher';
 import { readTopic, testKafka, uniqueName } from '@ketnoi/testing';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
@@ -10,19 +10,6 @@ import mongoose from 'mongoose';
 import { inject } from 'vitest';
 
 export const root = resolve(import.meta.dirname, '../../..');
-
-/** Free local ports (asked of the OS, then released for the services to take). */
-async function freePorts(count: number): Promise<number[]> {
-  const servers = await Promise.all(
-    Array.from({ length: count }, () => new Promise<ReturnType<typeof createServer>>((done) => {
-      const server = createServer();
-      server.listen(0, '127.0.0.1', () => done(server));
-    })),
-  );
-  const ports = servers.map((s) => (s.address() as AddressInfo).port);
-  await Promise.all(servers.map((s) => new Promise((done) => s.close(done))));
-  return ports;
-}
 
 export interface WebhookHit {
   body: string;

@@ -12,3 +12,4 @@ export { startSmtpSink, type SmtpSink, type SinkMail } from './sinks/smtp-sink.j
 export { startSmsSink, type SmsSink, type SinkSms } from './sinks/sms-sink.js';
 export { persistentIssuer, DEV_ISSUER, type PersistentIssuer } from './system/persistent-issuer.js';
 export { createTopics } from './system/topics.js';
+export { freePorts } from './system/free-ports.js';

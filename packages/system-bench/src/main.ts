@@ -7,15 +7,13 @@
 // Settings: environment variables, see config.ts and the README.
 import { ingestWorkersTopic, matchesTopic, workersTopic } from '@ketnoi/contracts';
 import { generateVacancies, generateWorkers, vietnamToday, type DemoVacancy } from '@ketnoi/demo';
-import { registerEmployer, SERVICE_NAMES, startSystem, type RunningSystem, type ServiceName } from '@ketnoi/launcher';
+import { freePorts, registerEmployer, SERVICE_NAMES, startSystem, type RunningSystem, type ServiceName } from '@ketnoi/launcher';
 import { buildEvent, createKafka, EventPublisher, withSuffix } from '@ketnoi/messaging';
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { chmod, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Kafka, logLevel, type Admin } from 'kafkajs';
@@ -119,17 +117,6 @@ async function infraProcesses(dataDir: string): Promise<Sampled> {
   return found.filter((p): p is { name: string; pid: number } => p.pid !== null);
 }
 
-async function freePorts(count: number): Promise<number[]> {
-  const servers = await Promise.all(
-    Array.from({ length: count }, () => new Promise<ReturnType<typeof createServer>>((done) => {
-      const server = createServer();
-      server.listen(0, '127.0.0.1', () => done(server));
-    })),
-  );
-  const ports = servers.map((s) => (s.address() as AddressInfo).port);
-  await Promise.all(servers.map((s) => new Promise((done) => s.close(done))));
-  return ports;
-}
 
 // ---------------------------------------------------------------- versions and machine
 
