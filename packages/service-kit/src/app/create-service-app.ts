@@ -66,6 +66,11 @@ export async function createServiceApp(options: ServiceAppOptions): Promise<Serv
     // Long path parameters reach the routes' schemas (400, problem+json)
     // instead of the router's bare 414; the URL itself stays capped by Node's header limit.
     routerOptions: { maxParamLength: 2048 },
+    // Joining a consumer group waits for the broker to drop a dead
+    // predecessor (its session timeout, 30 s): after a kill -9 the restarted
+    // service must wait that out in onReady, not give up after fastify's 10 s
+    // and restart into the same wait (seen in the chaos suite).
+    pluginTimeout: 90_000,
     ...options.fastify,
     loggerInstance: logger as FastifyBaseLogger,
     genReqId: requestId,
