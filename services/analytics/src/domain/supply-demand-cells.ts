@@ -28,27 +28,9 @@ export function toCells(rows: readonly SupplyDemandRow[], day: string, computedA
     }));
 }
 
-const sameNumbers = (a: SupplyDemandCell, b: SupplyDemandCell): boolean =>
-  a.jobSeekers === b.jobSeekers && a.openPositions === b.openPositions && a.placements === b.placements;
-
 /**
- * What to publish after a recomputation: cells that are new or whose numbers
- * changed, and a zero cell for each of the day's cells that disappeared (so
- * the compacted topic's latest value is right). Earlier days are left alone.
+ * A cell of the day that disappeared is published once more with zeros (so
+ * the compacted topic's latest value is right); earlier days' are left alone.
  */
-export function changedCells(
-  published: ReadonlyMap<string, SupplyDemandCell>,
-  next: readonly SupplyDemandCell[],
-  day: string,
-  computedAt: string,
-): SupplyDemandCell[] {
-  const nextKeys = new Set(next.map((cell) => cell.key));
-  const changed = next.filter((cell) => {
-    const before = published.get(cell.key);
-    return !before || !sameNumbers(before, cell);
-  });
-  const vanished = [...published.values()]
-    .filter((cell) => cell.period === day && !nextKeys.has(cell.key))
-    .map((cell) => ({ ...cell, jobSeekers: 0, openPositions: 0, placements: 0, supplyDemandRatio: null, shortageIndex: 0, computedAt }));
-  return [...changed, ...vanished];
-}
+export const retiredCell = (cell: SupplyDemandCell, day: string, computedAt: string): SupplyDemandCell | undefined =>
+  cell.period === day ? { ...cell, jobSeekers: 0, openPositions: 0, placements: 0, supplyDemandRatio: null, shortageIndex: 0, computedAt } : undefined;

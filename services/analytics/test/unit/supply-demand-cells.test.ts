@@ -1,6 +1,6 @@
 import { supplyDemandCell } from '@ketnoi/contracts';
 import { describe, expect, it } from 'vitest';
-import { changedCells, toCells } from '../../src/domain/supply-demand-cells.js';
+import { retiredCell, toCells } from '../../src/domain/supply-demand-cells.js';
 import { computeSupplyDemand } from '../../src/domain/supply-demand.js';
 import { aVacancyProjection, aWorkerProjection, byId, testAreas, weighed } from '../mothers.js';
 
@@ -10,7 +10,6 @@ const later = '2026-11-26T04:00:00.000Z';
 const options = { ...testAreas, level: 'commune', occupationLevel: 'major', asOf: day } as const;
 const cellsOf = (workers = [aWorkerProjection()], vacancies = [aVacancyProjection()], when = at, period = day) =>
   toCells(computeSupplyDemand({ stock: weighed(workers), registered: weighed(workers), vacancies: byId(vacancies), placements: [] }, options), period, when);
-const asMap = (cells: ReturnType<typeof cellsOf>) => new Map(cells.map((c) => [c.key, c]));
 
 describe('supply-demand cells', () => {
   it('are valid contract cells keyed by period, area and occupation', () => {
@@ -23,23 +22,12 @@ describe('supply-demand cells', () => {
     expect(cellsOf([aWorkerProjection({ status: 'not-looking' })], [])).toEqual([]);
   });
 
-  it('publishes every cell the first time, none when nothing changed', () => {
-    const first = cellsOf();
-    expect(changedCells(new Map(), first, day, at)).toEqual(first);
-    expect(changedCells(asMap(first), cellsOf(undefined, undefined, later), day, later)).toEqual([]);
-  });
-
-  it('publishes a cell whose numbers changed', () => {
-    const changed = changedCells(asMap(cellsOf()), cellsOf(undefined, [aVacancyProjection({ positionsFilled: 3 })], later), day, later);
-    expect(changed.map((c) => [c.key, c.openPositions])).toEqual([['2026-11-26|commune:05443|major:7', 2]]);
-  });
-
   it("zeroes the day's cells that disappeared, not the earlier days'", () => {
-    const yesterday = cellsOf([aWorkerProjection({ communeCode: '05500' })], [], at, '2026-11-25');
-    const published = asMap([...cellsOf(), ...yesterday]);
-    const changed = changedCells(published, [], day, later);
-    expect(changed).toEqual([
+    const [today] = cellsOf();
+    const [yesterday] = cellsOf([aWorkerProjection({ communeCode: '05500' })], [], at, '2026-11-25');
+    expect(retiredCell(today!, day, later)).toEqual(
       expect.objectContaining({ key: '2026-11-26|commune:05443|major:7', jobSeekers: 0, openPositions: 0, placements: 0, supplyDemandRatio: null, shortageIndex: 0, computedAt: later }),
-    ]);
+    );
+    expect(retiredCell(yesterday!, day, later)).toBeUndefined();
   });
 });
