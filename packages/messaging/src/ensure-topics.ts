@@ -1,6 +1,7 @@
 import { dlqTopicName, type TopicDefinition } from '@ketnoi/contracts';
 import type { Kafka } from 'kafkajs';
 import type { Logger } from 'pino';
+import { sleep } from './backoff.js';
 import { sameName, type TopicNamer } from './topic-names.js';
 
 export interface EnsureTopicsOptions {
@@ -36,16 +37,18 @@ export async function ensureTopics(
   const admin = kafka.admin();
   await admin.connect();
   try {
-    const existing = new Set(await admin.listTopics());
-    const missing = wanted.filter((t) => !existing.has(t.topic));
-    if (missing.length > 0) {
+    // Listed again on each try: another service may have created some meanwhile.
+    await untilSettled(async () => {
+      const existing = new Set(await admin.listTopics());
+      const missing = wanted.filter((t) => !existing.has(t.topic));
+      if (missing.length === 0) return;
       await admin.createTopics({
         topics: missing.map((t) => ({ ...t, replicationFactor: options.replicationFactor ?? 1 })),
         waitForLeaders: true,
       });
       options.logger?.info({ topics: missing.map((t) => t.topic) }, 'topics created');
-    }
-    const metadata = await admin.fetchTopicMetadata({ topics: wanted.map((t) => t.topic) });
+    });
+    const metadata = await untilSettled(() => admin.fetchTopicMetadata({ topics: wanted.map((t) => t.topic) }));
     for (const topic of metadata.topics) {
       const want = wanted.find((t) => t.topic === topic.name);
       if (want && topic.partitions.length < want.numPartitions) {
@@ -57,5 +60,24 @@ export async function ensureTopics(
     }
   } finally {
     await admin.disconnect();
+  }
+}
+
+/** Errors of a broker that is still electing leaders, or of another service creating the same topic. */
+const settling = (error: unknown): boolean => {
+  const err = error as { type?: string; retriable?: boolean; errors?: unknown[] };
+  if (err.type === 'LEADER_NOT_AVAILABLE' || err.type === 'TOPIC_ALREADY_EXISTS' || err.retriable === true) return true;
+  return Array.isArray(err.errors) && err.errors.length > 0 && err.errors.every(settling);
+};
+
+/** Retries an admin call while the broker settles (a fresh broker answers "no leader" for a while). */
+async function untilSettled<T>(call: () => Promise<T>, attempts = 8): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await call();
+    } catch (error) {
+      if (attempt >= attempts || !settling(error)) throw error;
+      await sleep(Math.min(250 * 2 ** (attempt - 1), 4_000));
+    }
   }
 }

@@ -25,6 +25,38 @@ export type EventHandler<T extends TopicDefinition> = (
   context: HandlerContext,
 ) => Promise<void | 'duplicate'>;
 
+/** One decoded event of a batch, with where it came from. */
+export interface BatchItem<T extends TopicDefinition> {
+  event: TopicEvent<T>;
+  offset: string;
+  headers: IHeaders;
+}
+
+export interface BatchContext {
+  topic: string;
+  partition: number;
+  attempt: number;
+  log: Logger;
+}
+
+/**
+ * Applies several events of one partition at once (in offset order), so their
+ * effects can be written together. It returns one outcome per item ('duplicate'
+ * for those already applied) or nothing when every item took effect. It must be
+ * idempotent per event: a failed batch is retried, and a batch failing for a
+ * reason that is not retriable is split into single events so the one at fault
+ * is dead-lettered and the others still apply.
+ */
+export type BatchEventHandler<T extends TopicDefinition> = (
+  items: readonly BatchItem<T>[],
+  context: BatchContext,
+) => Promise<void | readonly ('ok' | 'duplicate')[]>;
+
+export interface BatchSubscriptionOptions {
+  /** Most events handed to the handler at once (default 500). */
+  maxBatchSize?: number;
+}
+
 export interface EventConsumerOptions {
   kafka: Kafka;
   groupId: string;
@@ -36,12 +68,19 @@ export interface EventConsumerOptions {
   fromBeginning?: boolean;
   /** Longest a fetch waits for data; also bounds how long stop() waits. */
   maxWaitTimeInMs?: number;
+  /**
+   * Partitions handled at the same time (default 1). Order within a partition
+   * (so per key) is kept either way; raise it only when the handlers of
+   * different keys may run concurrently.
+   */
+  partitionsConsumedConcurrently?: number;
 }
 
-interface Subscription {
-  topic: TopicDefinition;
-  handler: EventHandler<TopicDefinition>;
-}
+type Subscription =
+  | { kind: 'each'; topic: TopicDefinition; handler: EventHandler<TopicDefinition> }
+  | { kind: 'batch'; topic: TopicDefinition; handler: BatchEventHandler<TopicDefinition>; maxBatchSize: number };
+
+type Outcome = { result: HandledOutcome; deadLetter?: { code: string; reason: string } };
 
 /**
  * Consumes CloudEvents at least once: each offset is resolved only after its
@@ -79,7 +118,29 @@ export class EventConsumer {
 
   subscribe<T extends TopicDefinition>(topic: T, handler: EventHandler<T>): this {
     if (this.running) throw new Error('subscribe before start()');
-    this.subscriptions.set(this.topicName(topic.name), { topic, handler: handler as EventHandler<TopicDefinition> });
+    this.subscriptions.set(this.topicName(topic.name), {
+      kind: 'each',
+      topic,
+      handler: handler as EventHandler<TopicDefinition>,
+    });
+    return this;
+  }
+
+  /** Like subscribe(), but the handler gets up to maxBatchSize events of a partition at once. */
+  subscribeBatch<T extends TopicDefinition>(
+    topic: T,
+    handler: BatchEventHandler<T>,
+    options: BatchSubscriptionOptions = {},
+  ): this {
+    if (this.running) throw new Error('subscribe before start()');
+    const maxBatchSize = options.maxBatchSize ?? 500;
+    if (!Number.isInteger(maxBatchSize) || maxBatchSize < 1) throw new Error('maxBatchSize must be a positive integer');
+    this.subscriptions.set(this.topicName(topic.name), {
+      kind: 'batch',
+      topic,
+      handler: handler as unknown as BatchEventHandler<TopicDefinition>,
+      maxBatchSize,
+    });
     return this;
   }
 
@@ -91,7 +152,11 @@ export class EventConsumer {
     await this.consumer.connect();
     await this.consumer.subscribe({ topics: [...this.subscriptions.keys()], fromBeginning: this.options.fromBeginning ?? true });
     this.running = true;
-    await this.consumer.run({ eachBatchAutoResolve: false, eachBatch: (payload) => this.handleBatch(payload) });
+    await this.consumer.run({
+      eachBatchAutoResolve: false,
+      partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 1,
+      eachBatch: (payload) => this.handleBatch(payload),
+    });
   }
 
   async stop(): Promise<void> {
@@ -110,6 +175,7 @@ export class EventConsumer {
     const { batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale } = payload;
     const subscription = this.subscriptions.get(batch.topic);
     if (!subscription) return;
+    if (subscription.kind === 'batch') return this.handleInChunks(subscription, payload);
     try {
       for (const message of batch.messages) {
         if (!isRunning() || isStale()) break;
@@ -125,8 +191,105 @@ export class EventConsumer {
     }
   }
 
+  /** Batch subscriptions: poison is dead-lettered, the rest goes to the handler in chunks. */
+  private async handleInChunks(
+    subscription: Extract<Subscription, { kind: 'batch' }>,
+    payload: EachBatchPayload,
+  ): Promise<void> {
+    const { batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale } = payload;
+    const { topic, partition } = batch;
+    const log = this.log.child({ topic, partition });
+    try {
+      for (let start = 0; start < batch.messages.length; start += subscription.maxBatchSize) {
+        if (!isRunning() || isStale()) break;
+        const messages = batch.messages.slice(start, start + subscription.maxBatchSize);
+        const started = process.hrtime.bigint();
+        const items: BatchItem<TopicDefinition>[] = [];
+        for (const message of messages) {
+          const decoded = decodeEvent(subscription.topic, message.value);
+          if (decoded.ok) {
+            items.push({ event: decoded.event, offset: message.offset, headers: message.headers ?? {} });
+            continue;
+          }
+          await this.deadLetter(topic, partition, message, decoded.code, decoded.reason);
+          this.observer.handled({ topic: subscription.topic.name, type: decoded.type ?? 'unknown', outcome: 'dead-lettered', seconds: 0 });
+        }
+        if (items.length > 0) {
+          const outcomes = await processInTrace(topic, items[0]?.headers, () =>
+            this.runBatch(subscription, items, { topic, partition, attempt: 1, log }, heartbeat),
+          );
+          const seconds = Number(process.hrtime.bigint() - started) / 1e9 / items.length;
+          for (const [index, item] of items.entries()) {
+            const outcome = outcomes[index] ?? { result: 'ok' as const };
+            if (outcome.deadLetter) {
+              const message = messages.find((m) => m.offset === item.offset);
+              if (message) await this.deadLetter(topic, partition, message, outcome.deadLetter.code, outcome.deadLetter.reason);
+            }
+            this.observer.handled({ topic: subscription.topic.name, type: item.event.type, outcome: outcome.result, seconds });
+          }
+        }
+        const last = messages[messages.length - 1];
+        if (last) {
+          resolveOffset(last.offset);
+          const lag = Number(BigInt(batch.highWatermark) - BigInt(last.offset) - 1n);
+          this.observer.lag({ topic, partition, group: this.options.groupId, lag });
+        }
+        await heartbeat();
+      }
+    } finally {
+      await commitOffsetsIfNecessary();
+    }
+  }
+
+  /**
+   * Runs a batch handler with the same retry rules as single events. A failure
+   * that is not retriable is narrowed down by handing the items over one by one,
+   * so only the item at fault is dead-lettered.
+   */
+  private async runBatch(
+    subscription: Extract<Subscription, { kind: 'batch' }>,
+    items: readonly BatchItem<TopicDefinition>[],
+    context: BatchContext,
+    heartbeat: () => Promise<void>,
+  ): Promise<Outcome[]> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        const results = await subscription.handler(items, { ...context, attempt });
+        if (results && results.length !== items.length) {
+          throw new Error(`batch handler returned ${results.length} outcomes for ${items.length} events`);
+        }
+        return items.map((_, index) =>
+          results?.[index] === 'duplicate' ? { result: 'duplicate' } : { result: attempt > 1 ? 'retried' : 'ok' },
+        );
+      } catch (error) {
+        const err = error as Error & { code?: string };
+        if (!isRetriable(error)) {
+          if (items.length === 1) {
+            context.log.error({ err, offset: items[0]?.offset }, 'event handler failed; dead-lettering');
+            return [{ result: 'dead-lettered', deadLetter: { code: 'HANDLER_FAILED', reason: `${err.code ?? err.name}: ${err.message}` } }];
+          }
+          context.log.warn({ err, events: items.length }, 'batch failed; handling its events one by one');
+          const outcomes: Outcome[] = [];
+          for (const item of items) {
+            outcomes.push(...(await this.runBatch(subscription, [item], context, heartbeat)));
+            await heartbeat();
+          }
+          return outcomes;
+        }
+        if (attempt >= this.retry.attempts) {
+          context.log.warn({ err, attempt }, 'batch handler still failing; handing the messages back to Kafka');
+          throw error;
+        }
+        const wait = backoffMs(attempt, this.retry);
+        context.log.warn({ err, attempt, waitMs: wait }, 'batch handler failed; retrying');
+        await sleep(wait);
+        await heartbeat();
+      }
+    }
+  }
+
   private async handleMessage(
-    subscription: Subscription,
+    subscription: Extract<Subscription, { kind: 'each' }>,
     topic: string,
     partition: number,
     message: KafkaMessage,
@@ -153,11 +316,11 @@ export class EventConsumer {
   }
 
   private async runHandler(
-    subscription: Subscription,
+    subscription: Extract<Subscription, { kind: 'each' }>,
     event: TopicEvent<TopicDefinition>,
     context: HandlerContext,
     heartbeat: () => Promise<void>,
-  ): Promise<{ result: HandledOutcome; deadLetter?: { code: string; reason: string } }> {
+  ): Promise<Outcome> {
     for (let attempt = 1; ; attempt += 1) {
       try {
         const result = await subscription.handler(event, { ...context, attempt });

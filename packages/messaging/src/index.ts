@@ -1,7 +1,16 @@
 export { createKafka, type KafkaClientOptions } from './kafka-client.js';
 export { ensureTopics, type EnsureTopicsOptions } from './ensure-topics.js';
 export { EventPublisher, type EventPublisherOptions } from './event-publisher.js';
-export { EventConsumer, type EventConsumerOptions, type EventHandler, type HandlerContext } from './event-consumer.js';
+export {
+  EventConsumer,
+  type BatchContext,
+  type BatchEventHandler,
+  type BatchItem,
+  type BatchSubscriptionOptions,
+  type EventConsumerOptions,
+  type EventHandler,
+  type HandlerContext,
+} from './event-consumer.js';
 export { silentObserver, type EventObserver, type HandledOutcome } from './event-observer.js';
 export { sameName, withSuffix, type TopicNamer } from './topic-names.js';
 export { buildEvent } from './build-event.js';

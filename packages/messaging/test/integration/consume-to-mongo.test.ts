@@ -4,7 +4,14 @@ import { readTopic, testDatabase, testKafka, testLogger, uniqueName, waitFor } f
 import type { Kafka } from 'kafkajs';
 import { Schema, type Connection, type Model } from 'mongoose';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { EventConsumer, EventPublisher, ensureTopics, withSuffix, type EventHandler } from '../../src/index.js';
+import {
+  EventConsumer,
+  EventPublisher,
+  ensureTopics,
+  withSuffix,
+  type BatchEventHandler,
+  type EventHandler,
+} from '../../src/index.js';
 import { aVacancySubmission } from '../unit/mothers.js';
 
 type Submitted = TopicEvent<typeof ingestVacanciesTopic>;
@@ -47,19 +54,60 @@ describe('messaging against the real broker and FerretDB', () => {
 
   const physical = () => withSuffix(suffix)(ingestVacanciesTopic.name);
 
-  const startConsumer = async (handler: EventHandler<typeof ingestVacanciesTopic>) => {
-    const consumer = new EventConsumer({
+  const newConsumer = (partitionsConsumedConcurrently = 1) =>
+    new EventConsumer({
       kafka,
       groupId: uniqueName('group'),
       logger,
       topicName: withSuffix(suffix),
       retry: { attempts: 5, initialMs: 20, maxMs: 100 },
       maxWaitTimeInMs: 250,
-    }).subscribe(ingestVacanciesTopic, handler);
+      partitionsConsumedConcurrently,
+    });
+
+  const startConsumer = async (handler: EventHandler<typeof ingestVacanciesTopic>) => {
+    const consumer = newConsumer().subscribe(ingestVacanciesTopic, handler);
     consumers.push(consumer);
     await consumer.start();
     return consumer;
   };
+
+  const startBatchConsumer = async (handler: BatchEventHandler<typeof ingestVacanciesTopic>, maxBatchSize = 50) => {
+    const consumer = newConsumer(3).subscribeBatch(ingestVacanciesTopic, handler, { maxBatchSize });
+    consumers.push(consumer);
+    await consumer.start();
+    return consumer;
+  };
+
+  /** The batch's effect in one bulk write; an event already stored is a duplicate. */
+  const storeVacancies: BatchEventHandler<typeof ingestVacanciesTopic> = async (items) => {
+    const result = await model.bulkWrite(
+      items.map(({ event }) => ({
+        updateOne: {
+          filter: { _id: event.id },
+          update: {
+            $setOnInsert: {
+              externalRef: event.data.externalRef,
+              title: event.data.terms.title,
+              positions: event.data.terms.positions,
+            },
+          },
+          upsert: true,
+        },
+      })),
+      { ordered: true },
+    );
+    const inserted = new Set(Object.keys(result.upsertedIds).map(Number));
+    return items.map((_, index) => (inserted.has(index) ? 'ok' : 'duplicate'));
+  };
+
+  const submissions = (count: number, prefix: string) =>
+    Array.from({ length: count }, (_, i) => ({
+      type: 'vacancy.submitted' as const,
+      subject: `${prefix}-${i % 7}`,
+      data: aVacancySubmission({ externalRef: `${prefix}-${i % 7}` }),
+      id: `${prefix}-evt-${i}`,
+    }));
 
   beforeEach(async () => {
     kafka = testKafka();
@@ -167,5 +215,62 @@ describe('messaging against the real broker and FerretDB', () => {
     await waitFor(() => outcomes.length === 2, { what: 'both deliveries handled' });
     expect(outcomes).toEqual(['stored', 'duplicate']);
     expect(await model.countDocuments()).toBe(1);
+  });
+
+  describe('batch subscriptions', () => {
+    it('applies many events in a few handler calls, partitions at once, each effect once', async () => {
+      const sizes: number[] = [];
+      await startBatchConsumer(async (items, context) => {
+        sizes.push(items.length);
+        return storeVacancies(items, context);
+      });
+      const input = submissions(300, 'bulk');
+      await publisher.publish(ingestVacanciesTopic, input);
+      await publisher.publish(ingestVacanciesTopic, input.slice(0, 20)); // redelivered copies
+
+      await waitFor(async () => (await model.countDocuments()) === 300 && sizes.reduce((a, b) => a + b, 0) === 320, {
+        what: 'every event handled',
+      });
+      expect(Math.max(...sizes)).toBeLessThanOrEqual(50);
+      expect(sizes.length).toBeLessThan(320);
+      expect(await model.countDocuments()).toBe(300);
+    });
+
+    it('dead-letters poison and the one event its handler cannot apply; the rest of the batch applies', async () => {
+      const producer = kafka.producer();
+      await producer.connect();
+      await producer.send({ topic: physical(), messages: [{ key: 'bad-0', value: 'not json at all' }] });
+      await producer.disconnect();
+      const input = submissions(40, 'mixed');
+      const refused = input[17]!.id;
+      await startBatchConsumer(async (items, context) => {
+        if (items.some(({ event }) => event.id === refused)) throw new Error('this vacancy breaks a rule');
+        return storeVacancies(items, context);
+      });
+      await publisher.publish(ingestVacanciesTopic, input);
+
+      await waitFor(async () => (await model.countDocuments()) === 39, { what: 'the 39 good events stored' });
+      const dlq = await readTopic(kafka, `${physical()}.dlq`);
+      const dead = await dlq.waitForCount(2);
+      await dlq.stop();
+      const codes = dead.map((m) => m.headers['ketnoi-dlq-code']).sort();
+      expect(codes).toEqual(['HANDLER_FAILED', 'INVALID_JSON']);
+      const failed = dead.find((m) => m.headers['ketnoi-dlq-code'] === 'HANDLER_FAILED')!;
+      expect(JSON.parse(failed.value!).id).toBe(refused);
+      expect(failed.headers['ketnoi-dlq-reason']).toMatch(/breaks a rule/);
+      expect(await model.findById(refused).lean()).toBeNull();
+    });
+
+    it('retries a batch that failed for a retriable reason without losing or doubling an effect', async () => {
+      let failuresLeft = 8; // more than the in-place attempts: the batch is handed back to Kafka once
+      await startBatchConsumer(async (items, context) => {
+        if (failuresLeft-- > 0) throw unavailable('database down for a while');
+        return storeVacancies(items, context);
+      });
+      await publisher.publish(ingestVacanciesTopic, submissions(60, 'flaky'));
+
+      await waitFor(async () => (await model.countDocuments()) === 60, { what: 'all 60 stored', timeoutMs: 45_000 });
+      expect(failuresLeft).toBeLessThan(0);
+    });
   });
 });

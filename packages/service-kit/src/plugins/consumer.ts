@@ -4,7 +4,10 @@ import fp from 'fastify-plugin';
 import type { Logger } from 'pino';
 
 export interface ConsumerPluginOptions
-  extends Pick<EventConsumerOptions, 'groupId' | 'retry' | 'fromBeginning' | 'maxWaitTimeInMs'> {
+  extends Pick<
+    EventConsumerOptions,
+    'groupId' | 'retry' | 'fromBeginning' | 'maxWaitTimeInMs' | 'partitionsConsumedConcurrently'
+  > {
   /** Names the plugin, the readiness check and the consumer's logger. */
   name: string;
   topicName?: TopicNamer;
