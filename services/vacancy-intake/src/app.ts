@@ -1,4 +1,4 @@
-import { employersTopic, ingestVacanciesTopic, placementsTopic, vacanciesTopic } from '@ketnoi/contracts';
+import { employersTopic, ingestVacanciesTopic, placementsTopic, vacanciesTopic, workersTopic } from '@ketnoi/contracts';
 import type { TopicNamer } from '@ketnoi/messaging';
 import {
   consumerPlugin,
@@ -12,7 +12,8 @@ import {
 import type { Logger } from 'pino';
 import { employerTokens } from './auth/employer-tokens.js';
 import { loadSigningKey, type SigningKey } from './auth/signing-key.js';
-import type { Config } from './config.js';
+import { workersGroupId, type Config } from './config.js';
+import { forgetOnWorkerErased } from './consumers/forget-on-worker-erased.js';
 import { submitVacancyOnVacancySubmitted } from './consumers/submit-vacancy-on-vacancy-submitted.js';
 import type { References } from './domain/references.js';
 import { employerAuthPlugin } from './plugins/employer-auth.js';
@@ -79,6 +80,16 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
       ...(overrides.maxWaitTimeInMs ? { maxWaitTimeInMs: overrides.maxWaitTimeInMs } : {}),
       subscribe: (consumer, instance) =>
         consumer.subscribe(ingestVacanciesTopic, (event, context) => submitVacancyOnVacancySubmitted(instance.intake, event, context)),
+    }),
+  );
+  // Erasures in a group of their own: a backlog of ingest submissions must not hold up forgetting a worker.
+  await app.register(
+    consumerPlugin({
+      name: 'workers',
+      groupId: workersGroupId(config),
+      ...(topicName ? { topicName } : {}),
+      ...(overrides.maxWaitTimeInMs ? { maxWaitTimeInMs: overrides.maxWaitTimeInMs } : {}),
+      subscribe: (consumer, instance) => consumer.subscribe(workersTopic, forgetOnWorkerErased(() => instance.intake)),
     }),
   );
 

@@ -28,6 +28,8 @@ export const configSchema = baseConfigSchema
     /** A folder of replaced reference lists (official CSVs); unset: the packaged lists. */
     REFERENCE_DATA_DIR: optionalEnv(z.string().min(1)),
     INGEST_GROUP_ID: z.string().min(1).default('vacancy-intake.ingest'),
+    /** Consumer group of workers.v1 (worker.erased); unset: see `workersGroupId`. */
+    WORKERS_GROUP_ID: optionalEnv(z.string().min(1)),
     IDEMPOTENCY_TTL_HOURS: positiveInt().max(24 * 30).default(24),
   })
   .refine((config) => config.TOKEN_ISSUER !== config.AUTH_ISSUER, {
@@ -36,3 +38,13 @@ export const configSchema = baseConfigSchema
   });
 
 export type Config = z.output<typeof configSchema>;
+
+/**
+ * The workers.v1 group: WORKERS_GROUP_ID, or else INGEST_GROUP_ID with `.ingest`
+ * at its end replaced by `.workers` (`vacancy-intake.workers` by default). So a
+ * system started with its own ingest group (the launcher's end-to-end and
+ * benchmark runs) also gets its own workers group, instead of sharing one
+ * with every other system on the broker.
+ */
+export const workersGroupId = (config: Pick<Config, 'INGEST_GROUP_ID' | 'WORKERS_GROUP_ID'>): string =>
+  config.WORKERS_GROUP_ID ?? `${config.INGEST_GROUP_ID.replace(/\.ingest$/, '')}.workers`;

@@ -13,7 +13,7 @@ export const workersTopic = defineTopic({
   key: 'workerId',
   partitions: 6,
   producer: 'registration',
-  consumers: ['matching', 'analytics', 'notification', 'jobfairs'],
+  consumers: ['matching', 'analytics', 'notification', 'jobfairs', 'vacancy-intake'],
   events: [
     defineEvent('worker.registered', 'A job seeker was registered', workerSnapshot),
     defineEvent('worker.updated', 'A job seeker\'s profile changed', workerSnapshot),

@@ -140,6 +140,13 @@ describe('the whole loop, six services as processes on the real Kafka and Ferret
     await eventOn(topics['matches.v1']!, 'match.withdrawn', (e) => e.type === 'match.withdrawn' && e.data.matchId === state.matchId);
     const vacancy = await api(`${system.urls['vacancy-intake']}/v1/vacancies/${state.vacancyId}`, { token: state.employerToken });
     expect(vacancy.body).toMatchObject({ status: 'filled', positionsFilled: 1 });
+    // The hire names the worker: an outcome for them on this vacancy is refused as already hired.
+    const outcome = await api(`${system.urls['vacancy-intake']}/v1/vacancies/${state.vacancyId}/outcomes`, {
+      method: 'POST',
+      token: state.employerToken,
+      body: { workerId: state.workerId, outcome: 'interviewed' },
+    });
+    expect(outcome.body, outcome.text).toMatchObject({ status: 409, code: 'ALREADY_HIRED' });
   });
 
   it('analytics counts the placement', async () => {
@@ -179,6 +186,27 @@ describe('the whole loop, six services as processes on the real Kafka and Ferret
     );
   });
 
+  it('erasure reaches vacancy-intake: the hire no longer names the worker and still counts', async () => {
+    const intake = system.urls['vacancy-intake'];
+    // Refused as erased, no longer as already hired: the vacancy's hires do not name the worker any more.
+    const outcome = await waitFor(
+      async () => {
+        const answer = await api(`${intake}/v1/vacancies/${state.vacancyId}/outcomes`, {
+          method: 'POST',
+          token: state.employerToken,
+          body: { workerId: state.workerId, outcome: 'interviewed' },
+        });
+        return answer.body.code === 'WORKER_ERASED' && answer;
+      },
+      { ...WAIT, what: 'vacancy-intake to forget the hired worker' },
+    );
+    expect(outcome.status).toBe(422);
+    const vacancy = await api(`${intake}/v1/vacancies/${state.vacancyId}`, { token: state.employerToken });
+    expect(vacancy.body).toMatchObject({ status: 'filled', positionsFilled: 1 });
+    const hire = await api(`${intake}/v1/vacancies/${state.vacancyId}/hires`, { method: 'POST', token: state.employerToken, body: { workerId: state.workerId } });
+    expect(hire.body).toMatchObject({ status: 422, code: 'WORKER_ERASED' });
+  });
+
   it('a service that exits unasked is restarted by the launcher and serves again', async () => {
     // SIGTERM from outside: the service leaves its consumer groups cleanly. (After a SIGKILL the new
     // process cannot join its groups until Kafka drops the dead member, 30 s later; until then its
@@ -191,6 +219,4 @@ describe('the whole loop, six services as processes on the real Kafka and Ferret
     const inbox = await api(`${system.urls.notification}/v1/workers/${state.workerId}/inbox`, { token: system.tokens.staff });
     expect(inbox.status).toBeLessThan(500);
   }, 90_000);
-
-  it.todo('erasure reaches vacancy-intake: its hires keep the workerId (vacancy-intake does not consume workers.v1 yet)');
 });

@@ -17,6 +17,8 @@ export interface Stores {
   taxCodes: ClaimModel;
   /** One vacancy per (source, external reference). */
   externalRefs: ClaimModel;
+  /** Workers erased (worker.erased): never hired or assessed again. */
+  erasedWorkers: ClaimModel;
 }
 
 export async function openStores(connection: Connection): Promise<Stores> {
@@ -27,6 +29,7 @@ export async function openStores(connection: Connection): Promise<Stores> {
     candidacies: new VersionedStore<CandidacyState>({ connection, name: 'candidacies', headSchema: candidacyHeads() }),
     taxCodes: claimModel(connection, 'employer_tax_codes'),
     externalRefs: claimModel(connection, 'vacancy_external_refs'),
+    erasedWorkers: claimModel(connection, 'erased_workers'),
   };
   await Promise.all([
     stores.employers.init(),
@@ -35,6 +38,7 @@ export async function openStores(connection: Connection): Promise<Stores> {
     stores.candidacies.init(),
     stores.taxCodes.init(),
     stores.externalRefs.init(),
+    stores.erasedWorkers.init(),
   ]);
   return stores;
 }

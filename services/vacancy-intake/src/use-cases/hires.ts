@@ -1,10 +1,15 @@
 import { notFound } from '@ketnoi/errors';
 import { KetNoiError } from '@ketnoi/errors';
+import { workerErased } from '../domain/erasure.js';
 import { candidacyIdOf, outcomeEvent, recordOutcome, type CandidacyState, type OutcomeInput } from '../domain/candidacy.js';
 import { recordHire, type Hire } from '../domain/vacancy.js';
 import type { UseCaseContext } from './context.js';
 import { retryOnConflict } from './retry-on-conflict.js';
 import { getVacancy, saveChange, type Vacancy } from './vacancies.js';
+
+async function assertNotErased(ctx: UseCaseContext, workerId: string): Promise<void> {
+  if ((await ctx.stores.erasedWorkers.ownerOf(workerId)) !== undefined) throw workerErased();
+}
 
 /**
  * Hires a worker. The vacancy is the consistency boundary: the new head
@@ -12,6 +17,7 @@ import { getVacancy, saveChange, type Vacancy } from './vacancies.js';
  * version document, so none happens without the others.
  */
 export async function hireWorker(ctx: UseCaseContext, vacancyId: string, hire: Hire): Promise<Vacancy> {
+  await assertNotErased(ctx, hire.workerId);
   return retryOnConflict(async () => {
     const vacancy = await getVacancy(ctx, vacancyId);
     return saveChange(ctx, vacancyId, vacancy.version, recordHire(vacancy.state, hire, ctx.now()));
@@ -30,6 +36,7 @@ export async function recordCandidateOutcome(ctx: UseCaseContext, vacancy: Vacan
   if (vacancy.state.hiredWorkerIds.includes(workerId)) {
     throw new KetNoiError('ALREADY_HIRED', 'This worker is already hired for this vacancy', { status: 409 });
   }
+  await assertNotErased(ctx, workerId);
   const candidacyId = candidacyIdOf(vacancy.id, workerId);
   return retryOnConflict(async () => {
     const current = await ctx.stores.candidacies.get(candidacyId);

@@ -3,10 +3,8 @@ import { principalOf, requireRole, type ServiceApp } from '@ketnoi/service-kit';
 import type { FastifyRequest } from 'fastify';
 import { discriminatoryRequirement, findForbiddenFields } from '../../domain/forbidden-requirements.js';
 import { jobPostingsIn, mapJobPosting } from '../../import/job-posting.js';
-import { readCsv } from '../../import/read-csv.js';
-import { readXlsx } from '../../import/read-xlsx.js';
 import type { MappedRow } from '../../import/row-error.js';
-import type { Sheet } from '../../import/sheet.js';
+import { readSheet, type Sheet } from '../../import/sheet.js';
 import { mapTabularRow, unknownColumns } from '../../import/tabular-row.js';
 import { importVacancies } from '../../use-cases/import-vacancies.js';
 import { importQuery, importReport } from './schemas.js';
@@ -29,10 +27,10 @@ function tabularRows(sheet: Sheet): MappedRow[] {
   return sheet.records.map(({ row, values }) => mapTabularRow(row, values));
 }
 
-function rowsOf(request: FastifyRequest, app: ServiceApp): MappedRow[] {
+async function rowsOf(request: FastifyRequest, app: ServiceApp): Promise<MappedRow[]> {
   const type = (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
-  if (type === 'text/csv') return tabularRows(readCsv(request.body as string));
-  if (type === XLSX) return tabularRows(readXlsx(request.body as Buffer));
+  if (type === 'text/csv') return tabularRows(await readSheet('csv', request.body as Buffer));
+  if (type === XLSX) return tabularRows(await readSheet('xlsx', request.body as Buffer));
   const postings = jobPostingsIn(request.body);
   if (postings.length === 0) throw new KetNoiError('IMPORT_EMPTY', 'The JSON-LD document holds no schema.org JobPosting', { status: 400 });
   const places = { communeByName: app.intake.references.communeByName, parkCommune: (code: string) => {
@@ -43,7 +41,7 @@ function rowsOf(request: FastifyRequest, app: ServiceApp): MappedRow[] {
 }
 
 export default async function importRoutes(app: ServiceApp, options: ImportOptions) {
-  app.addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit: options.limitBytes }, (_request, body, done) => done(null, body));
+  app.addContentTypeParser('text/csv', { parseAs: 'buffer', bodyLimit: options.limitBytes }, (_request, body, done) => done(null, body));
   app.addContentTypeParser(XLSX, { parseAs: 'buffer', bodyLimit: options.limitBytes }, (_request, body, done) => done(null, body));
   app.addContentTypeParser('application/ld+json', { parseAs: 'string', bodyLimit: options.limitBytes }, (_request, body, done) => {
     try {
@@ -67,7 +65,7 @@ export default async function importRoutes(app: ServiceApp, options: ImportOptio
       onRequest: requireRole('employer', 'staff', 'admin'),
     },
     async (request) => {
-      const rows = rowsOf(request, app);
+      const rows = await rowsOf(request, app);
       if (rows.length > options.maxRows) {
         throw new KetNoiError('IMPORT_TOO_LARGE', `At most ${options.maxRows} rows per import; this one has ${rows.length}`, { status: 413 });
       }
