@@ -15,6 +15,13 @@ describe('isRetriable', () => {
     expect(isRetriable(socket)).toBe(true);
   });
 
+  it('treats a write that met the SQLite backend\'s lock as retriable, other server errors as final', () => {
+    const busy = Object.assign(new Error('SQLITE_BUSY: database is locked'), { name: 'MongoServerError' });
+    const invalid = Object.assign(new Error('Invalid $set'), { name: 'MongoServerError' });
+    expect(isRetriable(busy)).toBe(true);
+    expect(isRetriable(invalid)).toBe(false);
+  });
+
   it('treats programming errors and non-errors as final', () => {
     expect(isRetriable(new TypeError('x is undefined'))).toBe(false);
     expect(isRetriable('boom')).toBe(false);
