@@ -18,7 +18,8 @@ export interface Observed {
   ingestDlq: number;
   /** Matching's own current list of each accepted vacancy (match ids). */
   matchingLists: Map<string, string[]>;
-  emails: { to: string; content: string }[];
+  /** `messageId`: the same on a notification's every try (a re-send after a crash), so a receiver can keep one. */
+  emails: { to: string; content: string; messageId?: string | undefined }[];
   sms: { to: string; content: string }[];
   activity: Activity;
 }
@@ -162,37 +163,69 @@ export function matchRows(ledger: Ledger, observed: Observed): CountRow[] {
 export function notificationRows(ledger: Ledger, observed: Observed): CountRow[] {
   const { events, redelivered } = onceById(observed.topics.notifications);
   const sent = idsPerKey(events, (e) => e.type === 'notification.sent', (e) => `${String(e.data.notificationId)}|${String(e.data.channel)}`);
-  // Per worker: email notifications recorded as sent vs emails that reached the worker's address.
-  const sentEmails = new Map<string, Set<string>>();
-  for (const event of events) {
-    if (event.type !== 'notification.sent' || event.data.channel !== 'email') continue;
-    const worker = String(event.data.recipientId);
-    sentEmails.set(worker, (sentEmails.get(worker) ?? new Set()).add(String(event.data.notificationId)));
-  }
-  const received = new Map<string, number>();
-  for (const mail of observed.emails) received.set(mail.to.toLowerCase(), (received.get(mail.to.toLowerCase()) ?? 0) + 1);
-  let recordedNotReceived = 0;
-  let receivedNotRecorded = 0;
-  for (const [cccd, worker] of ledger.workers) {
-    const ids = observed.workerIds.get(cccd);
-    if (!worker.email || !ids || ids.length === 0) continue;
-    const recorded = ids.reduce((n, id) => n + (sentEmails.get(id)?.size ?? 0), 0);
-    const got = received.get(worker.email.toLowerCase()) ?? 0;
-    recordedNotReceived += Math.max(0, recorded - got);
-    receivedNotRecorded += Math.max(0, got - recorded);
-  }
-  const emailDuplicates = repeats(observed.emails.map((m) => `${m.to.toLowerCase()}|${m.content}`));
+  // Per worker and channel: notifications recorded as sent.
+  const recordedSent = (channel: string) => {
+    const perWorker = new Map<string, Set<string>>();
+    for (const event of events) {
+      if (event.type !== 'notification.sent' || event.data.channel !== channel) continue;
+      const worker = String(event.data.recipientId);
+      perWorker.set(worker, (perWorker.get(worker) ?? new Set()).add(String(event.data.notificationId)));
+    }
+    return perWorker;
+  };
+  // An email sent again under the Message-ID of its first try (settling a crash) is one email to its receiver.
+  const emailKey = (m: Observed['emails'][number]) => (m.messageId ? `${m.to.toLowerCase()}|${m.messageId}` : null);
+  const seenIds = new Set<string>();
+  const emails = observed.emails.filter((m) => {
+    const key = emailKey(m);
+    if (key === null) return true;
+    return !seenIds.has(key) && Boolean(seenIds.add(key));
+  });
+  const resent = observed.emails.length - emails.length;
+  const compare = (perWorker: Map<string, Set<string>>, got: Map<string, number>, address: (w: { email?: string | undefined; phone?: string | undefined }) => string | undefined) => {
+    let recordedNotReceived = 0;
+    let receivedNotRecorded = 0;
+    for (const [cccd, worker] of ledger.workers) {
+      const ids = observed.workerIds.get(cccd);
+      const to = address(worker)?.toLowerCase();
+      if (!to || !ids || ids.length === 0) continue;
+      const recorded = ids.reduce((n, id) => n + (perWorker.get(id)?.size ?? 0), 0);
+      const received = got.get(to) ?? 0;
+      recordedNotReceived += Math.max(0, recorded - received);
+      receivedNotRecorded += Math.max(0, received - recorded);
+    }
+    return { recordedNotReceived, receivedNotRecorded };
+  };
+  const countTo = (items: readonly { to: string }[]) => {
+    const got = new Map<string, number>();
+    for (const item of items) got.set(item.to.toLowerCase(), (got.get(item.to.toLowerCase()) ?? 0) + 1);
+    return got;
+  };
+  const email = compare(recordedSent('email'), countTo(emails), (w) => w.email);
+  const emailDuplicates = repeats(emails.map((m) => `${m.to.toLowerCase()}|${m.content}`));
+  // Phones as the last nine digits: the ledger has them as sent (0…), the gateway as stored (+84…).
+  const phone = (value: string | undefined) => value?.replace(/\D/g, '').slice(-9);
+  const sms = compare(recordedSent('sms'), countTo(observed.sms.map((m) => ({ to: phone(m.to) ?? '' }))), (w) => phone(w.phone));
+  const smsDuplicates = repeats(observed.sms.map((m) => `${m.to}|${m.content}`));
+  const unrecorded = (n: number, duplicates: number) => Math.max(0, n - duplicates);
   return [
     { check: 'notification.sent on notifications.v1 (per id and channel)', accepted: null, effects: sent.size, lost: 0, duplicated: extra(sent.values()), note: `${redelivered} redelivered copies (same event id)` },
     {
       check: 'emails at the SMTP sink',
       accepted: null,
-      effects: observed.emails.length,
-      lost: recordedNotReceived,
+      effects: emails.length,
+      lost: email.recordedNotReceived,
       duplicated: emailDuplicates,
-      note: `${receivedNotRecorded - emailDuplicates > 0 ? receivedNotRecorded - emailDuplicates : 0} sent but not recorded as sent (crash between send and outcome)`,
+      note: `${unrecorded(email.receivedNotRecorded, emailDuplicates)} sent but not recorded as sent; ${resent} sent again under the same Message-ID (a crash between send and record, settled)`,
     },
-    { check: 'SMS at the gateway sink', accepted: null, effects: observed.sms.length, lost: 0, duplicated: repeats(observed.sms.map((m) => `${m.to}|${m.content}`)) },
+    {
+      check: 'SMS at the gateway sink',
+      accepted: null,
+      effects: observed.sms.length,
+      lost: 0,
+      duplicated: smsDuplicates,
+      note: `${unrecorded(sms.receivedNotRecorded, smsDuplicates)} sent but not recorded as sent; ${sms.recordedNotReceived} recorded as sent that never arrived (an SMS is not sent again after a crash: recorded, uncertain)`,
+    },
   ];
 }
 

@@ -25,14 +25,14 @@ async function inTurns<T, R>(items: readonly T[], limit: number, work: (item: T)
   return results;
 }
 
-/** Every email the SMTP sink wrote (`outbox/mail/*.eml`): recipient, and subject and text as the content. */
+/** Every email the SMTP sink wrote (`outbox/mail/*.eml`): recipient, subject and text as the content, and its Message-ID. */
 export async function readEmails(dataDir: string): Promise<Observed['emails']> {
   const dir = join(dataDir, 'outbox', 'mail');
   const files = (await readdir(dir).catch(() => [] as string[])).filter((f) => f.endsWith('.eml'));
   return inTurns(files, 8, async (file) => {
     const parsed = await simpleParser(await readFile(join(dir, file)));
     const to = Array.isArray(parsed.to) ? parsed.to.map((a) => a.text).join(',') : (parsed.to?.text ?? '');
-    return { to, content: `${parsed.subject ?? ''}\n${parsed.text ?? ''}` };
+    return { to, content: `${parsed.subject ?? ''}\n${parsed.text ?? ''}`, messageId: parsed.messageId };
   });
 }
 

@@ -1,5 +1,6 @@
 export { baseConfigSchema, logLevels, type BaseConfig } from './config/base-config.js';
-export { commaList, mongoUrl, optionalEnv, port } from './config/env-values.js';
+export { commaList, kafkaName, mongoUrl, optionalEnv, port } from './config/env-values.js';
+export { groupIdOf, topicNamerOf } from './config/kafka-names.js';
 export { ConfigError, loadConfig } from './config/load-config.js';
 
 export { createLogger, createLoggerOptions, type LoggerSettings } from './logger/create-logger.js';
@@ -11,7 +12,7 @@ export { PROBLEM_CONTENT_TYPE, problem, problemType, type Problem, type ProblemI
 export { toProblem } from './errors/to-problem.js';
 
 export { healthPlugin, type HealthOptions } from './health/health-plugin.js';
-export { Readiness, type CheckResult, type ReadinessCheck, type ReadinessReport } from './health/readiness.js';
+export { failureName, Readiness, type CheckResult, type ReadinessCheck, type ReadinessReport } from './health/readiness.js';
 
 export { createEventMetrics } from './metrics/event-metrics.js';
 export type { EventObserver } from '@ketnoi/messaging';
@@ -33,6 +34,8 @@ export { mongoPlugin, type MongoOptions } from './plugins/mongo.js';
 export { createServiceApp, type ServiceApp, type ServiceAppOptions } from './app/create-service-app.js';
 export { REQUEST_ID_HEADER } from './app/request-id.js';
 export { runService, type Runnable, type RunServiceOptions } from './app/run-service.js';
+export { listenWhileStarting, type ListenWhileStartingOptions, type StartingService } from './app/listen-while-starting.js';
+export { DEFAULT_START_BACKOFF, startRetryDelay, type StartBackoff } from './app/start-backoff.js';
 export { kafkaPlugin, type KafkaPluginOptions } from './plugins/kafka.js';
 export { consumerPlugin, type ConsumerPluginOptions } from './plugins/consumer.js';
 export { addOutbox, pendingEvent, withOutbox, type OutboxFields, type PendingEvent } from './outbox/outbox-fields.js';

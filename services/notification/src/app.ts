@@ -1,9 +1,11 @@
 import { employersTopic, jobFairsTopic, matchesTopic, notificationsTopic, placementsTopic, vacanciesTopic, workerContactsTopic, workersTopic } from '@ketnoi/contracts';
-import { sameName, type TopicNamer } from '@ketnoi/messaging';
-import { consumerPlugin, createEventService, outboxPlugin, type ServiceApp, type ServiceAppOptions } from '@ketnoi/service-kit';
+import type { TopicNamer } from '@ketnoi/messaging';
+import { consumerPlugin, createEventService, groupIdOf, outboxPlugin, topicNamerOf, type ServiceApp, type ServiceAppOptions } from '@ketnoi/service-kit';
 import type { EmailSender } from './channels/email-sender.js';
 import type { SmsSender } from './channels/sms-gateway.js';
+import type { ResolveHost } from './channels/webhook-target.js';
 import type { NotificationConfig } from './config.js';
+import type { DeliveryFaults } from './use-cases/deps.js';
 import { notifyOnJobFairEvent } from './consumers/notify-on-jobfair-event.js';
 import { forgetOnWorkerErased } from './consumers/forget-on-worker-erased.js';
 import { notifyOnMatchProposed } from './consumers/notify-on-match-proposed.js';
@@ -29,12 +31,15 @@ export interface BuildOverrides extends Partial<Pick<ServiceAppOptions, 'logger'
   relayIdleMs?: number;
   sms?: SmsSender;
   email?: EmailSender;
+  resolveHost?: ResolveHost;
+  /** Tests only: fault hooks (a crash between a send and its record). */
+  faults?: DeliveryFaults;
 }
 
 /** The notification service, ready to listen (server.ts) or to be injected into (tests). */
 export async function buildApp(config: NotificationConfig, overrides: BuildOverrides = {}): Promise<ServiceApp> {
-  const topicName = overrides.topicName ?? sameName;
-  const group = overrides.groupId ?? 'notification';
+  const topicName = overrides.topicName ?? topicNamerOf(config);
+  const group = overrides.groupId ?? groupIdOf(config, 'notification');
   const app = await createEventService({
     config,
     description: 'Tells workers about matching jobs, once, in their language, through their channels.',
@@ -49,6 +54,8 @@ export async function buildApp(config: NotificationConfig, overrides: BuildOverr
     ...(overrides.now ? { now: overrides.now } : {}),
     ...(overrides.sms ? { sms: overrides.sms } : {}),
     ...(overrides.email ? { email: overrides.email } : {}),
+    ...(overrides.resolveHost ? { resolveHost: overrides.resolveHost } : {}),
+    ...(overrides.faults ? { faults: overrides.faults } : {}),
   });
   await app.register(outboxPlugin, {
     model: (instance) => instance.notification.deliveries.model,

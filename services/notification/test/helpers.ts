@@ -5,7 +5,7 @@ import { createDevIssuer, createLogger, loadConfig, type DevIssuer, type Service
 import { testKafka, uniqueName } from '@ketnoi/testing';
 import mongoose from 'mongoose';
 import { inject } from 'vitest';
-import { buildApp } from '../src/app.js';
+import { buildApp, type BuildOverrides } from '../src/app.js';
 import { notificationConfigSchema } from '../src/config.js';
 import { startSmsGateway, startSmtpServer } from './sinks.js';
 
@@ -47,7 +47,7 @@ export interface TestService {
 }
 
 /** The notification service on the real broker and FerretDB, with a real SMS gateway and SMTP server. */
-export async function startService(env: Record<string, string> = {}): Promise<TestService> {
+export async function startService(env: Record<string, string> = {}, overrides: Pick<BuildOverrides, 'resolveHost' | 'faults'> = {}): Promise<TestService> {
   const { kafkaBrokers, mongoUrl } = inject('infra');
   const [issuer, sms, smtp] = await Promise.all([createDevIssuer(), startSmsGateway(), startSmtpServer()]);
   const suffix = uniqueName('ntf');
@@ -73,6 +73,7 @@ export async function startService(env: Record<string, string> = {}): Promise<Te
       groupId,
       relayIdleMs: 50,
       now: () => clock.now ?? new Date(),
+      ...overrides,
     });
     await instance.ready();
     return instance;

@@ -34,6 +34,7 @@ export async function startSmsGateway() {
 }
 
 export interface ReceivedEmail {
+  messageId: string;
   to: string;
   subject: string;
   text: string;
@@ -61,7 +62,7 @@ export async function startSmtpServer({ parse = true } = {}) {
       simpleParser(stream)
         .then((mail) => {
           const to = Array.isArray(mail.to) ? mail.to[0] : mail.to;
-          received.push({ to: to?.text ?? '', subject: mail.subject ?? '', text: mail.text ?? '', html: typeof mail.html === 'string' ? mail.html : '' });
+          received.push({ messageId: mail.messageId ?? '', to: to?.text ?? '', subject: mail.subject ?? '', text: mail.text ?? '', html: typeof mail.html === 'string' ? mail.html : '' });
           done();
         })
         .catch(done);
@@ -79,6 +80,8 @@ export async function startSmtpServer({ parse = true } = {}) {
 
 export interface WebhookHit {
   path: string;
+  /** The Host header as it arrived. */
+  host: string;
   body: string;
   timestamp: number;
   signature: string;
@@ -93,6 +96,7 @@ export async function startWebhookReceiver() {
     request.on('end', () => {
       hits.push({
         path: request.url ?? '',
+        host: request.headers.host ?? '',
         body: Buffer.concat(chunks).toString('utf8'),
         timestamp: Number(request.headers['ketnoi-timestamp']),
         signature: String(request.headers['ketnoi-signature']),

@@ -69,6 +69,38 @@ describe('counting accepted inputs against their effects', () => {
     expect(rows[0]).toMatchObject({ effects: 3, duplicated: 0 });
   });
 
+  it('an email sent again under the Message-ID of its first try is one email; with another Message-ID it is a duplicate', () => {
+    const ledger = ledgerWith(['a']);
+    const sent = (n: string) => event('notification.sent', 'w1', { notificationId: n, channel: 'email', recipientId: 'w1' });
+    const rows = notificationRows(
+      ledger,
+      observed({
+        workerIds: new Map([['a', ['w1']]]),
+        topics: { ...observed().topics, notifications: [sent('m1'), sent('m2')] },
+        emails: [
+          { to: 'a@example.vn', content: 'job 1', messageId: '<1@k>' },
+          { to: 'a@example.vn', content: 'job 1', messageId: '<1@k>' },
+          { to: 'a@example.vn', content: 'job 2', messageId: '<2@k>' },
+          { to: 'a@example.vn', content: 'job 2', messageId: '<3@k>' },
+        ],
+      }),
+    );
+    expect(rows[1]).toMatchObject({ effects: 3, duplicated: 1, lost: 0 });
+    expect(rows[1]!.note).toContain('1 sent again under the same Message-ID');
+  });
+
+  it('an SMS recorded as sent that never reached the gateway is reported, not counted as a duplicate', () => {
+    const ledger = ledgerWith([]);
+    ledger.workers.set('a', { externalRef: 'ref-a', phone: '0900000001' });
+    const sent = (n: string) => event('notification.sent', 'w1', { notificationId: n, channel: 'sms', recipientId: 'w1' });
+    const rows = notificationRows(
+      ledger,
+      observed({ workerIds: new Map([['a', ['w1']]]), topics: { ...observed().topics, notifications: [sent('m1'), sent('m2')] }, sms: [{ to: '+84900000001', content: 'x' }] }),
+    );
+    expect(rows[2]).toMatchObject({ effects: 1, duplicated: 0, lost: 0 });
+    expect(rows[2]!.note).toContain('1 recorded as sent that never arrived');
+  });
+
   it("analytics' counts are compared with counts made independently", () => {
     const ledger = ledgerWith(['a', 'b'], [['k1', ['v1']]]);
     const rows = analyse(ledger, observed({ activity: { registrations: 3, vacanciesOpened: 1, positionsOpened: 2, matchesProposed: 0, placements: 0, notifications: {} } }));

@@ -68,7 +68,12 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
 const onEvent = (event: SupervisorEvent) => {
   if (event.kind === 'started' && event.attempt > 1) say(`launcher: ${event.name} restarted (pid ${event.pid})`);
   if (event.kind === 'exited' && event.restartInMs !== null) {
-    say(`launcher: ${event.name} exited (code ${event.code}, signal ${event.signal}) after ${Math.round(event.uptimeMs / 1000)} s; restarting in ${event.restartInMs} ms`);
+    const exited = `launcher: ${event.name} exited (code ${event.code}, signal ${event.signal}) after ${Math.round(event.uptimeMs / 1000)} s`;
+    say(
+      event.persistent
+        ? `${exited}; ${event.crashesInARow} quick exits in a row: still restarting it, every ${Math.round(event.restartInMs / 1000)} s until it stays up (see ${join(config.KETNOI_DATA_DIR, 'logs', `${event.name}.log`)})`
+        : `${exited}; restarting in ${event.restartInMs} ms`,
+    );
   }
   if (event.kind === 'exited' && event.restartInMs === null && !stopping) say(`launcher: ${event.name} keeps crashing; gave up (see ${join(config.KETNOI_DATA_DIR, 'logs', `${event.name}.log`)})`);
 };

@@ -17,15 +17,33 @@ export interface SupervisedProcessOptions {
   /** The supervisor's own messages: crashes, restarts. */
   onEvent?: (event: SupervisorEvent) => void;
   backoff?: BackoffPolicy;
-  /** Give up after this many restarts in a row without a healthy run (see backoff.resetAfterMs); default 10. */
+  /**
+   * Give up after this many restarts in a row without a healthy run (see
+   * backoff.resetAfterMs). Default: never; past `persistentAfter` quick
+   * crashes the delay simply stays at `backoff.maxMs` (a dependency may be
+   * down for longer than any bound we would pick).
+   */
   maxRestarts?: number;
+  /** Quick crashes in a row after which an exit is reported as `persistent` (default 10). */
+  persistentAfter?: number;
   /** How long a stop waits after SIGTERM before SIGKILL. */
   stopTimeoutMs?: number;
 }
 
 export type SupervisorEvent =
   | { kind: 'started'; name: string; pid: number; attempt: number }
-  | { kind: 'exited'; name: string; code: number | null; signal: string | null; uptimeMs: number; restartInMs: number | null };
+  | {
+      kind: 'exited';
+      name: string;
+      code: number | null;
+      signal: string | null;
+      uptimeMs: number;
+      restartInMs: number | null;
+      /** Quick exits in a row, this one included (0 after a healthy run or when stopped). */
+      crashesInARow: number;
+      /** True once it has crashed `persistentAfter` times in a row: still restarted, at the longest delay. */
+      persistent: boolean;
+    };
 
 /**
  * One child process kept alive: its output goes line by line to a log file
@@ -41,7 +59,7 @@ export class SupervisedProcess {
   private readonly log: WriteStream;
   private exited: Promise<void> = Promise.resolve();
   restarts = 0;
-  /** True once it kept crashing past `maxRestarts`: not restarted any more. */
+  /** True once it kept crashing past `maxRestarts` (when one is set): not restarted any more. */
   gaveUp = false;
 
   constructor(private readonly options: SupervisedProcessOptions) {
@@ -81,14 +99,17 @@ export class SupervisedProcess {
     if (this.child !== child) return;
     this.child = null;
     const uptimeMs = Date.now() - this.startedAt;
+    const exited = { kind: 'exited', name: this.options.name, code, signal, uptimeMs } as const;
     if (this.stopping) {
-      this.options.onEvent?.({ kind: 'exited', name: this.options.name, code, signal, uptimeMs, restartInMs: null });
+      this.options.onEvent?.({ ...exited, restartInMs: null, crashesInARow: 0, persistent: false });
       return;
     }
     this.attempt = nextAttempt(this.attempt, uptimeMs, this.options.backoff ?? DEFAULT_BACKOFF);
-    const giveUp = this.attempt - 1 > (this.options.maxRestarts ?? 10);
-    const delay = giveUp ? null : restartDelay(this.attempt - 1, this.options.backoff ?? DEFAULT_BACKOFF);
-    this.options.onEvent?.({ kind: 'exited', name: this.options.name, code, signal, uptimeMs, restartInMs: delay });
+    const crashesInARow = this.attempt - 1;
+    const giveUp = crashesInARow > (this.options.maxRestarts ?? Number.POSITIVE_INFINITY);
+    const delay = giveUp ? null : restartDelay(crashesInARow, this.options.backoff ?? DEFAULT_BACKOFF);
+    const persistent = crashesInARow >= (this.options.persistentAfter ?? 10);
+    this.options.onEvent?.({ ...exited, restartInMs: delay, crashesInARow, persistent });
     if (delay === null) {
       this.gaveUp = true;
       return;

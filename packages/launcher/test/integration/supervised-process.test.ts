@@ -22,7 +22,7 @@ describe('a supervised process (real child processes)', () => {
   });
   afterAll(() => rm(dir, { recursive: true, force: true }));
 
-  const supervise = (name: string, args: string[], more: { maxRestarts?: number } = {}) => {
+  const supervise = (name: string, args: string[], more: { maxRestarts?: number; persistentAfter?: number } = {}) => {
     const lines: string[] = [];
     const events: SupervisorEvent[] = [];
     const proc = new SupervisedProcess({
@@ -67,7 +67,19 @@ describe('a supervised process (real child processes)', () => {
     await proc.stop();
   });
 
-  it('gives up after maxRestarts quick crashes in a row, with growing delays', async () => {
+  it('never gives up by default: past persistentAfter quick crashes it keeps restarting at the longest delay, and says so', async () => {
+    const { proc, events } = supervise('persistent', ['3', '0'], { persistentAfter: 3 });
+    proc.start();
+    await waitFor(() => proc.restarts >= 6, { what: 'six restarts', timeoutMs: 40_000 });
+    await proc.stop();
+    const exits = events.flatMap((e) => (e.kind === 'exited' && e.restartInMs !== null ? [e] : []));
+    expect(exits.slice(0, 6).map((e) => e.restartInMs)).toEqual([50, 100, 200, 200, 200, 200]);
+    expect(exits.slice(0, 6).map((e) => e.persistent)).toEqual([false, false, true, true, true, true]);
+    expect(exits[5]!.crashesInARow).toBe(6);
+    expect(proc.gaveUp).toBe(false);
+  });
+
+  it('gives up after maxRestarts quick crashes in a row when a bound is set, with growing delays', async () => {
     const { proc, events } = supervise('crashing', ['3', '0'], { maxRestarts: 3 });
     proc.start();
     await waitFor(() => proc.gaveUp, { what: 'the supervisor to give up' });

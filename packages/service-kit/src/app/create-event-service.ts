@@ -1,5 +1,6 @@
 import type { TopicDefinition } from '@ketnoi/contracts';
 import type { TopicNamer } from '@ketnoi/messaging';
+import { topicNamerOf } from '../config/kafka-names.js';
 import { kafkaPlugin } from '../plugins/kafka.js';
 import { mongoPlugin } from '../plugins/mongo.js';
 import { createServiceApp, type ServiceApp, type ServiceAppOptions } from './create-service-app.js';
@@ -9,7 +10,7 @@ export interface EventServiceOptions extends ServiceAppOptions {
   source: string;
   /** Topics the service publishes (created and checked at start). */
   produces: readonly TopicDefinition[];
-  /** Physical topic names; tests give each test its own. */
+  /** Physical topic names; tests give each test its own. Default: from KETNOI_TOPIC_SUFFIX (topicNamerOf). */
   topicName?: TopicNamer | undefined;
 }
 
@@ -22,13 +23,19 @@ export interface EventServiceOptions extends ServiceAppOptions {
 export async function createEventService({ source, produces, topicName, ...options }: EventServiceOptions): Promise<ServiceApp> {
   const { config } = options;
   const app = await createServiceApp(options);
-  await app.register(mongoPlugin, { url: config.MONGO_URL, dbName: config.MONGO_DB_NAME });
-  await app.register(kafkaPlugin, {
-    brokers: config.KAFKA_BROKERS,
-    clientId: config.SERVICE_NAME,
-    source,
-    produces,
-    ...(topicName ? { topicName } : {}),
-  });
+  try {
+    await app.register(mongoPlugin, { url: config.MONGO_URL, dbName: config.MONGO_DB_NAME });
+    await app.register(kafkaPlugin, {
+      brokers: config.KAFKA_BROKERS,
+      clientId: config.SERVICE_NAME,
+      source,
+      produces,
+      topicName: topicName ?? topicNamerOf(config),
+    });
+  } catch (err) {
+    // A start-up that failed on Kafka is tried again (runService): close the mongo connection it opened first.
+    await app.close().catch(() => undefined);
+    throw err;
+  }
   return app;
 }

@@ -1,53 +1,47 @@
 import closeWithGrace from 'close-with-grace';
 import type { FastifyBaseLogger } from 'fastify';
 import type { BaseConfig } from '../config/base-config.js';
+import { createLogger } from '../logger/create-logger.js';
 import type { Telemetry } from '../telemetry/start-telemetry.js';
+import { listenWhileStarting, type Runnable } from './listen-while-starting.js';
+import type { StartBackoff } from './start-backoff.js';
 
-/** What runService needs of an app: any fastify instance fits. */
-export interface Runnable {
-  log: FastifyBaseLogger;
-  listen(options: { host: string; port: number }): Promise<string>;
-  close(): PromiseLike<unknown>;
-}
+export type { Runnable } from './listen-while-starting.js';
 
 export interface RunServiceOptions<App extends Runnable> {
   build: () => App | Promise<App>;
-  config: Pick<BaseConfig, 'HTTP_HOST' | 'HTTP_PORT' | 'SHUTDOWN_TIMEOUT_MS'>;
+  config: Pick<BaseConfig, 'HTTP_HOST' | 'HTTP_PORT' | 'SHUTDOWN_TIMEOUT_MS'> & Partial<Pick<BaseConfig, 'SERVICE_NAME' | 'LOG_LEVEL'>>;
   telemetry?: Telemetry;
+  /** Logs the start-up until the app exists; the KetNoi logger from config by default. */
+  logger?: FastifyBaseLogger;
+  backoff?: StartBackoff;
 }
 
 /**
- * Builds the app, listens, and on SIGTERM/SIGINT (or a crash) closes it:
- * fastify's onClose hooks stop consumers, producers and the mongo
- * connection; telemetry is flushed last. Past SHUTDOWN_TIMEOUT_MS the
- * process exits anyway.
+ * Listens at once and starts the app in the background (see
+ * listenWhileStarting: retried with backoff until the database and Kafka
+ * answer), then on SIGTERM/SIGINT (or a crash) closes it: fastify's onClose
+ * hooks stop consumers, producers and the mongo connection; telemetry is
+ * flushed last. Past SHUTDOWN_TIMEOUT_MS the process exits anyway. Rejects
+ * only when the port cannot be listened on.
  */
-export async function runService<App extends Runnable>({ build, config, telemetry }: RunServiceOptions<App>): Promise<App> {
-  let app: App;
+export async function runService<App extends Runnable>({ build, config, telemetry, logger, backoff }: RunServiceOptions<App>): Promise<void> {
+  const log =
+    logger ?? (createLogger({ serviceName: config.SERVICE_NAME ?? 'service', level: config.LOG_LEVEL ?? 'info' }) as FastifyBaseLogger);
+  let service: Awaited<ReturnType<typeof listenWhileStarting<App>>>;
   try {
-    app = await build();
+    service = await listenWhileStarting({ build, host: config.HTTP_HOST, port: config.HTTP_PORT, log, ...(backoff ? { backoff } : {}) });
   } catch (err) {
+    log.fatal({ err }, 'service failed to listen');
     await telemetry?.shutdown();
     throw err;
   }
-  const closeAll = async () => {
-    await app.close();
+
+  closeWithGrace({ delay: config.SHUTDOWN_TIMEOUT_MS, logger: log }, async ({ signal, err }) => {
+    if (err) log.error({ err }, 'closing after an unexpected error');
+    else log.info({ signal }, 'closing');
+    await service.close();
     await telemetry?.shutdown();
-  };
-
-  try {
-    await app.listen({ host: config.HTTP_HOST, port: config.HTTP_PORT });
-  } catch (err) {
-    app.log.fatal({ err }, 'service failed to start');
-    await closeAll();
-    throw err;
-  }
-
-  closeWithGrace({ delay: config.SHUTDOWN_TIMEOUT_MS, logger: app.log }, async ({ signal, err }) => {
-    if (err) app.log.error({ err }, 'closing after an unexpected error');
-    else app.log.info({ signal }, 'closing');
-    await closeAll();
-    app.log.info('closed');
+    log.info('closed');
   });
-  return app;
 }

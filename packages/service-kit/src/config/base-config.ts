@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { commaList, mongoUrl, optionalEnv, port } from './env-values.js';
+import { commaList, kafkaName, mongoUrl, optionalEnv, port } from './env-values.js';
 
 export const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -35,6 +35,10 @@ export const baseConfigSchema = z.object({
   EMPLOYER_TOKEN_ISSUER: z.string().min(1).default('urn:ketnoi:vacancy-intake'),
   /** `aud` of employer tokens; AUTH_AUDIENCE when unset. */
   EMPLOYER_TOKEN_AUDIENCE: optionalEnv(z.string().min(1)),
+  /** A KetNoi of its own on shared infrastructure (tests, benchmarks): topics are `<contract name>.<suffix>`. */
+  KETNOI_TOPIC_SUFFIX: optionalEnv(kafkaName()),
+  /** …and consumer groups `<prefix>.<the service's group>`. */
+  KETNOI_GROUP_PREFIX: optionalEnv(kafkaName()),
 });
 
 export type BaseConfig = z.output<typeof baseConfigSchema>;

@@ -24,3 +24,6 @@ export const port = () => z.coerce.number().int().min(0).max(65_535);
 
 export const mongoUrl = () =>
   z.string().regex(/^mongodb(\+srv)?:\/\/\S+$/, 'expected a mongodb:// or mongodb+srv:// URL');
+
+/** A name that may be part of a Kafka topic or group name. */
+export const kafkaName = () => z.string().regex(/^[A-Za-z0-9._-]+$/, 'letters, digits, dot, dash, underscore');

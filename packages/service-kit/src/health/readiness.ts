@@ -58,7 +58,7 @@ export class Readiness {
           return [name, { status: 'up', durationMs: elapsed() }] as const;
         } catch (error) {
           onFailure?.(name, error);
-          return [name, { status: 'down', durationMs: elapsed(), reason: reasonOf(error) }] as const;
+          return [name, { status: 'down', durationMs: elapsed(), reason: failureName(error) }] as const;
         }
       }),
     );
@@ -67,8 +67,8 @@ export class Readiness {
   }
 }
 
-// A short, safe reason for the response; the full error goes to the log.
-function reasonOf(error: unknown): string {
+/** A short, safe reason for a response (name and code, never the message); the full error goes to the log. */
+export function failureName(error: unknown): string {
   if (error instanceof CheckTimeout) return error.message;
   if (error instanceof Error) {
     const code = (error as { code?: unknown }).code;

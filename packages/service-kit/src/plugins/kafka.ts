@@ -40,7 +40,13 @@ export const kafkaPlugin = fp(
     await ensureTopics(kafka, options.produces, { topicName, logger });
     const publisher = new EventPublisher({ kafka, source: options.source, logger, observer: app.metrics.events, topicName });
     const admin = kafka.admin();
-    await Promise.all([publisher.connect(), admin.connect()]);
+    try {
+      await Promise.all([publisher.connect(), admin.connect()]);
+    } catch (err) {
+      // The start-up is tried again with new clients: leave none of these reconnecting.
+      await Promise.allSettled([publisher.disconnect(), admin.disconnect()]);
+      throw err;
+    }
 
     app.decorate('kafka', kafka);
     app.decorate('publisher', publisher);

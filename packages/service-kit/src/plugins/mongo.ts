@@ -34,7 +34,12 @@ export const mongoPlugin = fp(
       // Fail a query at once while disconnected instead of queueing it unseen.
       bufferCommands: false,
     });
-    await connection.asPromise();
+    try {
+      await connection.asPromise();
+    } catch (err) {
+      await connection.close().catch(() => undefined);
+      throw err;
+    }
     app.log.info({ db: connection.name }, 'mongo connected');
 
     app.decorate('mongo', connection);

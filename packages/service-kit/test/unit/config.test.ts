@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { ConfigError, baseConfigSchema, loadConfig } from '../../src/index.js';
+import { ConfigError, baseConfigSchema, groupIdOf, loadConfig, topicNamerOf } from '../../src/index.js';
 import { testEnv } from '../helpers.js';
 
 const catchConfigError = (run: () => unknown): ConfigError => {
@@ -50,5 +50,20 @@ describe('loadConfig', () => {
     expect(catchConfigError(() => loadConfig(schema, { ...testEnv, MATCH_TOP_K: '-1' })).variables).toEqual([
       'MATCH_TOP_K',
     ]);
+  });
+});
+
+describe('Kafka names of a KetNoi of its own (KETNOI_TOPIC_SUFFIX, KETNOI_GROUP_PREFIX)', () => {
+  it('suffix the topics and prefix the groups when set', () => {
+    const config = loadConfig(baseConfigSchema, { ...testEnv, KETNOI_TOPIC_SUFFIX: 'e2e-1', KETNOI_GROUP_PREFIX: 'e2e-1' });
+    expect(topicNamerOf(config)('matches.v1')).toBe('matches.v1.e2e-1');
+    expect(groupIdOf(config, 'notification')).toBe('e2e-1.notification');
+  });
+
+  it('leave the contract names and the service\'s group as they are when unset, and refuse names Kafka would not take', () => {
+    const config = loadConfig(baseConfigSchema, { ...testEnv, KETNOI_TOPIC_SUFFIX: '' });
+    expect(topicNamerOf(config)('matches.v1')).toBe('matches.v1');
+    expect(groupIdOf(config, 'notification')).toBe('notification');
+    expect(catchConfigError(() => loadConfig(baseConfigSchema, { ...testEnv, KETNOI_GROUP_PREFIX: 'a b' })).variables).toEqual(['KETNOI_GROUP_PREFIX']);
   });
 });

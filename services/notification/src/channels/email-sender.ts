@@ -2,6 +2,8 @@ import nodemailer from 'nodemailer';
 import { channelError } from './channel-error.js';
 
 export interface Email {
+  /** `<…@domain>`, the same for every try of one notification (see domain/message-id.ts). */
+  messageId: string;
   to: string;
   subject: string;
   text: string;

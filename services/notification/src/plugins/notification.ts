@@ -2,8 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { referenceData } from '@ketnoi/reference-data';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
+import type { Logger } from 'pino';
 import { smtpEmailSender, type EmailSender } from '../channels/email-sender.js';
 import { httpSmsGateway, type SmsSender } from '../channels/sms-gateway.js';
+import { systemResolver, type ResolveHost } from '../channels/webhook-target.js';
 import type { NotificationConfig } from '../config.js';
 import { DIGEST_TEMPLATE, digestProbe } from '../domain/digest-variables.js';
 import { invitationProbe, JOBFAIR_INVITATION_TEMPLATE, JOBFAIR_REMINDER_TEMPLATE, reminderProbe } from '../domain/jobfair-notice.js';
@@ -22,7 +24,7 @@ import { MatchStates } from '../repositories/match-states.js';
 import { Preferences } from '../repositories/preferences.js';
 import { WebhookQueue } from '../repositories/webhook-queue.js';
 import { WebhookSubscriptions } from '../repositories/webhook-subscriptions.js';
-import type { NotificationDeps } from '../use-cases/deps.js';
+import type { DeliveryFaults, NotificationDeps } from '../use-cases/deps.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -35,6 +37,10 @@ export interface NotificationPluginOptions {
   now?: () => Date;
   sms?: SmsSender;
   email?: EmailSender;
+  /** Resolves webhook targets' host names (tests: a name that changes its address). */
+  resolveHost?: ResolveHost;
+  /** Tests only: a crash between a send and its record. */
+  faults?: DeliveryFaults;
 }
 
 const placeOf: PlaceLookup = (code) => {
@@ -44,7 +50,7 @@ const placeOf: PlaceLookup = (code) => {
 
 /** The notification service's repositories, channels and templates, built once on its mongo connection. */
 export const notificationPlugin = fp(
-  async (app: FastifyInstance, { config, now, ...channels }: NotificationPluginOptions) => {
+  async (app: FastifyInstance, { config, now, resolveHost, faults, ...channels }: NotificationPluginOptions) => {
     const messages = {
       matchProposed: loadMessage(MATCH_TEMPLATE),
       placementRecorded: loadMessage(PLACEMENT_TEMPLATE, undefined, placementProbe),
@@ -73,6 +79,8 @@ export const notificationPlugin = fp(
           timeoutMs: config.SMS_GATEWAY_TIMEOUT_MS,
         }),
       email: channels.email ?? smtpEmailSender(config.SMTP_URL, config.EMAIL_FROM),
+      emailFrom: config.EMAIL_FROM,
+      ...(faults ? { faults } : {}),
       messages,
       digestTime: config.DIGEST_TIME,
       retryAfterMs: config.POLLER_RETRY_MS,
@@ -82,10 +90,12 @@ export const notificationPlugin = fp(
         subscriptions: new WebhookSubscriptions(app.mongo),
         queue: new WebhookQueue(app.mongo),
         allowList: config.WEBHOOK_ALLOWED_HOSTS ?? [],
+        resolve: resolveHost ?? systemResolver,
         retry: { initialMs: config.WEBHOOK_RETRY_INITIAL_MS, maxMs: config.WEBHOOK_RETRY_MAX_MS, giveUpAfterMs: config.WEBHOOK_GIVE_UP_AFTER_MS },
         timeoutMs: config.WEBHOOK_TIMEOUT_MS,
       },
       now: now ?? (() => new Date()),
+      log: (app.log as Logger).child({ component: 'deliveries' }),
     };
     await Promise.all([deps.deliveries.model.init(), deps.inbox.model.init(), deps.webhooks.subscriptions.model.init(), deps.digests.items.init()]);
     app.decorate('notification', {

@@ -13,10 +13,12 @@ export interface DeliveryDoc {
   channel: WorkerChannel;
   state: DeliveryState;
   at: Date;
+  /** Recorded as sent after a crash left the send's result unknown (SMS: not sent again). */
+  uncertain?: boolean;
 }
 
 const deliverySchema = new Schema<DeliveryDoc>(
-  { _id: String, version: Number, matchId: String, workerId: String, channel: String, state: String, at: Date },
+  { _id: String, version: Number, matchId: String, workerId: String, channel: String, state: String, at: Date, uncertain: Boolean },
   { versionKey: false },
 );
 addOutbox(deliverySchema);
@@ -29,6 +31,7 @@ interface Step {
   channel: WorkerChannel;
   state: DeliveryState;
   at: Date;
+  uncertain?: boolean;
   events?: PendingEvent[];
 }
 
@@ -50,9 +53,28 @@ export class Deliveries {
     return insertOnce(() => this.insert(deliveryKey(step.matchId, step.channel), 1, step));
   }
 
-  /** Records how a claimed send ended, with its event. */
-  async finish(step: Step): Promise<void> {
-    await insertOnce(() => this.insert(`${deliveryKey(step.matchId, step.channel)}:2`, 2, step));
+  /** Records how a claimed send ended, with its event; false when an outcome was recorded before (only one ever is). */
+  finish(step: Step): Promise<boolean> {
+    return insertOnce(() => this.insert(`${deliveryKey(step.matchId, step.channel)}:2`, 2, step));
+  }
+
+  /** The recorded outcome of a claimed send, if any. */
+  outcome(matchId: string, channel: WorkerChannel): Promise<DeliveryDoc | null> {
+    return this.model.findById(`${deliveryKey(matchId, channel)}:2`).lean<DeliveryDoc>();
+  }
+
+  /**
+   * Marks a send as under way where the claim itself cannot say so (a
+   * deferred send, claimed as `deferred`); false when a mark exists: an
+   * earlier try stopped between its send and its record.
+   */
+  markSending(matchId: string, workerId: string, channel: WorkerChannel, at: Date): Promise<boolean> {
+    return insertOnce(() => this.insert(`${deliveryKey(matchId, channel)}:sending`, 0, { matchId, workerId, channel, state: 'sending', at }));
+  }
+
+  /** Takes the mark back after a failure worth retrying. */
+  async unmarkSending(matchId: string, channel: WorkerChannel): Promise<void> {
+    await this.model.deleteOne({ _id: `${deliveryKey(matchId, channel)}:sending` });
   }
 
   /** Gives a claim back after a failure worth retrying, so the retry can claim it again. */

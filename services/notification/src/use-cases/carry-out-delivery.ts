@@ -4,6 +4,7 @@ import type { Contact, WorkerChannel } from '../domain/types.js';
 import type { DeferredDoc } from '../repositories/deferred.js';
 import type { NotificationDeps } from './deps.js';
 import { deferredEvent, failedEvent, sentEvent, suppressedEvent } from './notification-events.js';
+import { settleUnrecorded } from './settle-unrecorded.js';
 import { sendOnChannel, type Outgoing } from './send-on-channel.js';
 
 const step = (outgoing: Outgoing, channel: WorkerChannel, at: Date) => ({
@@ -31,9 +32,24 @@ export async function sendClaimed(deps: NotificationDeps, outgoing: Outgoing, ch
     await deps.deliveries.finish({ ...step(outgoing, channel, at), state: 'failed', events: [failedEvent(notice, channel, at, (error as Error).message)] });
     return 'failed' as const;
   }
+  await deps.faults?.afterSend?.(`${notice.key}:${channel}`);
   const at = deps.now();
   await deps.deliveries.finish({ ...step(outgoing, channel, at), state: 'sent', events: [sentEvent(notice, channel, at)] });
   return 'sent' as const;
+}
+
+/**
+ * A claim found taken: a redelivery or replay (nothing to do), unless the
+ * claim is a send never recorded — the process stopped between sending and
+ * recording —, which is settled now (settleUnrecorded). True when it was.
+ */
+async function settleIfUnrecorded(deps: NotificationDeps, outgoing: Outgoing, channel: WorkerChannel, contact: Contact | null): Promise<boolean> {
+  const { key } = outgoing.notice;
+  const claim = await deps.deliveries.get(key, channel);
+  if (claim?.state !== 'sending' || (await deps.deliveries.outcome(key, channel))) return false;
+  const settled = await settleUnrecorded(deps, outgoing, channel, contact);
+  deps.log.warn({ notificationId: `${key}:${channel}`, settled }, 'a send never recorded (crash) was settled');
+  return true;
 }
 
 /** What a deferred send needs to be worded again when its time comes (beside the notice). */
@@ -43,8 +59,8 @@ export type DeferredSource = Pick<DeferredDoc, 'kind' | 'vacancyId' | 'matchId' 
  * Carries out one planned delivery under its claim (`source` says how to
  * word it again if it has to wait out the quiet hours); false when the (notice,
  * channel) was claimed before, i.e. this is a redelivery or a replay.
- * A crash between claim and send loses that one message rather than risk
- * sending it twice.
+ * The claim is written before the send: a redelivery that finds it without
+ * an outcome settles it (a crash stopped the last try after the claim).
  */
 export async function carryOutDelivery(
   deps: NotificationDeps,
@@ -57,7 +73,8 @@ export async function carryOutDelivery(
   const at = deps.now();
   const base = step(outgoing, delivery.channel, at);
   if (delivery.action === 'suppress') {
-    return deps.deliveries.claim({ ...base, state: 'suppressed', events: [suppressedEvent(notice, delivery.channel, at, delivery.reason)] });
+    const claimed = await deps.deliveries.claim({ ...base, state: 'suppressed', events: [suppressedEvent(notice, delivery.channel, at, delivery.reason)] });
+    return claimed || settleIfUnrecorded(deps, outgoing, delivery.channel, contact);
   }
   if (delivery.action === 'defer') {
     if (!source) throw new Error(`${notice.template} cannot be deferred`);
@@ -74,9 +91,9 @@ export async function carryOutDelivery(
         until: delivery.until,
       });
     }
-    return claimed;
+    return claimed || settleIfUnrecorded(deps, outgoing, delivery.channel, contact);
   }
-  if (!(await deps.deliveries.claim({ ...base, state: 'sending' }))) return false;
+  if (!(await deps.deliveries.claim({ ...base, state: 'sending' }))) return settleIfUnrecorded(deps, outgoing, delivery.channel, contact);
   await sendClaimed(deps, outgoing, delivery.channel, contact!);
   return true;
 }

@@ -2,7 +2,7 @@ import { notificationsTopic } from '@ketnoi/contracts';
 import { pendingEvent } from '@ketnoi/service-kit';
 import type { Logger } from 'pino';
 import { postWebhook, type PostResult } from '../channels/webhook-poster.js';
-import { checkWebhookTarget } from '../channels/webhook-target.js';
+import { resolveWebhookTarget, type CheckedTarget } from '../channels/webhook-target.js';
 import { nextAttemptAt } from '../domain/webhook-backoff.js';
 import type { WebhookJob } from '../repositories/webhook-queue.js';
 import type { NotificationDeps } from './deps.js';
@@ -24,13 +24,15 @@ const outcomeEvent = (job: WebhookJob, at: Date, failure?: string) => {
 async function attempt(deps: NotificationDeps, job: WebhookJob, now: Date): Promise<PostResult | null> {
   const subscription = await deps.webhooks.subscriptions.get(job.subscriptionId);
   if (!subscription) return null;
+  let target: CheckedTarget;
   try {
-    // Checked again at delivery: the name may resolve elsewhere than when subscribed.
-    await checkWebhookTarget(subscription.url, deps.webhooks.allowList);
+    // Resolved and checked again at delivery (the name may point elsewhere than when subscribed),
+    // and the connection goes to the addresses checked here, not to another lookup.
+    target = await resolveWebhookTarget(subscription.url, deps.webhooks.allowList, deps.webhooks.resolve);
   } catch (error) {
     return { ok: false, reason: (error as Error).message };
   }
-  return postWebhook(subscription.url, subscription.secret, job.body, now, deps.webhooks.timeoutMs);
+  return postWebhook(target, subscription.secret, job.body, now, deps.webhooks.timeoutMs);
 }
 
 /** One try of one delivery, under its lease: done, retried later with backoff, or parked when out of time. */

@@ -1,5 +1,7 @@
+import type { Logger } from 'pino';
 import type { EmailSender } from '../channels/email-sender.js';
 import type { SmsSender } from '../channels/sms-gateway.js';
+import type { ResolveHost } from '../channels/webhook-target.js';
 import type { DigestVariables } from '../domain/digest-variables.js';
 import type { JobVariables } from '../domain/job-variables.js';
 import type { InvitationVariables, ReminderVariables } from '../domain/jobfair-notice.js';
@@ -20,6 +22,10 @@ import type { Preferences } from '../repositories/preferences.js';
 import type { WebhookQueue } from '../repositories/webhook-queue.js';
 import type { WebhookSubscriptions } from '../repositories/webhook-subscriptions.js';
 
+export interface DeliveryFaults {
+  afterSend?: (notificationId: string) => void | Promise<void>;
+}
+
 /** Everything the use cases reach, built once by the notification plugin. */
 export interface NotificationDeps {
   contacts: Contacts;
@@ -34,6 +40,10 @@ export interface NotificationDeps {
   leases: Leases;
   sms: SmsSender;
   email: EmailSender;
+  /** EMAIL_FROM: its domain names the Message-IDs. */
+  emailFrom: string;
+  /** Fault injection for tests: runs right after a send, before its outcome is recorded (a crash there). */
+  faults?: DeliveryFaults;
   messages: {
     matchProposed: RenderMessage<JobVariables>;
     placementRecorded: RenderMessage<PlacementVariables>;
@@ -52,10 +62,14 @@ export interface NotificationDeps {
     subscriptions: WebhookSubscriptions;
     queue: WebhookQueue;
     allowList: readonly string[];
+    /** Resolves targets' host names, at subscription and at each delivery. */
+    resolve: ResolveHost;
     retry: WebhookRetryPolicy;
     timeoutMs: number;
   };
   now: () => Date;
+  /** For what the use cases have to say outside a consumer's or poller's own log. */
+  log: Logger;
   /** Wakes the outbox relay after a write that carries events. */
   published: () => void;
 }

@@ -3,9 +3,11 @@ import { isRetriable } from '@ketnoi/errors';
 import type { Logger } from 'pino';
 import { interviewStateKey } from '../domain/jobfair-notice.js';
 import { planDeliveries } from '../domain/plan-deliveries.js';
+import type { Contact, WorkerChannel } from '../domain/types.js';
 import type { DeferredDoc } from '../repositories/deferred.js';
 import type { NotificationDeps } from './deps.js';
 import { sendClaimed } from './carry-out-delivery.js';
+import { settleUnrecorded } from './settle-unrecorded.js';
 import { suppressedEvent } from './notification-events.js';
 import { invitationOutgoing, matchOutgoing, placementOutgoing, reminderOutgoing } from './outgoing.js';
 import type { Outgoing } from './send-on-channel.js';
@@ -33,6 +35,28 @@ async function withdrawnSince(deps: NotificationDeps, doc: DeferredDoc): Promise
   return deps.matchStates.withdrawnSince(doc.matchId!, doc.proposedAt!);
 }
 
+/**
+ * The deferred send under a mark of its own (its claim says `deferred`): an
+ * outcome already recorded is not sent again, and a mark without an outcome
+ * (a crash between send and record) is settled like a consumer's claim.
+ */
+async function sendOnceMarked(deps: NotificationDeps, outgoing: Outgoing, channel: WorkerChannel, contact: Contact, log: Logger): Promise<void> {
+  const { key, workerId } = outgoing.notice;
+  if (await deps.deliveries.outcome(key, channel)) return;
+  if (!(await deps.deliveries.markSending(key, workerId, channel, deps.now()))) {
+    const settled = await settleUnrecorded(deps, outgoing, channel, contact);
+    log.warn({ notificationId: `${key}:${channel}`, settled }, 'a deferred send never recorded (crash) was settled');
+    return;
+  }
+  try {
+    // The claim stays with the deferred entry: a later round retries it.
+    await sendClaimed(deps, outgoing, channel, contact, { release: false });
+  } catch (error) {
+    if (isRetriable(error)) await deps.deliveries.unmarkSending(key, channel);
+    throw error;
+  }
+}
+
 const leaseItem = (doc: DeferredDoc) => `deferred:${doc._id}:${doc.until.getTime()}`;
 
 /** One deferred notification, when its time has come, under its lease: the rules are asked again (opt-out, withdrawal). */
@@ -54,8 +78,7 @@ async function sendOne(deps: NotificationDeps, seen: DeferredDoc, log: Logger): 
     const outgoing = await outgoingOf(deps, doc);
     if (!outgoing) return;
     try {
-      // The claim stays with the deferred entry: a later round retries it.
-      await sendClaimed(deps, outgoing, channel, contact!, { release: false });
+      await sendOnceMarked(deps, outgoing, channel, contact!, log);
     } catch (error) {
       if (!isRetriable(error)) throw error;
       await deps.deferred.postpone(doc._id, new Date(now.getTime() + deps.retryAfterMs));

@@ -1,3 +1,4 @@
+import { emailMessageId } from '../domain/message-id.js';
 import type { Notice } from '../domain/notice.js';
 import type { Contact, Language, WorkerChannel } from '../domain/types.js';
 import type { RenderedMessage } from '../messages/message-templates.js';
@@ -28,6 +29,7 @@ export async function sendOnChannel(deps: NotificationDeps, outgoing: Outgoing, 
   } else if (channel === 'sms') {
     await deps.sms.send(contact.phone!, message.sms);
   } else {
-    await deps.email.send({ to: contact.email!, subject: message.subject, text: message.text, html: message.html });
+    const messageId = emailMessageId(`${outgoing.notice.key}:email`, deps.emailFrom);
+    await deps.email.send({ messageId, to: contact.email!, subject: message.subject, text: message.text, html: message.html });
   }
 }

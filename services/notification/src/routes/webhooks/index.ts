@@ -25,7 +25,7 @@ export async function webhookRoutes(app: ServiceApp): Promise<void> {
     { onRequest: employer, schema: { summary: 'Subscribe to webhooks', tags: ['webhooks'], body: subscriptionInput, response: { 201: createdSubscription } } },
     async (request, reply) => {
       const employerId = employerOf(request);
-      const url = await checkWebhookTarget(request.body.url, deps().webhooks.allowList);
+      const url = await checkWebhookTarget(request.body.url, deps().webhooks.allowList, deps().webhooks.resolve);
       const doc: SubscriptionDoc = {
         _id: `whs_${randomUUID()}`,
         employerId,

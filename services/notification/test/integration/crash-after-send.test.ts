@@ -1,0 +1,99 @@
+import { employersTopic, notificationsTopic, vacanciesTopic, workerContactsTopic } from '@ketnoi/contracts';
+import type { ServiceApp } from '@ketnoi/service-kit';
+import { readTopic, testKafka, waitFor } from '@ketnoi/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { notifyOnMatchProposed } from '../../src/consumers/notify-on-match-proposed.js';
+import { aVacancy, aWorkerContact, anEmployer } from '../mothers.js';
+import { clock, startService, type TestService } from '../helpers.js';
+
+/** What the fault hook throws: the process "dies" right after the send, before the outcome is recorded. */
+class SimulatedCrash extends Error {}
+
+// Notification ids (`<matchId>:<channel>`) whose next send is followed by a crash.
+const crashAfter = new Set<string>();
+const faults = {
+  afterSend: (notificationId: string) => {
+    if (crashAfter.delete(notificationId)) throw new SimulatedCrash(notificationId);
+  },
+};
+
+const proposed = (matchId: string, workerId: string) => ({
+  id: `evt-${matchId}`,
+  type: 'match.proposed' as const,
+  data: { matchId, vacancyId: 'vac_test01', workerId, score: 0.8, rank: 1, scoringVersion: 'v1', factors: [], boost: { groups: [], amount: 0 }, at: new Date().toISOString() },
+});
+
+describe('a crash between a send and its record (fault hook), then a restart', () => {
+  let service: TestService;
+  let notifications: Awaited<ReturnType<typeof readTopic>>;
+  const sentOf = (prefix: string) =>
+    notifications.messages
+      .map((m) => JSON.parse(m.value!) as { id: string; type: string; data: { notificationId: string; channel: string } })
+      .filter((e) => e.type === 'notification.sent' && e.data.notificationId.startsWith(prefix));
+  // The consumer's handler, as Kafka redelivers the event after a restart (the offset was never committed).
+  const handle = (app: ServiceApp, matchId: string, workerId: string) =>
+    notifyOnMatchProposed(() => app.notification)(proposed(matchId, workerId) as never, { log: app.log } as never);
+
+  beforeAll(async () => {
+    clock.now = null;
+    service = await startService({ QUIET_HOURS_START: '00:00', QUIET_HOURS_END: '00:00' }, { faults });
+    await service.publish(employersTopic, 'emp_test01', [{ type: 'employer.registered', subject: 'emp_test01', data: anEmployer() }]);
+    await service.publish(vacanciesTopic, 'vac_test01', [{ type: 'vacancy.opened', subject: 'vac_test01', data: aVacancy() }]);
+    for (const [workerId, email, phone] of [['wrk_crash1', 'one@example.vn', '+84911000001'], ['wrk_crash2', 'two@example.vn', '+84911000002']] as const) {
+      await service.publish(workerContactsTopic, workerId, [{ type: 'worker-contact.updated', subject: workerId, data: aWorkerContact({ workerId, email, phone }) }]);
+    }
+    const db = service.app.mongo.db!;
+    await waitFor(async () => (await db.collection('contacts').countDocuments()) === 2 && (await db.collection('vacancies').countDocuments()) === 1, {
+      what: 'contacts and vacancy projected',
+    });
+    notifications = await readTopic(testKafka(), service.topic(notificationsTopic.name));
+  });
+  afterAll(async () => {
+    await notifications?.stop();
+    await service?.close();
+  });
+
+  it('publishes notification.sent exactly once per channel; the email again under the same Message-ID, the SMS not again', async () => {
+    crashAfter.add('mt_crash_01:email');
+    crashAfter.add('mt_crash_02:sms');
+    await expect(handle(service.app, 'mt_crash_01', 'wrk_crash1')).rejects.toBeInstanceOf(SimulatedCrash);
+    await expect(handle(service.app, 'mt_crash_02', 'wrk_crash2')).rejects.toBeInstanceOf(SimulatedCrash);
+    expect(crashAfter.size).toBe(0);
+    const emailsBefore = service.smtp.received.filter((m) => m.to === 'one@example.vn');
+    expect(emailsBefore).toHaveLength(1);
+    expect(service.sms.received.filter((r) => r.body.to === '+84911000002')).toHaveLength(1);
+
+    // The restart: the first instance is gone, a new one (same database, same sinks) gets both events again.
+    await service.app.close();
+    const restarted = await service.another('restarted');
+    try {
+      await handle(restarted, 'mt_crash_01', 'wrk_crash1');
+      await handle(restarted, 'mt_crash_02', 'wrk_crash2');
+      // And once more (a further redelivery): nothing new.
+      expect(await handle(restarted, 'mt_crash_01', 'wrk_crash1')).toBe('duplicate');
+      expect(await handle(restarted, 'mt_crash_02', 'wrk_crash2')).toBe('duplicate');
+      restarted.notification.published();
+
+      const sent = await waitFor(() => sentOf('mt_crash_0').length >= 6 && sentOf('mt_crash_0'), { what: 'six sent events', timeoutMs: 30_000 });
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      const perNotification = new Map<string, Set<string>>();
+      for (const event of sentOf('mt_crash_0')) perNotification.set(event.data.notificationId, (perNotification.get(event.data.notificationId) ?? new Set()).add(event.id));
+      expect([...perNotification.keys()].sort()).toEqual(['mt_crash_01:email', 'mt_crash_01:in-app', 'mt_crash_01:sms', 'mt_crash_02:email', 'mt_crash_02:in-app', 'mt_crash_02:sms']);
+      expect([...perNotification.values()].every((ids) => ids.size === 1)).toBe(true);
+      expect(sent.length).toBeGreaterThanOrEqual(6);
+
+      // Email: sent again after the crash, with the Message-ID of the first try: the receiving side keeps one.
+      const emails = service.smtp.received.filter((m) => m.to === 'one@example.vn');
+      expect(emails.length).toBeLessThanOrEqual(2);
+      expect(new Set(emails.map((m) => m.messageId)).size).toBe(1);
+      expect(emails[0]!.messageId).toMatch(/^<[0-9a-f]{40}@ketnoi\.local>$/);
+      // SMS: a gateway cannot tell a repeat, so it is recorded (uncertain) and not sent again.
+      expect(service.sms.received.filter((r) => r.body.to === '+84911000002')).toHaveLength(1);
+      const smsOutcome = await restarted.mongo.db!.collection('deliveries').findOne({ _id: 'mt_crash_02:sms:2' as never });
+      expect(smsOutcome).toMatchObject({ state: 'sent', uncertain: true });
+      expect(await restarted.mongo.db!.collection('inbox').countDocuments({ workerId: { $in: ['wrk_crash1', 'wrk_crash2'] } })).toBe(2);
+    } finally {
+      await restarted.close();
+    }
+  });
+});
