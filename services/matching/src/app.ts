@@ -7,6 +7,7 @@ import { matchOnVacancyEvent } from './consumers/match-on-vacancy-event.js';
 import { matchOnWorkerEvent } from './consumers/match-on-worker-event.js';
 import { withdrawOnPlacementRecorded } from './consumers/withdraw-on-placement-recorded.js';
 import { matchingPlugin } from './plugins/matching.js';
+import { registerSharded } from './plugins/sharding.js';
 import { matchRoutes } from './routes/matches/index.js';
 
 export interface BuildOverrides extends Partial<Pick<ServiceAppOptions, 'logger' | 'auth'>> {
@@ -28,25 +29,32 @@ export async function buildApp(config: MatchingConfig, overrides: BuildOverrides
     produces: [matchesTopic],
     topicName,
   });
+  const now = overrides.now ?? (() => new Date());
   await app.register(matchingPlugin, {
     scoring: config.MATCHING_SCORING,
     reference: overrides.reference ?? createReferenceData({ dir: config.REFERENCE_DATA_DIR }),
-    now: overrides.now ?? (() => new Date()),
+    now,
+    load: !config.MATCHING_SHARDED,
   });
-  // One consumer, so events of the three topics are applied one at a time (the engine is one in-memory state).
-  await app.register(
-    consumerPlugin({
-      name: 'matching',
-      groupId: overrides.groupId ?? 'matching',
-      topicName,
-      fromBeginning: true,
-      subscribe: (consumer, instance) =>
-        consumer
-          .subscribe(workersTopic, matchOnWorkerEvent(() => instance.matching))
-          .subscribe(vacanciesTopic, matchOnVacancyEvent(() => instance.matching))
-          .subscribe(placementsTopic, withdrawOnPlacementRecorded(() => instance.matching)),
-    }),
-  );
+  const groupId = overrides.groupId ?? 'matching';
+  const batch = { maxBatchSize: config.MATCHING_BATCH_SIZE };
+  if (config.MATCHING_SHARDED) await registerSharded(app, { groupId, topicName, batch, now });
+  else {
+    // One consumer, a batch of one partition at a time; the service's queue applies batches one after another (one in-memory state).
+    await app.register(
+      consumerPlugin({
+        name: 'matching',
+        groupId,
+        topicName,
+        fromBeginning: true,
+        subscribe: (consumer, instance) =>
+          consumer
+            .subscribeBatch(workersTopic, matchOnWorkerEvent(() => instance.matching), batch)
+            .subscribeBatch(vacanciesTopic, matchOnVacancyEvent(() => instance.matching), batch)
+            .subscribeBatch(placementsTopic, withdrawOnPlacementRecorded(() => instance.matching), batch),
+      }),
+    );
+  }
   await app.register(matchRoutes);
   return app;
 }

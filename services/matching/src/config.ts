@@ -20,6 +20,10 @@ export const matchingConfigSchema = baseConfigSchema.extend({
   HTTP_PORT: z.coerce.number().int().min(1).max(65535).default(3003),
   MATCHING_SCORING: optionalEnv(scoringJson).transform((value) => value ?? DEFAULT_SCORING),
   REFERENCE_DATA_DIR: optionalEnv(z.string().min(1)),
+  /** Most events of one partition applied and written together. */
+  MATCHING_BATCH_SIZE: z.coerce.number().int().min(1).max(5000).default(500),
+  /** Scale-out across instances (router, shards, merge stage); off: one instance holds everything. */
+  MATCHING_SHARDED: z.enum(['true', 'false']).default('false').transform((value) => value === 'true'),
 });
 
 export type MatchingConfig = z.output<typeof matchingConfigSchema>;

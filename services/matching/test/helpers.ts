@@ -1,7 +1,7 @@
 import { type TopicDefinition, type TopicEventInput } from '@ketnoi/contracts';
 import { createKafka, ensureTopics, EventPublisher, withSuffix } from '@ketnoi/messaging';
 import { createDevIssuer, createLogger, loadConfig, type DevIssuer, type Role, type ServiceApp } from '@ketnoi/service-kit';
-import { testKafka, testLogger, uniqueName } from '@ketnoi/testing';
+import { testKafka, testLogger, uniqueName, waitFor } from '@ketnoi/testing';
 import { inject } from 'vitest';
 import { buildApp } from '../src/app.js';
 import { matchingConfigSchema } from '../src/config.js';
@@ -21,6 +21,12 @@ export interface StartOptions {
   scoring?: string;
   /** The service's clock (ages are counted in its month). */
   now?: () => Date;
+  /** Consumer group (default: one per suffix); a new one re-reads every topic from the start. */
+  groupId?: string;
+  /** MATCHING_BATCH_SIZE (1: event by event). */
+  batchSize?: number;
+  /** MATCHING_SHARDED: router, shards and merge stage, each its own consumer group. */
+  sharded?: boolean;
 }
 
 /** The matching service on the real broker and FerretDB, with its own topics, group and database. */
@@ -39,11 +45,13 @@ export async function startService(options: StartOptions = {}): Promise<TestServ
     AUTH_JWT_PUBLIC_KEY: issuer.publicKeyPem,
     LOG_LEVEL: 'warn',
     ...(options.scoring ? { MATCHING_SCORING: options.scoring } : {}),
+    ...(options.batchSize ? { MATCHING_BATCH_SIZE: String(options.batchSize) } : {}),
+    ...(options.sharded ? { MATCHING_SHARDED: 'true' } : {}),
   });
   const app = await buildApp(config, {
     logger: createLogger({ serviceName: 'matching', level: 'error' }),
     topicName: withSuffix(suffix),
-    groupId: `matching-${suffix}`,
+    groupId: options.groupId ?? `matching-${suffix}`,
     ...(options.now ? { now: options.now } : {}),
   });
   await app.ready();
@@ -72,3 +80,71 @@ export async function publish<T extends TopicDefinition>(suffix: string, topic: 
 }
 
 export { testKafka };
+
+/** Waits until `groupId` has committed every message of `topic` (all of it consumed and applied). */
+export async function waitForConsumed(groupId: string, topic: string): Promise<void> {
+  const admin = testKafka().admin();
+  await admin.connect();
+  try {
+    await waitFor(
+      async () => {
+        const ends = await admin.fetchTopicOffsets(topic);
+        const [committed] = await admin.fetchOffsets({ groupId, topics: [topic] });
+        const at = new Map((committed?.partitions ?? []).map((p) => [p.partition, Number(p.offset)]));
+        return ends.every((end) => Number(end.high) === 0 || at.get(end.partition) === Number(end.high));
+      },
+      { timeoutMs: 60_000, what: `${groupId} to consume ${topic}` },
+    );
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+export interface MatchEvent {
+  id: string;
+  type: string;
+  subject: string;
+  data: { matchId: string; workerId: string; vacancyId: string; reason?: string; rank?: number; score?: number };
+}
+
+/**
+ * Effects announced twice (as the chaos suite counts them): a proposal of a
+ * match already live, or a withdrawal of one not live. `events` in topic
+ * order per vacancy; a repeated CloudEvents id is dropped first.
+ */
+export function duplicatedEffects(events: readonly MatchEvent[]): number {
+  const live = new Set<string>();
+  const seen = new Set<string>();
+  let twice = 0;
+  for (const event of events) {
+    if (seen.has(event.id)) continue;
+    seen.add(event.id);
+    const { matchId } = event.data;
+    if (event.type === 'match.proposed') {
+      if (live.has(matchId)) twice += 1;
+      live.add(matchId);
+    } else if (event.type === 'match.withdrawn' && !live.delete(matchId)) twice += 1;
+  }
+  return twice;
+}
+
+/** What consumers of matches.v1 end up believing: each live match and its last announced score. */
+export function foldMatches(events: readonly MatchEvent[]): Map<string, number> {
+  const live = new Map<string, number>();
+  for (const event of events) {
+    if (event.type === 'match.withdrawn') live.delete(event.data.matchId);
+    else live.set(event.data.matchId, event.data.score!);
+  }
+  return live;
+}
+
+/** How many messages `topic` holds (all partitions). */
+export async function messageCount(topic: string): Promise<number> {
+  const admin = testKafka().admin();
+  await admin.connect();
+  try {
+    return (await admin.fetchTopicOffsets(topic)).reduce((sum, p) => sum + Number(p.high), 0);
+  } finally {
+    await admin.disconnect();
+  }
+}

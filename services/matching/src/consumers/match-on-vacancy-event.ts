@@ -1,13 +1,12 @@
 import type { vacanciesTopic } from '@ketnoi/contracts';
-import type { EventHandler } from '@ketnoi/messaging';
+import type { BatchEventHandler } from '@ketnoi/messaging';
 import type { MatchingService } from '../use-cases/matching-service.js';
+import { outcomesOf } from './outcomes.js';
 
-/** vacancies.v1: (re)compute an opened or changed vacancy's top-K; a closed one withdraws all of it. */
+/** vacancies.v1, a batch at a time: (re)compute opened or changed vacancies' top-K; a closed one withdraws all of it. */
 export const matchOnVacancyEvent =
-  (service: () => MatchingService): EventHandler<typeof vacanciesTopic> =>
-  async (event, context) => {
-    const { vacancyId, version } = event.data;
-    const outcome = await service().applyVacancy(event.data);
-    context.log.debug({ vacancyId, version, type: event.type, outcome }, 'vacancy event applied');
-    return outcome === 'duplicate' ? 'duplicate' : undefined;
+  (service: () => MatchingService): BatchEventHandler<typeof vacanciesTopic> =>
+  async (items, context) => {
+    const outcomes = await service().applyBatch(items.map(({ event }) => ({ kind: 'vacancy', snapshot: event.data })));
+    return outcomesOf(outcomes, context.log, 'vacancy events applied');
   };

@@ -1,14 +1,17 @@
 import type { workersTopic } from '@ketnoi/contracts';
-import type { EventHandler } from '@ketnoi/messaging';
+import type { BatchEventHandler } from '@ketnoi/messaging';
+import type { MatchingEvent } from '../use-cases/matching-event.js';
 import type { MatchingService } from '../use-cases/matching-service.js';
+import { outcomesOf } from './outcomes.js';
 
-/** workers.v1: re-match a registered or changed worker; forget an erased one. Older versions are duplicates. */
+/** workers.v1, a batch at a time: re-match registered or changed workers; forget erased ones. Older versions are duplicates. */
 export const matchOnWorkerEvent =
-  (service: () => MatchingService): EventHandler<typeof workersTopic> =>
-  async (event, context) => {
-    const { workerId, version } = event.data;
-    const outcome =
-      event.type === 'worker.erased' ? await service().eraseWorker(workerId, version) : await service().applyWorker(event.data);
-    context.log.debug({ workerId, version, type: event.type, outcome }, 'worker event applied');
-    return outcome === 'duplicate' ? 'duplicate' : undefined;
+  (service: () => MatchingService): BatchEventHandler<typeof workersTopic> =>
+  async (items, context) => {
+    const events = items.map(({ event }): MatchingEvent =>
+      event.type === 'worker.erased'
+        ? { kind: 'worker-erased', workerId: event.data.workerId, version: event.data.version }
+        : { kind: 'worker', snapshot: event.data },
+    );
+    return outcomesOf(await service().applyBatch(events), context.log, 'worker events applied');
   };

@@ -50,9 +50,9 @@ export class MatchEngine {
   }
 
   /** What the last vacancy query did (for the benchmark). */
-  get lastQuery(): { scored: number; scannedAll: boolean; groupsBounded: number; touched: number } {
-    const { scored, scannedAll, groupsBounded, touched } = this.query;
-    return { scored, scannedAll, groupsBounded, touched };
+  get lastQuery(): { scored: number; scannedAll: boolean; groupsBounded: number; touched: number; pastCeiling: number; holdersVisited: number } {
+    const { scored, scannedAll, groupsBounded, touched, pastCeiling, holdersVisited } = this.query;
+    return { scored, scannedAll, groupsBounded, touched, pastCeiling, holdersVisited };
   }
 
   queryVacancy(v: MatchVacancy): Ranked[] {

@@ -1,22 +1,99 @@
 import type { VacancyExtremes } from '../domain/group-bounds.js';
 import type { MatchVacancy } from '../domain/model.js';
+import { skillBit } from './skill-ceiling.js';
 
-/** The open vacancies of one occupation at one place, with the best each cheap factor can be among them. */
-export class VacancyGroup implements VacancyExtremes {
-  readonly vacancies = new Map<string, MatchVacancy>();
+/** The best each cheap factor can be among some open vacancies of one place. */
+export class VacancyBlock implements VacancyExtremes {
   minQualification = 0;
   maxWageK = 0;
   minExperienceTenths = 0;
   housing = false;
   noHousing = false;
   welcomed = 0;
+  /** Union of the bits (`skillBit`) of the skills asked, and whether some vacancy asks none (its skills factor is 1). */
+  skillsLo = 0;
+  skillsHi = 0;
+  noSkills = false;
 
-  constructor(readonly place: number) {}
+  constructor(readonly place: number) {
+    this.reset();
+  }
+
+  reset(): void {
+    this.minQualification = Number.MAX_SAFE_INTEGER;
+    this.maxWageK = 0;
+    this.minExperienceTenths = Number.MAX_SAFE_INTEGER;
+    this.housing = false;
+    this.noHousing = false;
+    this.welcomed = 0;
+    this.skillsLo = 0;
+    this.skillsHi = 0;
+    this.noSkills = false;
+  }
+
+  widen(v: MatchVacancy): void {
+    this.minQualification = Math.min(this.minQualification, v.minQualification);
+    this.maxWageK = Math.max(this.maxWageK, v.wageMaxK);
+    this.minExperienceTenths = Math.min(this.minExperienceTenths, v.minExperienceTenths);
+    if (v.housing) this.housing = true;
+    else this.noHousing = true;
+    this.welcomed |= v.welcomed;
+    if (v.skills.length === 0) this.noSkills = true;
+    for (let j = 0; j < v.skills.length; j += 1) {
+      const bit = skillBit(v.skills[j]!);
+      if (bit < 32) this.skillsLo |= 1 << bit;
+      else this.skillsHi |= 1 << (bit - 32);
+    }
+  }
+
+  widenBy(b: VacancyBlock): void {
+    this.minQualification = Math.min(this.minQualification, b.minQualification);
+    this.maxWageK = Math.max(this.maxWageK, b.maxWageK);
+    this.minExperienceTenths = Math.min(this.minExperienceTenths, b.minExperienceTenths);
+    this.housing ||= b.housing;
+    this.noHousing ||= b.noHousing;
+    this.welcomed |= b.welcomed;
+    this.skillsLo |= b.skillsLo;
+    this.skillsHi |= b.skillsHi;
+    this.noSkills ||= b.noSkills;
+  }
+}
+
+/**
+ * Every group of open vacancies at one place, over all occupations: a
+ * worker query over most occupations bounds the places before any group.
+ * Widened on each opening; after a closing (`loose`), recomputed from the
+ * groups when next used.
+ */
+export class VacancyPlace extends VacancyBlock {
+  readonly groups: VacancyGroup[] = [];
+  loose = false;
+
+  tighten(): void {
+    if (!this.loose) return;
+    this.reset();
+    for (const group of this.groups) if (group.vacancies.size > 0) this.widenBy(group);
+    this.loose = false;
+  }
+}
+
+/** The open vacancies of one occupation at one place, with the best each cheap factor can be among them. */
+export class VacancyGroup extends VacancyBlock {
+  readonly vacancies = new Map<string, MatchVacancy>();
+
+  constructor(
+    readonly occupation: number,
+    readonly summary: VacancyPlace,
+  ) {
+    super(summary.place);
+    summary.groups.push(this);
+  }
 
   add(v: MatchVacancy): void {
     if (this.vacancies.size === 0) this.reset();
     this.vacancies.set(v.id, v);
     this.widen(v);
+    this.summary.widen(v);
   }
 
   /** Recomputed whole on removal (groups are small: vacancies are ~10× fewer than workers). */
@@ -24,25 +101,8 @@ export class VacancyGroup implements VacancyExtremes {
     if (!this.vacancies.delete(id)) return false;
     this.reset();
     for (const v of this.vacancies.values()) this.widen(v);
+    this.summary.loose = true;
     return true;
-  }
-
-  private reset(): void {
-    this.minQualification = Number.MAX_SAFE_INTEGER;
-    this.maxWageK = 0;
-    this.minExperienceTenths = Number.MAX_SAFE_INTEGER;
-    this.housing = false;
-    this.noHousing = false;
-    this.welcomed = 0;
-  }
-
-  private widen(v: MatchVacancy): void {
-    this.minQualification = Math.min(this.minQualification, v.minQualification);
-    this.maxWageK = Math.max(this.maxWageK, v.wageMaxK);
-    this.minExperienceTenths = Math.min(this.minExperienceTenths, v.minExperienceTenths);
-    if (v.housing) this.housing = true;
-    else this.noHousing = true;
-    this.welcomed |= v.welcomed;
   }
 }
 
@@ -50,6 +110,8 @@ export class VacancyGroup implements VacancyExtremes {
 export class VacancyIndex {
   readonly all = new Map<string, MatchVacancy>();
   readonly openByOccupation = new Map<number, Map<number, VacancyGroup>>();
+  /** Place → the groups of open vacancies there, of every occupation. */
+  readonly places = new Map<number, VacancyPlace>();
   private openCount = 0;
 
   get(id: string): MatchVacancy | undefined {
@@ -67,7 +129,7 @@ export class VacancyIndex {
     let byPlace = this.openByOccupation.get(v.occupation);
     if (!byPlace) this.openByOccupation.set(v.occupation, (byPlace = new Map()));
     let group = byPlace.get(v.place);
-    if (!group) byPlace.set(v.place, (group = new VacancyGroup(v.place)));
+    if (!group) byPlace.set(v.place, (group = new VacancyGroup(v.occupation, this.placeOf(v.place))));
     group.add(v);
     this.openCount += 1;
   }
@@ -83,6 +145,14 @@ export class VacancyIndex {
     if (group.vacancies.size > 0) return;
     byPlace!.delete(old.place);
     if (byPlace!.size === 0) this.openByOccupation.delete(old.occupation);
+    const groups = group.summary.groups;
+    groups.splice(groups.indexOf(group), 1);
+  }
+
+  private placeOf(place: number): VacancyPlace {
+    let summary = this.places.get(place);
+    if (!summary) this.places.set(place, (summary = new VacancyPlace(place)));
+    return summary;
   }
 
   *open(): Generator<MatchVacancy> {

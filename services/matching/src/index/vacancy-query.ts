@@ -7,11 +7,17 @@ import { workerGroupBound } from '../domain/group-bounds.js';
 import { IntList } from './int-list.js';
 import { occupationTiers, TIER_VALUES } from './occupation-tiers.js';
 import { TopKCollector } from './top-k-collector.js';
+import type { PlaceSummary } from './place-summary.js';
+import { essentialSkills } from './essential-skills.js';
+import { SkillCeiling } from './skill-ceiling.js';
 import { OccupationGroups, type WorkerGroup } from './worker-group.js';
-import type { WorkerIndex } from './worker-index.js';
+import type { WorkerBlock } from './worker-extremes.js';
+import { occupationSkillKey, type WorkerIndex } from './worker-index.js';
 
 const AVAILABLE = WORKER_FLAGS.looking | WORKER_FLAGS.consent;
 const AVAILABILITY = AVAILABLE | WORKER_FLAGS.placed;
+/** Added to bounds derived by subtraction, so that rounding never puts them below a score. */
+const MARGIN = 1e-9;
 /** Up to this many must-have holders, they are bucketed and visited directly; beyond, the groups are visited with them as a filter. */
 const FEW_CANDIDATES = 20_000;
 
@@ -28,7 +34,15 @@ export class VacancyQuery {
   private stamps = new Uint32Array(0);
   private epoch = 0;
   private readonly buckets = TIER_VALUES.map(() => new IntList());
-  private readonly bounded: { group: WorkerGroup; bound: number }[] = [];
+  private readonly bounded: { group: WorkerGroup; bound: number; rest: number }[] = [];
+  private readonly boundedPlaces: { summary: PlaceSummary; bound: number }[] = [];
+  private readonly ceiling = new SkillCeiling();
+  /** Dedupes the skill holders bucketed by `visitHolders`. */
+  private marks = new Uint32Array(0);
+  private markEpoch = 0;
+  private lastRest = 0;
+  /** Occupation id → its tier in the current query (TIER_VALUES index). */
+  private tierOf = new Int8Array(0);
   /** Slots holding every must-have of the current query (when `filtered`). */
   private allowed = new Uint32Array(0);
   private allowedEpoch = 0;
@@ -39,10 +53,16 @@ export class VacancyQuery {
   /** Groups bounded and workers touched (bounded one by one) by the last query (for the benchmark). */
   groupsBounded = 0;
   touched = 0;
+  /** Of those, workers whose skills ceiling (from their skill mask) still let them reach the k-th score. */
+  pastCeiling = 0;
+  /** Skill holders visited instead of the groups (0: the groups were visited), by the last query. */
+  holdersVisited = 0;
 
   constructor(
     private readonly workers: WorkerIndex,
     private readonly fewCandidates = FEW_CANDIDATES,
+    /** Visit the skill holders whenever a cut exists, however many (tests reach that path with a few workers). */
+    private readonly preferHolders = false,
   ) {}
 
   run(ctx: ScoringContext, v: MatchVacancy, k: number): Ranked[] {
@@ -50,8 +70,11 @@ export class VacancyQuery {
     this.scannedAll = false;
     this.groupsBounded = 0;
     this.touched = 0;
+    this.pastCeiling = 0;
+    this.holdersVisited = 0;
     if (!v.open) return [];
     this.nextEpoch();
+    this.ceiling.prepare(ctx.tables, v);
     const out = new TopKCollector(k);
     const required = this.requiredCandidates(ctx, v);
     this.filtered = false;
@@ -86,6 +109,7 @@ export class VacancyQuery {
     const groups = this.workers.byOccupation;
     const tiers = occupationTiers(ctx.tables, groups.occupations(), [v.occupation]);
     tiers[TIER_VALUES.length - 1]!.push(OccupationGroups.NO_OCCUPATION);
+    this.noteTiers(ctx, tiers);
     this.seed(ctx, v, groups.sizeOf(tiers[0]!), 1, out);
     for (let t = 0; t < TIER_VALUES.length; t += 1) {
       const value = TIER_VALUES[t]!;
@@ -93,32 +117,180 @@ export class VacancyQuery {
       if (value === 0) {
         this.seed(ctx, v, this.workers.size, 0, out);
         if (out.closedTo(upperBound(ctx, 0))) return;
-        this.scannedAll = true;
-      }
-      this.visitGroups(ctx, v, tiers[t]!, value, out);
+        this.visitLastTier(ctx, v, groups.sizeOf(tiers[t]!), out);
+      } else this.visitGroups(ctx, v, tiers[t]!, t, out);
     }
+  }
+
+  /**
+   * Once the k-th score is high, a worker lacking one of the vacancy's
+   * skills (or all of them) may no longer reach it whatever the rest; then
+   * only the holders of the skills that cannot be missed are left to visit,
+   * bucketed by tier from tier `from` on, when they are fewer than `work`
+   * (what visiting the groups would take). False when they are not.
+   */
+  private visitEssentialHolders(ctx: ScoringContext, v: MatchVacancy, from: number, rest: number, work: number, out: TopKCollector): boolean {
+    if (!out.full || v.skills.length === 0) return false;
+    const w = ctx.weights[1]!;
+    const postings = this.workers.bySkill.lists;
+    const holders = essentialSkills(ctx.tables, v, (out.threshold - rest) / w, (skills) => skills.reduce((n, skill) => n + (postings.get(skill)?.length ?? 0), 0));
+    if (!holders || holders.size > work) return false;
+    this.holdersVisited += holders.size;
+    this.nextMarkEpoch();
+    for (const bucket of this.buckets) bucket.length = 0;
+    const { columns: c, pool } = this.workers;
+    for (const skill of holders.skills) {
+      const posting = postings.get(skill);
+      for (let i = 0; i < (posting?.length ?? 0); i += 1) {
+        const slot = posting!.data[i]!;
+        if (this.marks[slot] === this.markEpoch || this.stamps[slot] === this.epoch) continue;
+        this.marks[slot] = this.markEpoch;
+        if ((c.flags[slot]! & AVAILABILITY) !== AVAILABLE) continue;
+        const at = c.at[slot]!;
+        const value = occupationValue(ctx.tables, pool.data, at, at + c.counts[slot * 4]!, v.occupation);
+        const t = TIER_VALUES.indexOf(value as (typeof TIER_VALUES)[number]);
+        if (t >= from) this.buckets[t]?.push(slot);
+      }
+    }
+    for (let t = from; t < TIER_VALUES.length; t += 1) {
+      const value = TIER_VALUES[t]!;
+      if (out.closedTo(upperBound(ctx, value))) break;
+      const bucket = this.buckets[t]!;
+      const restOfTier = upperBound(ctx, value) - w;
+      for (let i = 0; i < bucket.length; i += 1) this.consider(ctx, v, bucket.data[i]!, value, out, restOfTier);
+    }
+    return true;
+  }
+
+  /** The essential skill holders within the tier's occupations (see visitEssentialHolders), when fewer than `work`. */
+  private visitTierHolders(ctx: ScoringContext, v: MatchVacancy, keys: number[], t: number, rest: number, work: number, out: TopKCollector): boolean {
+    if (!out.full || v.skills.length === 0) return false;
+    const w = ctx.weights[1]!;
+    const value = TIER_VALUES[t]!;
+    const postings = this.workers.byOccupationSkill.lists;
+    const count = (skills: number[]) => {
+      let n = 0;
+      for (const key of keys) for (const skill of skills) n += postings.get(occupationSkillKey(key, skill))?.length ?? 0;
+      return n;
+    };
+    const holders = essentialSkills(ctx.tables, v, (out.threshold - rest) / w, count);
+    if (!holders || holders.size > work) return false;
+    this.holdersVisited += holders.size;
+    for (const key of keys)
+      for (const skill of holders.skills) {
+        const posting = postings.get(occupationSkillKey(key, skill));
+        for (let i = 0; i < (posting?.length ?? 0); i += 1) this.consider(ctx, v, posting!.data[i]!, value, out, rest);
+      }
+    return true;
+  }
+
+  private nextMarkEpoch(): void {
+    if (this.marks.length < this.stamps.length) {
+      this.marks = new Uint32Array(this.stamps.length);
+      this.markEpoch = 0;
+    }
+    this.markEpoch += 1;
+    if (this.markEpoch === 0xffffffff) {
+      this.marks.fill(0);
+      this.markEpoch = 1;
+    }
+  }
+
+  private noteTiers(ctx: ScoringContext, tiers: number[][]): void {
+    const size = ctx.tables.occupations.size;
+    if (this.tierOf.length < size) this.tierOf = new Int8Array(size);
+    tiers.forEach((keys, t) => {
+      for (const key of keys) if (key >= 0) this.tierOf[key] = t;
+    });
+  }
+
+  /**
+   * A bound on every member of a block: the group bound with the block's
+   * skills ceiling instead of 1. `lastRest` is left at the same bound for
+   * everything but the skills factor.
+   */
+  private blockBound(ctx: ScoringContext, v: MatchVacancy, occupation: number, block: WorkerBlock): number {
+    const w = ctx.weights[1]!;
+    this.lastRest = workerGroupBound(ctx, v, occupation, block) - w + MARGIN;
+    return this.lastRest + w * this.ceiling.of(block.skillsLo, block.skillsHi);
+  }
+
+  /**
+   * The last tier holds most occupations (~70k groups): the places are
+   * bounded first (each summary covers its groups of every occupation), best
+   * first, and only the groups of a place that can still reach the k-th
+   * score are bounded, and visited when they can.
+   */
+  private visitLastTier(ctx: ScoringContext, v: MatchVacancy, members: number, out: TopKCollector): void {
+    const places = this.boundedPlaces;
+    places.length = 0;
+    let rest = Number.NEGATIVE_INFINITY;
+    for (const summary of this.workers.byOccupation.places.values()) {
+      summary.tighten();
+      if (summary.available === 0) continue;
+      const bound = this.blockBound(ctx, v, 0, summary);
+      if (!(out.full && bound < out.threshold)) {
+        places.push({ summary, bound });
+        rest = Math.max(rest, this.lastRest);
+      }
+    }
+    if (this.visitEssentialHolders(ctx, v, TIER_VALUES.length - 1, rest, this.preferHolders ? Infinity : members / 4, out)) {
+      places.length = 0;
+      return;
+    }
+    this.scannedAll = true;
+    places.sort((a, b) => b.bound - a.bound);
+    const last = TIER_VALUES.length - 1;
+    for (const { summary, bound } of places) {
+      if (out.full && bound < out.threshold) break;
+      for (const group of summary.groups) {
+        if (group.available === 0 || (group.occupation >= 0 && this.tierOf[group.occupation] !== last)) continue;
+        this.groupsBounded += 1;
+        const groupBound = this.blockBound(ctx, v, 0, group);
+        if (out.full && groupBound < out.threshold) continue;
+        this.visitMembers(ctx, v, group, 0, this.lastRest, out);
+      }
+    }
+    places.length = 0;
+  }
+
+  /** `rest`: the group's bound for everything but skills; each member's own skills ceiling is added to it. */
+  private visitMembers(ctx: ScoringContext, v: MatchVacancy, group: WorkerGroup, occupation: number, rest: number, out: TopKCollector): void {
+    const slots = group.slots;
+    for (let i = 0; i < slots.length; i += 1) this.consider(ctx, v, slots.data[i]!, occupation, out, rest);
   }
 
   /**
    * The (occupation, place) groups of a tier, best bound first; a group whose
    * bound cannot reach the k-th score is skipped whole, and so is every
-   * group after it.
+   * group after it. When the tier's holders of the skills that cannot be
+   * missed are fewer than half the members of the groups left, they are
+   * visited instead (false: the scan goes on with the next tier).
    */
-  private visitGroups(ctx: ScoringContext, v: MatchVacancy, keys: number[], occupation: number, out: TopKCollector): void {
+  private visitGroups(ctx: ScoringContext, v: MatchVacancy, keys: number[], t: number, out: TopKCollector): void {
+    const occupation = TIER_VALUES[t]!;
     const bounded = this.bounded;
     bounded.length = 0;
+    let work = 0;
+    let rest = Number.NEGATIVE_INFINITY;
     for (const key of keys)
       for (const group of this.workers.byOccupation.groups.get(key)?.values() ?? []) {
         if (group.available === 0) continue;
         this.groupsBounded += 1;
-        const bound = workerGroupBound(ctx, v, occupation, group);
-        if (!(out.full && bound < out.threshold)) bounded.push({ group, bound });
+        const bound = this.blockBound(ctx, v, occupation, group);
+        if (out.full && bound < out.threshold) continue;
+        bounded.push({ group, bound, rest: this.lastRest });
+        work += group.slots.length;
+        rest = Math.max(rest, this.lastRest);
       }
+    if ((this.preferHolders || work > 2000) && this.visitTierHolders(ctx, v, keys, t, rest, this.preferHolders ? Infinity : work / 2, out)) {
+      bounded.length = 0;
+      return;
+    }
     bounded.sort((a, b) => b.bound - a.bound);
-    for (const { group, bound } of bounded) {
-      if (out.full && bound < out.threshold) break;
-      const slots = group.slots;
-      for (let i = 0; i < slots.length; i += 1) this.consider(ctx, v, slots.data[i]!, occupation, out);
+    for (const entry of bounded) {
+      if (out.full && entry.bound < out.threshold) break;
+      this.visitMembers(ctx, v, entry.group, occupation, entry.rest, out);
     }
     bounded.length = 0;
   }
@@ -139,7 +311,7 @@ export class VacancyQuery {
       if (this.stamps[slot] === this.epoch) continue;
       const w = this.workers.view(slot);
       const occupation = occupationValue(ctx.tables, w.lists, w.at, w.at + w.nOccupations, v.occupation);
-      if (occupation >= minOccupation) this.consider(ctx, v, slot, occupation, out);
+      if (occupation >= minOccupation) this.consider(ctx, v, slot, occupation, out, upperBound(ctx, occupation) - ctx.weights[1]!);
     }
   }
 
@@ -180,11 +352,13 @@ export class VacancyQuery {
     for (let t = 0; t < TIER_VALUES.length; t += 1) {
       if (out.closedTo(upperBound(ctx, TIER_VALUES[t]!))) return;
       const bucket = this.buckets[t]!;
-      for (let i = 0; i < bucket.length; i += 1) this.consider(ctx, v, bucket.data[i]!, TIER_VALUES[t]!, out);
+      const rest = upperBound(ctx, TIER_VALUES[t]!) - ctx.weights[1]!;
+      for (let i = 0; i < bucket.length; i += 1) this.consider(ctx, v, bucket.data[i]!, TIER_VALUES[t]!, out, rest);
     }
   }
 
-  private consider(ctx: ScoringContext, v: MatchVacancy, slot: number, occupation: number, out: TopKCollector): void {
+  /** `rest`: a bound on everything but the skills factor (weighted), for a first check from the skill mask alone. */
+  private consider(ctx: ScoringContext, v: MatchVacancy, slot: number, occupation: number, out: TopKCollector, rest: number): void {
     if (this.stamps[slot] === this.epoch) return;
     this.stamps[slot] = this.epoch;
     if (this.filtered && this.allowed[slot] !== this.allowedEpoch) return;
@@ -192,13 +366,16 @@ export class VacancyQuery {
     const flags = c.flags[slot]!;
     if ((flags & AVAILABILITY) !== AVAILABLE) return;
     this.touched += 1;
+    const skillsCeiling = this.ceiling.of(c.skillMask[slot * 2]!, c.skillMask[slot * 2 + 1]!);
+    if (out.full && rest + ctx.weights[1]! * skillsCeiling < out.threshold) return;
+    this.pastCeiling += 1;
     const qualification = c.qualification[slot]!;
     const place = c.place[slot]!;
     const commute = c.maxCommuteTenths[slot]!;
     const wage = c.expectedWageK[slot]!;
     const experience = c.experienceTenths[slot]!;
     const priority = c.priority[slot]!;
-    if (out.full && cheapBoundOf(ctx, v, occupation, qualification, place, commute, flags, wage, experience, priority) < out.threshold) return;
+    if (out.full && cheapBoundOf(ctx, v, occupation, qualification, place, commute, flags, wage, experience, priority, skillsCeiling) < out.threshold) return;
     const w = this.workers.view(slot);
     // The skills factor is most of the gap between the cheap bound and the score, and cheap next to the hard filters.
     if (out.full && v.skills.length > 0) {

@@ -1,9 +1,7 @@
-import { NO_LIMIT, WORKER_FLAGS } from '../domain/model.js';
 import { IntList } from './int-list.js';
+import { PlaceSummary } from './place-summary.js';
 import type { WorkerColumns } from './worker-columns.js';
-
-const AVAILABLE = WORKER_FLAGS.looking | WORKER_FLAGS.consent;
-const AVAILABILITY = AVAILABLE | WORKER_FLAGS.placed;
+import { isAvailable, WorkerBlock } from './worker-extremes.js';
 
 /**
  * The workers of one occupation living in one place, with the best each
@@ -12,62 +10,36 @@ const AVAILABILITY = AVAILABLE | WORKER_FLAGS.placed;
  * were (still a valid bound) until half the group has changed; then they
  * are recomputed from the members.
  */
-export class WorkerGroup {
+export class WorkerGroup extends WorkerBlock {
   readonly slots = new IntList();
-  /** Available members (looking, consenting, not placed): a group without any is never visited. */
-  available = 0;
-  maxQualification = 0;
-  maxExperienceTenths = 0;
-  /** Lowest wage expectation (0, none given, is the best). */
-  minExpectedWageK = 0xffffffff;
-  /** Longest commute limit among members who gave one (tenths of a km); -1: none did. */
-  maxCommuteTenths = -1;
-  /** Some member gave no limit (the config's default applies). */
-  noLimit = false;
-  relocate = false;
-  /** Union of the members' priority groups. */
-  priority = 0;
   private removedSinceRebuild = 0;
 
-  constructor(readonly place: number) {}
+  constructor(
+    place: number,
+    readonly occupation: number,
+    private readonly summary: PlaceSummary,
+  ) {
+    super(place);
+    summary.groups.push(this);
+  }
 
   add(slot: number, c: WorkerColumns): void {
     this.slots.push(slot);
-    this.widen(slot, c);
+    if (this.widen(slot, c)) this.summary.widen(slot, c);
   }
 
   remove(slot: number, c: WorkerColumns): void {
     if (!this.slots.remove(slot)) return;
-    if ((c.flags[slot]! & AVAILABILITY) === AVAILABLE) this.available -= 1;
+    if (isAvailable(c.flags[slot]!)) this.available -= 1;
     this.removedSinceRebuild += 1;
     if (this.removedSinceRebuild > 16 && this.removedSinceRebuild * 2 > this.slots.length) this.rebuild(c);
   }
 
   private rebuild(c: WorkerColumns): void {
-    this.available = 0;
-    this.maxQualification = 0;
-    this.maxExperienceTenths = 0;
-    this.minExpectedWageK = 0xffffffff;
-    this.maxCommuteTenths = -1;
-    this.noLimit = false;
-    this.relocate = false;
-    this.priority = 0;
+    this.clear();
     this.removedSinceRebuild = 0;
     for (let i = 0; i < this.slots.length; i += 1) this.widen(this.slots.data[i]!, c);
-  }
-
-  private widen(slot: number, c: WorkerColumns): void {
-    const flags = c.flags[slot]!;
-    if ((flags & AVAILABILITY) !== AVAILABLE) return;
-    this.available += 1;
-    this.maxQualification = Math.max(this.maxQualification, c.qualification[slot]!);
-    this.maxExperienceTenths = Math.max(this.maxExperienceTenths, c.experienceTenths[slot]!);
-    this.minExpectedWageK = Math.min(this.minExpectedWageK, c.expectedWageK[slot]!);
-    const commute = c.maxCommuteTenths[slot]!;
-    if (commute === NO_LIMIT) this.noLimit = true;
-    else this.maxCommuteTenths = Math.max(this.maxCommuteTenths, commute);
-    if ((flags & WORKER_FLAGS.relocate) !== 0) this.relocate = true;
-    this.priority |= c.priority[slot]!;
+    this.summary.loose = true;
   }
 }
 
@@ -75,11 +47,15 @@ export class WorkerGroup {
  * Occupation id → group key → group, a group being the workers of one place
  * who are all in a priority group or all not: the boost is worth as much as
  * a few km, so mixing them would lift every group's bound by the boost.
- * Workers with no desired occupation are under NO_OCCUPATION.
+ * Workers with no desired occupation are under NO_OCCUPATION. The groups of
+ * one key across all occupations are also summed up in a PlaceSummary, so
+ * that a query over most occupations bounds ~200 places before any group.
  */
 export class OccupationGroups {
   static readonly NO_OCCUPATION = -1;
   readonly groups = new Map<number, Map<number, WorkerGroup>>();
+  /** Group key → the summary of that key's groups over every occupation. */
+  readonly places = new Map<number, PlaceSummary>();
   /** Members per occupation (a worker counts once per desired occupation). */
   readonly sizes = new Map<number, number>();
 
@@ -88,7 +64,7 @@ export class OccupationGroups {
     if (!byKey) this.groups.set(occupation, (byKey = new Map()));
     const key = groupKey(slot, c);
     let group = byKey.get(key);
-    if (!group) byKey.set(key, (group = new WorkerGroup(c.place[slot]!)));
+    if (!group) byKey.set(key, (group = new WorkerGroup(c.place[slot]!, occupation, this.summaryOf(key, c.place[slot]!))));
     group.add(slot, c);
     this.sizes.set(occupation, (this.sizes.get(occupation) ?? 0) + 1);
   }
@@ -114,9 +90,15 @@ export class OccupationGroups {
   }
 
   get bytes(): number {
-    let total = 0;
-    for (const byPlace of this.groups.values()) for (const group of byPlace.values()) total += group.slots.bytes + 48;
+    let total = this.places.size * 96;
+    for (const byPlace of this.groups.values()) for (const group of byPlace.values()) total += group.slots.bytes + 80;
     return total;
+  }
+
+  private summaryOf(key: number, place: number): PlaceSummary {
+    let summary = this.places.get(key);
+    if (!summary) this.places.set(key, (summary = new PlaceSummary(place)));
+    return summary;
   }
 }
 

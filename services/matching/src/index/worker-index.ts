@@ -1,6 +1,7 @@
 import type { MatchWorker } from '../domain/model.js';
 import { IntList, Postings } from './int-list.js';
 import { ListPool } from './list-pool.js';
+import { addSkillBits } from './skill-ceiling.js';
 import { OccupationGroups } from './worker-group.js';
 import { WorkerColumns } from './worker-columns.js';
 
@@ -34,6 +35,8 @@ export class WorkerIndex {
   /** Occupation → (place, priority or not) → group of slots, with the group's best cheap factors (block maxima for pruning). */
   readonly byOccupation = new OccupationGroups();
   readonly bySkill = new Postings();
+  /** (occupation, skill) → slots (`occupationSkillKey`): the holders of a skill within one occupation. */
+  readonly byOccupationSkill = new Postings();
   readonly byCertificate = new Postings();
   /** Language code (without level) → slots. */
   readonly byLanguage = new Postings();
@@ -79,6 +82,9 @@ export class WorkerIndex {
     const total = w.nOccupations + w.nSkills + w.nCertificates + w.nLanguages;
     c.at[slot] = this.pool.append(w.lists, w.at, total);
     c.counts.set([w.nOccupations, w.nSkills, w.nCertificates, w.nLanguages], slot * 4);
+    c.skillMask[slot * 2] = 0;
+    c.skillMask[slot * 2 + 1] = 0;
+    addSkillBits(w.lists, w.at + w.nOccupations, w.at + w.nOccupations + w.nSkills, c.skillMask, slot * 2);
     this.index(slot);
     if (this.pool.needsCompaction) this.compact();
     return slot;
@@ -125,16 +131,22 @@ export class WorkerIndex {
 
   /** Bytes of the typed arrays and postings (not the id strings and their map). */
   get bytes(): number {
-    return this.columns.capacity * this.columns.bytesPerSlot + this.pool.data.byteLength + this.byOccupation.bytes + this.bySkill.bytes + this.byCertificate.bytes + this.byLanguage.bytes;
+    return this.columns.capacity * this.columns.bytesPerSlot + this.pool.data.byteLength + this.byOccupation.bytes + this.bySkill.bytes + this.byOccupationSkill.bytes + this.byCertificate.bytes + this.byLanguage.bytes;
   }
 
   private index(slot: number): void {
-    this.eachOccupation(slot, (occupation) => this.byOccupation.add(occupation, slot, this.columns));
+    this.eachOccupation(slot, (occupation) => {
+      this.byOccupation.add(occupation, slot, this.columns);
+      this.eachSkill(slot, (skill) => this.byOccupationSkill.add(occupationSkillKey(occupation, skill), slot));
+    });
     this.eachList(slot, (postings, key) => postings.add(key, slot));
   }
 
   private unindex(slot: number): void {
-    this.eachOccupation(slot, (occupation) => this.byOccupation.remove(occupation, slot, this.columns));
+    this.eachOccupation(slot, (occupation) => {
+      this.byOccupation.remove(occupation, slot, this.columns);
+      this.eachSkill(slot, (skill) => this.byOccupationSkill.remove(occupationSkillKey(occupation, skill), slot));
+    });
     this.eachList(slot, (postings, key) => postings.remove(key, slot));
     const counts = this.columns.counts;
     this.pool.stale += counts[slot * 4]! + counts[slot * 4 + 1]! + counts[slot * 4 + 2]! + counts[slot * 4 + 3]!;
@@ -145,6 +157,11 @@ export class WorkerIndex {
     if (n === 0) visit(OccupationGroups.NO_OCCUPATION);
     const at = this.columns.at[slot]!;
     for (let i = at; i < at + n; i += 1) visit(this.pool.data[i]!);
+  }
+
+  private eachSkill(slot: number, visit: (skill: number) => void): void {
+    const from = this.columns.at[slot]! + this.columns.counts[slot * 4]!;
+    for (let i = from; i < from + this.columns.counts[slot * 4 + 1]!; i += 1) visit(this.pool.data[i]!);
   }
 
   /** Skills, certificates and languages (a language by its code, without the level). */
@@ -171,3 +188,6 @@ export class WorkerIndex {
     this.pool.stale = 0;
   }
 }
+
+/** The key of (occupation, skill) in `byOccupationSkill` (NO_OCCUPATION, -1, has keys below 0). */
+export const occupationSkillKey = (occupation: number, skill: number): number => occupation * 65536 + skill;

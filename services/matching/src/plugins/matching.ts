@@ -23,16 +23,18 @@ export interface MatchingPluginOptions {
   scoring: ScoringConfig;
   reference: ReferenceData;
   now: () => Date;
+  /** Rebuild the working set at start (not in sharded mode, where each shard is built when its partition comes). */
+  load: boolean;
 }
 
 /** The engine and its use cases, rebuilt from the service's own collections before any consumer starts. */
 export const matchingPlugin = fp(
-  async (app: FastifyInstance, { scoring, reference, now }: MatchingPluginOptions) => {
+  async (app: FastifyInstance, { scoring, reference, now, load }: MatchingPluginOptions) => {
     const tables = new ReferenceTables(reference);
     const engine = new MatchEngine(scoringContext(tables, scoring, monthOf(now())));
     const store = new ProjectionStore(app.mongo);
     const service = new MatchingService(engine, tables, store, new MatchAnnouncer(engine, store, app.publisher, now));
-    await service.load(app.log as Logger);
+    if (load) await service.load(app.log as Logger);
     app.decorate('matching', service);
     const jobs = new RematchJobs(service, now, app.log as Logger);
     app.decorate('rematchJobs', jobs);

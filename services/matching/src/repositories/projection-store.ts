@@ -1,3 +1,4 @@
+import { deflateSync, inflateSync } from 'node:zlib';
 import { Schema, type Connection, type Model } from 'mongoose';
 
 /** A worker as last applied: the snapshot (none once erased) and its version. */
@@ -8,6 +9,8 @@ export interface WorkerDoc {
   /** A hire was recorded while this version was current. */
   placed?: boolean;
   snapshot?: Record<string, unknown>;
+  /** Sharded mode: the shard (shard-input partition) that holds the worker. */
+  shard?: number;
 }
 
 export interface VacancyDoc {
@@ -19,6 +22,7 @@ export interface VacancyDoc {
 export interface PlacementDoc {
   _id: string;
   version: number;
+  shard?: number;
 }
 
 /** One document per vacancy with its current top-K, so a restart does not re-announce. */
@@ -30,6 +34,30 @@ export interface MatchListDoc {
   updatedAt: Date;
 }
 
+/**
+ * What a batch announces, recorded before it is sent: its matches.v1 events
+ * (ids fixed) and its lists as they are once those events are out. Gone
+ * once the batch is written; one still there at start was cut short.
+ */
+export interface OutboxRecord {
+  events: Record<string, unknown>[];
+  lists: MatchListDoc[];
+}
+
+/** An OutboxRecord as deflated JSON in base64: FerretDB stores one string far faster than the nested documents. */
+export interface OutboxDoc {
+  _id: string;
+  data: string;
+}
+
+/** A worker document to write: the whole of it, or only `placed: true` on the one stored (a hire). */
+export type WorkerWrite = { doc: WorkerDoc } | { placed: string };
+
+/** Whether no version of a document was ever written (so it is inserted, not replaced). */
+export type IsNew = (id: string) => boolean;
+
+const DUPLICATE_KEY = 11000;
+
 const loose = { _id: String, version: Number } as const;
 const options = { versionKey: false, strict: false } as const;
 
@@ -37,35 +65,108 @@ const options = { versionKey: false, strict: false } as const;
  * The service's own collections, all keyed by `_id` and written by the one
  * consumer that owns the key (FerretDB 1.24 neither isolates concurrent
  * updates nor indexes other filters well): load everything at start, then
- * upsert by `_id` only.
+ * write by `_id` only, a batch of events' documents in one unordered
+ * bulkWrite per collection (one round trip instead of one per document).
  */
 export class ProjectionStore {
   readonly workers: Model<WorkerDoc>;
   readonly vacancies: Model<VacancyDoc>;
   readonly placements: Model<PlacementDoc>;
   readonly matches: Model<MatchListDoc>;
+  readonly outbox: Model<OutboxDoc>;
 
   constructor(connection: Connection) {
     this.workers = connection.model<WorkerDoc>('Worker', new Schema(loose, { ...options, collection: 'workers' }));
     this.vacancies = connection.model<VacancyDoc>('Vacancy', new Schema(loose, { ...options, collection: 'vacancies' }));
     this.placements = connection.model<PlacementDoc>('Placement', new Schema(loose, { ...options, collection: 'placements' }));
     this.matches = connection.model<MatchListDoc>('MatchList', new Schema({ _id: String }, { ...options, collection: 'matches' }));
+    this.outbox = connection.model<OutboxDoc>('MatchOutbox', new Schema({ _id: String }, { ...options, collection: 'match_outbox' }));
   }
 
-  async saveWorker(doc: WorkerDoc): Promise<void> {
-    await this.workers.replaceOne({ _id: doc._id }, doc, { upsert: true });
+  /** One insert (no scan): the collection holds only batches not yet written. */
+  async record(_id: string, record: OutboxRecord): Promise<void> {
+    const doc: OutboxDoc = { _id, data: deflateSync(JSON.stringify(record)).toString('base64') };
+    await this.outbox.collection.insertOne(doc as unknown as Parameters<typeof this.outbox.collection.insertOne>[0]);
   }
 
-  async saveVacancy(doc: VacancyDoc): Promise<void> {
-    await this.vacancies.replaceOne({ _id: doc._id }, doc, { upsert: true });
+  /** The records of batches cut short, oldest first. */
+  async recorded(): Promise<OutboxRecord[]> {
+    const docs = await this.outbox.find({}).sort({ _id: 1 }).lean();
+    return docs.map((doc) => {
+      const record = JSON.parse(inflateSync(Buffer.from(doc.data, 'base64')).toString('utf8')) as OutboxRecord;
+      return { ...record, lists: record.lists.map((list) => ({ ...list, updatedAt: new Date(list.updatedAt) })) };
+    });
   }
 
-  async savePlacement(doc: PlacementDoc): Promise<void> {
-    await this.placements.replaceOne({ _id: doc._id }, doc, { upsert: true });
+  /**
+   * Called when every recorded batch is written (batches are written one at
+   * a time): the whole collection goes, which costs FerretDB nothing like
+   * the scan of deleting its documents by `_id`.
+   */
+  async forgetAll(): Promise<void> {
+    await this.outbox.collection.drop().catch((error: unknown) => {
+      if ((error as { codeName?: string }).codeName !== 'NamespaceNotFound') throw error;
+    });
   }
 
-  async saveMatches(doc: MatchListDoc): Promise<void> {
-    if (doc.entries.length === 0) await this.matches.deleteOne({ _id: doc._id });
-    else await this.matches.replaceOne({ _id: doc._id }, doc, { upsert: true });
+  /**
+   * Worker documents: new ones inserted together, the rest replaced together
+   * (a replace costs FerretDB a scan of the collection, an insert does not),
+   * or only marked placed (a hire).
+   */
+  async saveWorkers(writes: readonly WorkerWrite[], isNew: IsNew): Promise<void> {
+    const docs = writes.flatMap((write) => ('doc' in write ? [write.doc] : []));
+    const fresh = docs.filter((doc) => isNew(doc._id));
+    const known = docs.filter((doc) => !isNew(doc._id));
+    const placed = writes.flatMap((write) => ('placed' in write ? [write.placed] : []));
+    known.push(...(await insertNew(this.workers, fresh)));
+    await replaceAll(this.workers, known, placed.map((_id) => ({ updateOne: { filter: { _id }, update: { $set: { placed: true } } } })));
   }
+
+  async saveVacancies(docs: readonly VacancyDoc[], isNew: IsNew): Promise<void> {
+    const known = docs.filter((doc) => !isNew(doc._id));
+    known.push(...(await insertNew(this.vacancies, docs.filter((doc) => isNew(doc._id)))));
+    await replaceAll(this.vacancies, known);
+  }
+
+  async savePlacements(docs: readonly PlacementDoc[], isNew: IsNew): Promise<void> {
+    const known = docs.filter((doc) => !isNew(doc._id));
+    known.push(...(await insertNew(this.placements, docs.filter((doc) => isNew(doc._id)))));
+    await replaceAll(this.placements, known);
+  }
+
+  /** Lists in one round trip; an empty list is deleted. */
+  async saveMatchLists(docs: readonly MatchListDoc[]): Promise<void> {
+    if (docs.length === 0) return;
+    await this.matches.bulkWrite(
+      docs.map((doc) =>
+        doc.entries.length === 0
+          ? { deleteOne: { filter: { _id: doc._id } } }
+          : { replaceOne: { filter: { _id: doc._id }, replacement: doc, upsert: true } },
+      ),
+      { ordered: false },
+    );
+  }
+}
+
+type WriteModel = Parameters<Model<{ _id: string }>['bulkWrite']>[0][number];
+
+/** Inserts documents believed new in one round trip; returns those that existed after all (a retried write), to be replaced. */
+async function insertNew<T extends { _id: string }>(model: Model<T>, docs: T[]): Promise<T[]> {
+  if (docs.length === 0) return [];
+  try {
+    await model.collection.insertMany(docs as unknown as Parameters<typeof model.collection.insertMany>[0], { ordered: false });
+    return [];
+  } catch (error) {
+    const found = (error as { writeErrors?: { index: number; code: number } | { index: number; code: number }[] }).writeErrors;
+    const failed = Array.isArray(found) ? found : found ? [found] : [];
+    if (failed.length === 0 || failed.some((e) => e.code !== DUPLICATE_KEY)) throw error;
+    return failed.map((e) => docs[e.index]!);
+  }
+}
+
+/** Replaces documents by `_id` (upserting), and runs any further operations, in one unordered bulkWrite. */
+async function replaceAll<T extends { _id: string }>(model: Model<T>, docs: T[], more: WriteModel[] = []): Promise<void> {
+  const operations: WriteModel[] = [...docs.map((doc) => ({ replaceOne: { filter: { _id: doc._id }, replacement: doc, upsert: true } })), ...more];
+  if (operations.length > 0) await (model as unknown as Model<{ _id: string }>).bulkWrite(operations, { ordered: false });
 }

@@ -1,16 +1,24 @@
-import { matchesTopic, type TopicEventInput } from '@ketnoi/contracts';
-import type { EventPublisher } from '@ketnoi/messaging';
-import { afterAnnouncing, diffTopK, type Announced, type WithdrawReason } from '../domain/diff-top-k.js';
+import { matchesTopic, type TopicEvent, type TopicEventInput } from '@ketnoi/contracts';
+import { buildEvent, type EventPublisher } from '@ketnoi/messaging';
+import { afterAnnouncing, diffTopK, type Announced } from '../domain/diff-top-k.js';
 import { explain } from '../domain/explain.js';
-import type { ListChange, MatchEngine } from '../engine/match-engine.js';
-import type { ProjectionStore } from '../repositories/projection-store.js';
+import type { MatchEngine } from '../engine/match-engine.js';
+import type { MatchListDoc, ProjectionStore } from '../repositories/projection-store.js';
+import type { TouchedLists } from './touched-lists.js';
 
 export const matchIdOf = (vacancyId: string, workerId: string): string => `${vacancyId}:${workerId}`;
 
+/** Events per send: a few hundred kB, well under the broker's 1 MB record batch. */
+const SEND_CHUNK = 500;
+
+type MatchEvent = TopicEvent<typeof matchesTopic>;
+
 /**
- * Publishes what changed in each touched top-K list on matches.v1 (keyed by
- * vacancy), then saves the lists. Publish first: a crash in between re-sends
- * on replay (at least once) rather than losing an announcement.
+ * Turns changed top-K lists into matches.v1 events (keyed by vacancy),
+ * sends them, and saves the lists with what was announced of them. Events
+ * are built once, when planned: a send that fails is retried with the same
+ * events (same CloudEvents ids), and they stay owed until the broker has
+ * them.
  */
 export class MatchAnnouncer {
   constructor(
@@ -22,49 +30,91 @@ export class MatchAnnouncer {
 
   /** vacancyId → its list as last published (score and rank consumers know). */
   private readonly announced = new Map<string, Announced[]>();
+  /** Planned but not yet on the broker, in order. */
+  private readonly outbox: MatchEvent[] = [];
 
   restore(vacancyId: string, announced: Announced[]): void {
     this.announced.set(vacancyId, announced);
   }
 
-  async announce(changes: ListChange[], reasonFor: (workerId: string) => WithdrawReason): Promise<number> {
-    const events: TopicEventInput<typeof matchesTopic>[] = [];
+  get owed(): number {
+    return this.outbox.length;
+  }
+
+  /** Diffs each touched list, as it is now, against what consumers know; returns the number of events planned. */
+  plan(touched: TouchedLists): number {
     const at = this.now().toISOString();
     const { ctx } = this.engine;
-    const next = new Map<string, Announced[]>();
-    for (const change of changes) {
-      const vacancy = this.engine.vacancies.get(change.vacancyId);
-      const before = next.get(change.vacancyId) ?? this.announced.get(change.vacancyId) ?? change.before.map((e, i) => ({ ...e, rank: i + 1 }));
-      const deltas = diffTopK(before, change.after, ctx.config, reasonFor);
-      next.set(change.vacancyId, afterAnnouncing(before, change.after, deltas));
+    const inputs: TopicEventInput<typeof matchesTopic>[] = [];
+    for (const vacancyId of touched.vacancyIds()) {
+      const vacancy = this.engine.vacancies.get(vacancyId);
+      const before = this.announced.get(vacancyId) ?? [];
+      const after = this.engine.topOfVacancy(vacancyId);
+      const deltas = diffTopK(before, after, ctx.config, (workerId) => touched.reasonFor(vacancyId, workerId));
+      const announced = afterAnnouncing(before, after, deltas);
+      if (announced.length === 0) this.announced.delete(vacancyId);
+      else this.announced.set(vacancyId, announced);
       for (const delta of deltas) {
-        const ids = { matchId: matchIdOf(change.vacancyId, delta.workerId), vacancyId: change.vacancyId, workerId: delta.workerId };
+        const ids = { matchId: matchIdOf(vacancyId, delta.workerId), vacancyId, workerId: delta.workerId };
         if (delta.kind === 'withdrawn') {
-          events.push({ type: 'match.withdrawn', subject: change.vacancyId, data: { ...ids, reason: delta.reason, at } });
+          inputs.push({ type: 'match.withdrawn', subject: vacancyId, data: { ...ids, reason: delta.reason, at } });
           continue;
         }
         const worker = this.engine.workers.get(delta.workerId);
         if (!worker || !vacancy) continue;
-        const explanation = explain(ctx, worker, vacancy);
-        events.push({
+        const { factors, boost } = explain(ctx, worker, vacancy);
+        inputs.push({
           type: delta.kind === 'proposed' ? 'match.proposed' : 'match.updated',
-          subject: change.vacancyId,
-          data: { ...ids, score: delta.score, rank: delta.rank, scoringVersion: ctx.config.version, factors: explanation.factors, boost: explanation.boost, at },
+          subject: vacancyId,
+          data: { ...ids, score: delta.score, rank: delta.rank, scoringVersion: ctx.config.version, factors, boost, at },
         });
       }
     }
-    for (let i = 0; i < events.length; i += 500) await this.publisher.publish(matchesTopic, events.slice(i, i + 500));
-    for (const [vacancyId, announced] of next) {
-      if (announced.length === 0) this.announced.delete(vacancyId);
-      else this.announced.set(vacancyId, announced);
-      const scores = new Map(this.engine.topOfVacancy(vacancyId).map((entry) => [entry.id, entry.score]));
-      await this.store.saveMatches({
-        _id: vacancyId,
-        scoringVersion: ctx.config.version,
-        entries: announced.map((entry) => ({ workerId: entry.id, score: scores.get(entry.id) ?? entry.score, publishedScore: entry.score, publishedRank: entry.rank })),
-        updatedAt: this.now(),
-      });
+    for (const input of inputs) this.outbox.push(buildEvent(matchesTopic, input, this.publisher.source, this.now));
+    return inputs.length;
+  }
+
+  /** Sends what is owed, oldest first; each chunk leaves the outbox once the broker has it. */
+  async send(): Promise<void> {
+    while (this.outbox.length > 0) {
+      const chunk = this.outbox.slice(0, SEND_CHUNK);
+      await this.publisher.send(matchesTopic, chunk);
+      this.outbox.splice(0, chunk.length);
     }
-    return events.length;
+  }
+
+  /** The last `count` events planned (not yet sent). */
+  planned(count: number): MatchEvent[] {
+    return count === 0 ? [] : this.outbox.slice(-count);
+  }
+
+  /** Sends events recorded by a run that was cut short, with their ids. */
+  async resend(events: readonly MatchEvent[]): Promise<void> {
+    for (let i = 0; i < events.length; i += SEND_CHUNK) await this.publisher.send(matchesTopic, events.slice(i, i + SEND_CHUNK));
+  }
+
+  /** Saves these lists as they are now, in one round trip. */
+  async save(vacancyIds: Iterable<string>): Promise<void> {
+    await this.store.saveMatchLists(this.listDocs(vacancyIds));
+  }
+
+  /** The lists as they are to be saved: current scores, and what consumers last heard of each entry. */
+  listDocs(vacancyIds: Iterable<string>): MatchListDoc[] {
+    return [...vacancyIds].map((vacancyId) => this.listDoc(vacancyId));
+  }
+
+  private listDoc(vacancyId: string): MatchListDoc {
+    const scores = new Map(this.engine.topOfVacancy(vacancyId).map((entry) => [entry.id, entry.score]));
+    return {
+      _id: vacancyId,
+      scoringVersion: this.engine.ctx.config.version,
+      entries: (this.announced.get(vacancyId) ?? []).map((entry) => ({
+        workerId: entry.id,
+        score: scores.get(entry.id) ?? entry.score,
+        publishedScore: entry.score,
+        publishedRank: entry.rank,
+      })),
+      updatedAt: this.now(),
+    };
   }
 }

@@ -2,15 +2,18 @@ import type { Placement, VacancySnapshot, WorkerSnapshot } from '@ketnoi/contrac
 import type { Logger } from 'pino';
 import { compileVacancy } from '../domain/compile-vacancy.js';
 import { compileWorker } from '../domain/compile-worker.js';
-import type { WithdrawReason } from '../domain/diff-top-k.js';
-import { WORKER_FLAGS } from '../domain/model.js';
 import type { ReferenceTables } from '../domain/reference-tables.js';
-import type { ListChange, MatchEngine } from '../engine/match-engine.js';
+import type { MatchEngine } from '../engine/match-engine.js';
 import type { ProjectionStore } from '../repositories/projection-store.js';
+import { applyEvent, type Applied } from './apply-event.js';
 import type { MatchAnnouncer } from './match-announcer.js';
+import type { MatchingEvent } from './matching-event.js';
+import { OwedWrites } from './owed-writes.js';
 import { SerialQueue } from './serial-queue.js';
+import { TouchedLists } from './touched-lists.js';
+import { VersionsSeen } from './versions-seen.js';
 
-export type Applied = 'applied' | 'duplicate';
+export type { Applied } from './apply-event.js';
 
 /** A re-match so far: open vacancies to re-score, re-scored, lists changed, events announced. */
 export interface RematchProgress {
@@ -24,42 +27,131 @@ export interface RematchProgress {
 const REMATCH_CHUNK = 100;
 
 const BATCH = 5000;
-const outranked = (): WithdrawReason => 'outranked';
+
+let recordedSeq = 0;
+/** Outbox ids in the order they were recorded (time, then a counter). */
+const outboxId = (): string => `${String(Date.now()).padStart(15, '0')}-${String((recordedSeq += 1)).padStart(9, '0')}`;
 
 /**
- * The use cases behind the consumers: apply a worker, vacancy, erasure or
- * hire to the projections and the engine, once per version, and announce
- * the top-K changes. Versions applied are kept in memory (loaded at start),
- * so a duplicate costs no database read.
+ * The use cases behind the consumers: apply a batch of worker, vacancy,
+ * erasure and hire events to the engine, once per version, then make the
+ * batch durable (`flush`: record, publish the top-K changes coalesced over
+ * the batch, save the changed lists, save the projections) and only then
+ * count its versions as applied. Whatever a failed step leaves is owed and
+ * done first by the next attempt. Versions applied are kept in memory
+ * (loaded at start), so a duplicate costs no database read.
  */
 export class MatchingService {
   readonly workerVersions = new Map<string, number>();
   readonly vacancyVersions = new Map<string, number>();
   readonly placementVersions = new Map<string, number>();
   private readonly queue = new SerialQueue();
-  /** Changes already applied in memory but not yet announced (a publish failed; the retry sends them first). */
-  private readonly unannounced: { changes: ListChange[]; reasonFor: (workerId: string) => WithdrawReason }[] = [];
+  /** Lists changed in memory and not yet announced. */
+  private readonly touched = new TouchedLists();
+  private readonly owed = new OwedWrites();
 
   constructor(
     readonly engine: MatchEngine,
-    private readonly tables: ReferenceTables,
-    private readonly store: ProjectionStore,
+    readonly tables: ReferenceTables,
+    readonly store: ProjectionStore,
     private readonly announcer: MatchAnnouncer,
   ) {}
 
-  private async announce(changes: ListChange[], reasonFor: (workerId: string) => WithdrawReason): Promise<number> {
-    if (changes.length > 0) this.unannounced.push({ changes, reasonFor });
-    let events = 0;
-    for (let next = this.unannounced[0]; next; next = this.unannounced[0]) {
-      events += await this.announcer.announce(next.changes, next.reasonFor);
-      this.unannounced.shift();
+  /** Applies events in order (one turn of the queue) and makes them durable; one outcome per event. */
+  applyBatch(events: readonly MatchingEvent[]): Promise<Applied[]> {
+    return this.queue.run(async () => {
+      const seen = {
+        workers: new VersionsSeen(this.workerVersions),
+        vacancies: new VersionsSeen(this.vacancyVersions),
+        placements: new VersionsSeen(this.placementVersions),
+      };
+      const state = { engine: this.engine, tables: this.tables, seen, touched: this.touched, owed: this.owed };
+      const outcomes = events.map((event) => applyEvent(state, event));
+      await this.flush();
+      seen.workers.commit();
+      seen.vacancies.commit();
+      seen.placements.commit();
+      return outcomes;
+    });
+  }
+
+  applyWorker(snapshot: WorkerSnapshot): Promise<Applied> {
+    return this.applyOne({ kind: 'worker', snapshot });
+  }
+
+  eraseWorker(workerId: string, version: number): Promise<Applied> {
+    return this.applyOne({ kind: 'worker-erased', workerId, version });
+  }
+
+  applyVacancy(snapshot: VacancySnapshot): Promise<Applied> {
+    return this.applyOne({ kind: 'vacancy', snapshot });
+  }
+
+  /** A hire: the worker is out of matching until their profile moves on to a newer version. */
+  applyPlacement(placement: Placement): Promise<Applied> {
+    return this.applyOne({ kind: 'placement', placement });
+  }
+
+  private async applyOne(event: MatchingEvent): Promise<Applied> {
+    const [outcome] = await this.applyBatch([event]);
+    return outcome!;
+  }
+
+  /**
+   * Makes what is in memory durable, in an order that loses nothing and
+   * repeats nothing: the batch's events and resulting lists are recorded in
+   * one outbox document (one insert); then the events are sent, the lists
+   * saved, the projections saved, and the outbox dropped, after which the
+   * batch's versions count. A crash after the record: the restart
+   * sends the recorded events again with the same ids and saves the
+   * recorded lists, so the re-applied batch finds nothing new to announce.
+   * A crash before it: nothing was sent, and the batch is applied again.
+   * Each step's work leaves `owed` only once done. Returns the number of
+   * events planned.
+   */
+  private async flush(): Promise<number> {
+    const events = this.announcer.plan(this.touched);
+    const { owed } = this;
+    owed.unrecorded += events;
+    for (const vacancyId of this.touched.vacancyIds()) owed.lists.add(vacancyId);
+    this.touched.clear();
+    if (owed.unrecorded > 0) {
+      await this.store.record(outboxId(), { events: this.announcer.planned(owed.unrecorded), lists: this.announcer.listDocs(owed.lists) });
+      owed.unrecorded = 0;
+      owed.recorded = true;
     }
+    await this.announcer.send();
+    await this.announcer.save(owed.lists);
+    owed.lists.clear();
+    await this.store.saveWorkers([...owed.workers.values()], (id) => !this.workerVersions.has(id));
+    owed.workers.clear();
+    await this.store.saveVacancies([...owed.vacancies.values()], (id) => !this.vacancyVersions.has(id));
+    owed.vacancies.clear();
+    await this.store.savePlacements([...owed.placements.values()], (id) => !this.placementVersions.has(id));
+    owed.placements.clear();
+    if (owed.recorded) await this.store.forgetAll();
+    owed.recorded = false;
     return events;
+  }
+
+  /** Finishes batches cut short after their outbox record: their events sent (same ids), their lists saved. */
+  private async recover(log: Logger): Promise<void> {
+    const cut = await this.store.recorded();
+    let events = 0;
+    for (const record of cut) {
+      await this.announcer.resend(record.events as unknown as Parameters<MatchAnnouncer['resend']>[0]);
+      await this.store.saveMatchLists(record.lists);
+      events += record.events.length;
+    }
+    if (cut.length === 0) return;
+    await this.store.forgetAll();
+    log.warn({ batches: cut.length, events }, 'batches cut short finished: recorded events sent again');
   }
 
   /** Rebuilds the working set from the service's own collections. */
   async load(log: Logger): Promise<void> {
     const started = performance.now();
+    await this.recover(log);
     const { config } = this.engine.ctx;
     // Snapshots were validated by the contract when consumed, and only this service writes them.
     for await (const doc of this.store.workers.find({}).lean().cursor({ batchSize: BATCH })) {
@@ -83,58 +175,6 @@ export class MatchingService {
     if (stale > 0) log.warn({ lists: stale, scoringVersion: config.version }, 'lists scored with another version: POST /v1/rematch');
   }
 
-  applyWorker(snapshot: WorkerSnapshot): Promise<Applied> {
-    return this.queue.run(async () => {
-      if ((this.workerVersions.get(snapshot.workerId) ?? 0) >= snapshot.version) return 'duplicate';
-      const worker = compileWorker(snapshot, this.tables);
-      const available = (worker.flags & (WORKER_FLAGS.looking | WORKER_FLAGS.consent | WORKER_FLAGS.placed)) === (WORKER_FLAGS.looking | WORKER_FLAGS.consent);
-      const changes = this.engine.upsertWorker(worker);
-      await this.announce(changes, (id) => (id === snapshot.workerId && !available ? 'worker-unavailable' : 'outranked'));
-      await this.store.saveWorker({ _id: snapshot.workerId, version: snapshot.version, snapshot });
-      this.workerVersions.set(snapshot.workerId, snapshot.version);
-      return 'applied';
-    });
-  }
-
-  eraseWorker(workerId: string, version: number): Promise<Applied> {
-    return this.queue.run(async () => {
-      if ((this.workerVersions.get(workerId) ?? 0) >= version) return 'duplicate';
-      const changes = this.engine.removeWorker(workerId);
-      await this.announce(changes, (id) => (id === workerId ? 'worker-erased' : 'outranked'));
-      await this.store.saveWorker({ _id: workerId, version, erased: true });
-      this.workerVersions.set(workerId, version);
-      return 'applied';
-    });
-  }
-
-  applyVacancy(snapshot: VacancySnapshot): Promise<Applied> {
-    return this.queue.run(async () => {
-      if ((this.vacancyVersions.get(snapshot.vacancyId) ?? 0) >= snapshot.version) return 'duplicate';
-      const vacancy = compileVacancy(snapshot, this.tables, this.engine.ctx.config);
-      const changes = this.engine.upsertVacancy(vacancy);
-      await this.announce(changes, vacancy.open ? outranked : () => 'vacancy-closed');
-      await this.store.saveVacancy({ _id: snapshot.vacancyId, version: snapshot.version, snapshot });
-      this.vacancyVersions.set(snapshot.vacancyId, snapshot.version);
-      return 'applied';
-    });
-  }
-
-  /** A hire: the worker is out of matching until their profile moves on to a newer version. */
-  applyPlacement(placement: Placement): Promise<Applied> {
-    return this.queue.run(async () => {
-      if ((this.placementVersions.get(placement.placementId) ?? 0) >= placement.version) return 'duplicate';
-      const worker = this.engine.workers.get(placement.workerId);
-      const newlyPlaced = worker !== undefined && (worker.flags & WORKER_FLAGS.placed) === 0;
-      const changes = newlyPlaced ? this.engine.upsertWorker({ ...worker, flags: worker.flags | WORKER_FLAGS.placed }) : [];
-      await this.announce(changes, (id) => (id === placement.workerId ? 'placed' : 'outranked'));
-      const doc = worker ? await this.store.workers.findById(placement.workerId).lean() : null;
-      if (doc && !doc.placed) await this.store.saveWorker({ ...doc, placed: true });
-      await this.store.savePlacement({ _id: placement.placementId, version: placement.version });
-      this.placementVersions.set(placement.placementId, placement.version);
-      return 'applied';
-    });
-  }
-
   /**
    * Re-scores every open vacancy with the current config and ages counted
    * in `asOfMonth`, a chunk of vacancies at a time, so that events go on
@@ -152,7 +192,8 @@ export class MatchingService {
       const chunk = ids.slice(i, i + REMATCH_CHUNK);
       await this.queue.run(async () => {
         const changes = this.engine.requery(chunk);
-        total.events += await this.announce(changes, () => 'rescored');
+        this.touched.add(changes, () => 'rescored');
+        total.events += await this.flush();
         total.changed += changes.length;
         total.done += chunk.length;
       });

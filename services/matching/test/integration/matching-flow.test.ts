@@ -2,7 +2,7 @@ import { matchesTopic, placementsTopic, vacanciesTopic, workersTopic } from '@ke
 import { createDevIssuer } from '@ketnoi/service-kit';
 import { readTopic, waitFor } from '@ketnoi/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { publish, startService, testKafka, type TestService } from '../helpers.js';
+import { messageCount, publish, startService, testKafka, waitForConsumed, type TestService } from '../helpers.js';
 import { aVacancy, aWorker } from '../mothers.js';
 
 interface MatchEvent {
@@ -105,9 +105,9 @@ describe('matching service on the real broker and FerretDB', () => {
     await service.close({ keepDatabase: true });
     service = await startService({ suffix, dbName, issuer: await createDevIssuer() });
     expect((await listOf(service)).items.map((i) => i.workerId)).toEqual(['worker-second']);
-    const before = events().length;
+    const before = await messageCount(service.topic(matchesTopic.name));
     await publish(service.suffix, workersTopic, [{ type: 'worker.updated', subject: second.workerId, data: second }]);
-    await new Promise((resolve) => setTimeout(resolve, 1500));
-    expect(events()).toHaveLength(before);
+    await waitForConsumed(`matching-${suffix}`, service.topic(workersTopic.name));
+    expect(await messageCount(service.topic(matchesTopic.name))).toBe(before);
   });
 });

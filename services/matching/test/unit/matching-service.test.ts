@@ -12,26 +12,47 @@ import { RematchJobs } from '../../src/use-cases/rematch-jobs.js';
 import { aVacancy, aWorker, testTables } from '../mothers.js';
 
 /** The service over an in-memory store and a publisher that can be made to fail. */
-function arrange() {
+function arrange(scoring = DEFAULT_SCORING) {
   const tables = testTables();
-  const engine = new MatchEngine(scoringContext(tables, DEFAULT_SCORING, monthIndex('2026-11')));
+  const engine = new MatchEngine(scoringContext(tables, scoring, monthIndex('2026-11')));
   const saved = new Map<string, unknown>();
+  const writes: string[] = [];
+  const outbox = new Map<string, string[]>();
+  const saveAll = (kind: string) => async (docs: { _id: string }[]) => {
+    if (docs.length === 0) return;
+    writes.push(`${kind}:${docs.length}`);
+    for (const doc of docs) saved.set(`${kind}:${doc._id}`, doc);
+  };
   const store = {
-    saveWorker: async (doc: { _id: string }) => void saved.set(`worker:${doc._id}`, doc),
-    saveVacancy: async (doc: { _id: string }) => void saved.set(`vacancy:${doc._id}`, doc),
-    saveMatches: async (doc: { _id: string }) => void saved.set(`matches:${doc._id}`, doc),
+    saveWorkers: async (docs: ({ doc: { _id: string } } | { placed: string })[]) =>
+      saveAll('worker')(docs.map((write) => ('doc' in write ? write.doc : { _id: write.placed, placed: true }))),
+    saveVacancies: saveAll('vacancy'),
+    savePlacements: saveAll('placement'),
+    saveMatchLists: saveAll('matches'),
+    record: async (id: string, record: { events: { id: string }[] }) => {
+      writes.push(`record:${record.events.length}`);
+      outbox.set(id, record.events.map((e) => e.id));
+    },
+    forgetAll: async () => {
+      writes.push(`forget:${outbox.size}`);
+      outbox.clear();
+    },
   } as unknown as ProjectionStore;
-  const published: { type: string; data: { workerId: string; reason?: string } }[] = [];
+  const published: { id: string; type: string; data: { workerId: string; reason?: string; rank?: number } }[] = [];
+  const sends: number[] = [];
+  const attempted: string[] = [];
   let failing = false;
   const publisher = {
-    publish: async (_topic: unknown, events: typeof published) => {
+    source: '/test',
+    send: async (_topic: unknown, events: typeof published) => {
+      attempted.push(...events.map((e) => e.id));
       if (failing) throw new Error('broker down');
+      sends.push(events.length);
       published.push(...events);
-      return events;
     },
   } as unknown as EventPublisher;
   const service = new MatchingService(engine, tables, store, new MatchAnnouncer(engine, store, publisher, () => new Date('2026-11-20T00:00:00Z')));
-  return { service, published, saved, fail: (value: boolean) => (failing = value) };
+  return { service, published, saved, writes, sends, attempted, outbox, fail: (value: boolean) => (failing = value) };
 }
 
 describe('MatchingService', () => {
@@ -59,16 +80,49 @@ describe('MatchingService', () => {
     ]);
   });
 
-  it('announces on the retry what a failed publish could not, before saving the version', async () => {
-    const { service, published, saved, fail } = arrange();
+  it('sends on the retry the very events a failed publish could not, and counts the versions only once all is written', async () => {
+    const { service, published, saved, attempted, outbox, fail } = arrange();
     await service.applyVacancy(aVacancy());
     fail(true);
     await expect(service.applyWorker(aWorker())).rejects.toThrow('broker down');
     expect(saved.has('worker:worker-0001')).toBe(false);
+    // Recorded before the send: a restart now would send these very events.
+    expect([...outbox.values()]).toEqual([[attempted[0]]]);
     fail(false);
     expect(await service.applyWorker(aWorker())).toBe('applied');
     expect(published.map((e) => e.type)).toEqual(['match.proposed']);
+    expect(published[0]?.id).toBe(attempted[0]);
     expect(saved.has('worker:worker-0001')).toBe(true);
+    expect(outbox.size).toBe(0);
+    expect(await service.applyWorker(aWorker())).toBe('duplicate');
+  });
+
+  it('writes a batch once: one send, each changed list and each kind of document in one write', async () => {
+    const { service, published, writes, sends } = arrange();
+    await service.applyBatch(['a', 'b', 'c'].map((id) => ({ kind: 'vacancy', snapshot: aVacancy({ vacancyId: `vacancy-${id}` }) })));
+    expect(writes).toEqual(['vacancy:3']);
+    const workers = ['1', '2', '3', '4'].map((id) => aWorker({ workerId: `worker-${id}` }));
+    const outcomes = await service.applyBatch([...workers, workers[0]!].map((snapshot) => ({ kind: 'worker', snapshot })));
+    expect(outcomes).toEqual(['applied', 'applied', 'applied', 'applied', 'duplicate']);
+    expect(writes.slice(1)).toEqual(['record:12', 'matches:3', 'worker:4', 'forget:1']);
+    expect(sends).toEqual([12]);
+    expect(published.filter((e) => e.type === 'match.proposed')).toHaveLength(12);
+  });
+
+  it('announces the end of a batch: who entered and was pushed out within it is never announced, who left keeps the reason', async () => {
+    const { service, published } = arrange({ ...DEFAULT_SCORING, kPerVacancy: 1 });
+    await service.applyVacancy(aVacancy());
+    await service.applyWorker(aWorker({ workerId: 'worker-first', experienceYears: 3 }));
+    const weak = aWorker({ workerId: 'worker-weak', experienceYears: 2, qualification: 'elementary' });
+    const strong = aWorker({ workerId: 'worker-strong', experienceYears: 6 });
+    const refusing = aWorker({ workerId: 'worker-first', experienceYears: 3, version: 2, consentToMatching: false });
+    await service.applyBatch([weak, refusing, strong].map((snapshot) => ({ kind: 'worker', snapshot })));
+    expect(published.map((e) => [e.type, e.data.workerId, e.data.reason ?? e.data.rank])).toEqual([
+      ['match.proposed', 'worker-first', 1],
+      ['match.proposed', 'worker-strong', 1],
+      ['match.withdrawn', 'worker-first', 'worker-unavailable'],
+    ]);
+    expect(service.engine.topOfVacancy('vacancy-0001').map((e) => e.id)).toEqual(['worker-strong']);
   });
 
   it('re-matches a chunk of vacancies at a time, applying events in between, and announces only the changes', async () => {

@@ -20,7 +20,7 @@ const ctx = scoringContext(tables, config, monthIndex('2026-11'));
 const ids = Array.from({ length: 40 }, (_, i) => `w-${String(i).padStart(3, '0')}`);
 
 describe('exact queries over groups (block maxima)', () => {
-  it('a vacancy query equals the oracle, with must-have holders bucketed or used as a filter over the groups', () => {
+  it('a vacancy query equals the oracle, with must-have holders bucketed or used as a filter over the groups, and essential skill holders visited instead of groups', () => {
     fc.assert(
       fc.property(fc.array(workerSnapshot, { minLength: 1, maxLength: 40 }), fc.array(fc.nat(39)), vacancySnapshot, (snapshots, removals, vacancy) => {
         const index = new WorkerIndex();
@@ -35,6 +35,28 @@ describe('exact queries over groups (block maxima)', () => {
         const truth = oracleForVacancy(ctx, workers.values(), v, config.kPerVacancy);
         expect(new VacancyQuery(index).run(ctx, v, config.kPerVacancy)).toEqual(truth);
         expect(new VacancyQuery(index, 0).run(ctx, v, config.kPerVacancy)).toEqual(truth);
+        expect(new VacancyQuery(index, 0, true).run(ctx, v, config.kPerVacancy)).toEqual(truth);
+        expect(new VacancyQuery(index, undefined, true).run(ctx, v, config.kPerVacancy)).toEqual(truth);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('a vacancy query equals the oracle when everyone shares its occupation and place, so that skills decide (essential skill holders)', () => {
+    fc.assert(
+      fc.property(fc.array(workerSnapshot, { minLength: 1, maxLength: 40 }), vacancySnapshot, (snapshots, vacancy) => {
+        const index = new WorkerIndex();
+        const workers: MatchWorker[] = [];
+        snapshots.forEach((snapshot, i) => {
+          const alike = { ...snapshot, workerId: ids[i]!, desiredOccupations: [vacancy.terms.occupationCode], communeCode: vacancy.terms.communeCode };
+          const w = compileWorker(alike, tables);
+          workers.push(w);
+          index.upsert(w);
+        });
+        const v = compileVacancy(vacancy, tables, config);
+        const truth = oracleForVacancy(ctx, workers, v, config.kPerVacancy);
+        expect(new VacancyQuery(index).run(ctx, v, config.kPerVacancy)).toEqual(truth);
+        expect(new VacancyQuery(index, undefined, true).run(ctx, v, config.kPerVacancy)).toEqual(truth);
       }),
       { numRuns: 400 },
     );

@@ -1,0 +1,20 @@
+import type { WorkerGroup } from './worker-group.js';
+import { WorkerBlock } from './worker-extremes.js';
+
+/**
+ * Every group of one place (and priority or not), over all occupations, with
+ * extremes that cover all of them. Widened as members arrive; after a group
+ * has been rebuilt tighter (`loose`), recomputed from the groups when next
+ * used.
+ */
+export class PlaceSummary extends WorkerBlock {
+  readonly groups: WorkerGroup[] = [];
+  loose = false;
+
+  tighten(): void {
+    if (!this.loose) return;
+    this.clear();
+    for (const group of this.groups) this.widenBy(group);
+    this.loose = false;
+  }
+}

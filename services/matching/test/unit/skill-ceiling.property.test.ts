@@ -1,0 +1,86 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { compileVacancy } from '../../src/domain/compile-vacancy.js';
+import { compileWorker } from '../../src/domain/compile-worker.js';
+import { skillsValue } from '../../src/domain/factors.js';
+import { skillsOf } from '../../src/domain/model.js';
+import { DEFAULT_SCORING } from '../../src/domain/scoring-config.js';
+import { essentialSkills } from '../../src/index/essential-skills.js';
+import { addSkillBits, relatedSkillBits, SkillCeiling } from '../../src/index/skill-ceiling.js';
+import { vacancySnapshot, workerSnapshot } from '../arbitraries.js';
+import { aVacancy, aWorker, testTables } from '../mothers.js';
+
+const tables = testTables();
+const maskOf = (workers: ReturnType<typeof compileWorker>[]): Uint32Array => {
+  const mask = new Uint32Array(2);
+  for (const w of workers) addSkillBits(w.lists, ...skillsOf(w), mask, 0);
+  return mask;
+};
+
+describe('skills ceiling from a skill mask', () => {
+  it('is never below the exact skills factor of a worker, nor of any member of a group', () => {
+    fc.assert(
+      fc.property(fc.array(workerSnapshot, { minLength: 1, maxLength: 5 }), vacancySnapshot, (snapshots, vacancy) => {
+        const workers = snapshots.map((s) => compileWorker(s, tables));
+        const v = compileVacancy(vacancy, tables, DEFAULT_SCORING);
+        const ceiling = new SkillCeiling();
+        ceiling.prepare(tables, v);
+        const group = maskOf(workers);
+        for (const w of workers) {
+          const exact = skillsValue(tables, w.lists, ...skillsOf(w), v.skills, v.skillWeights);
+          const own = maskOf([w]);
+          expect(ceiling.of(own[0]!, own[1]!)).toBeGreaterThanOrEqual(exact);
+          expect(ceiling.of(group[0]!, group[1]!)).toBeGreaterThanOrEqual(exact);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('is 0 for a worker without skills, 1 for one holding every skill asked', () => {
+    const v = compileVacancy(aVacancy({}, { skills: [{ code: 'welding', mustHave: false, weight: 1 }] }), tables, DEFAULT_SCORING);
+    const ceiling = new SkillCeiling();
+    ceiling.prepare(tables, v);
+    const none = maskOf([compileWorker(aWorker({ skills: [] }), tables)]);
+    const welder = maskOf([compileWorker(aWorker({ skills: [{ code: 'welding', level: 3 }] }), tables)]);
+    expect(ceiling.of(none[0]!, none[1]!)).toBe(0);
+    expect(ceiling.of(welder[0]!, welder[1]!)).toBe(1);
+  });
+});
+
+describe('related skill bits of a worker', () => {
+  it('a vacancy asking skills none of whose bits they meet gives the worker a skills factor of 0', () => {
+    fc.assert(
+      fc.property(workerSnapshot, vacancySnapshot, (worker, vacancy) => {
+        const w = compileWorker(worker, tables);
+        const v = compileVacancy(vacancy, tables, DEFAULT_SCORING);
+        const [lo, hi] = relatedSkillBits(tables, w.lists, ...skillsOf(w));
+        const asked = new Uint32Array(2);
+        addSkillBits(Uint16Array.from(v.skills), 0, v.skills.length, asked, 0);
+        if (v.skills.length > 0 && (asked[0]! & lo) === 0 && (asked[1]! & hi) === 0)
+          expect(skillsValue(tables, w.lists, ...skillsOf(w), v.skills, v.skillWeights)).toBe(0);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('meet the skill itself', () => {
+    const w = compileWorker(aWorker({ skills: [{ code: 'welding', level: 3 }] }), tables);
+    const [lo, hi] = relatedSkillBits(tables, w.lists, ...skillsOf(w));
+    const own = maskOf([w]);
+    expect((own[0]! & lo) | (own[1]! & hi)).not.toBe(0);
+  });
+});
+
+describe('essential skills', () => {
+  const v = compileVacancy(aVacancy({}, { skills: [{ code: 'welding', mustHave: false, weight: 1 }] }), tables, DEFAULT_SCORING);
+  const welding = tables.skills.idOf('welding')!;
+
+  it('when nearly full skills are needed, only holders of the skill itself can still enter', () => {
+    expect(essentialSkills(tables, v, 0.95, (skills) => skills.length)?.skills).toEqual([welding]);
+  });
+
+  it('cuts nothing when no skill is needed to reach the k-th score', () => {
+    expect(essentialSkills(tables, v, 0, (skills) => skills.length)).toBeUndefined();
+  });
+});
