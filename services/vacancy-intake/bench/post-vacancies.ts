@@ -1,7 +1,8 @@
 // Sustained POST /v1/vacancies against the real FerretDB and Kafka: the service
 // listens on 127.0.0.1 in this process, a child process generates the load.
-// BENCH_SECONDS (20), BENCH_WARMUP_SECONDS (3), BENCH_CONCURRENCY (4), BENCH_NO_KEY
-// (send no Idempotency-Key), BENCH_VERBOSE; MONGO_URL / KAFKA_BROKERS default to the
+// BENCH_SECONDS (20), BENCH_WARMUP_SECONDS (3), BENCH_CONCURRENCY (4), BENCH_RATE (open
+// loop at this many requests per second instead of BENCH_CONCURRENCY closed loops),
+// BENCH_NO_KEY (send no Idempotency-Key), BENCH_VERBOSE; MONGO_URL / KAFKA_BROKERS default to the
 // local infra. It uses its own database and topics and removes them afterwards.
 import { ingestVacanciesTopic, employersTopic, placementsTopic, vacanciesTopic } from '@ketnoi/contracts';
 import { createKafka, withSuffix } from '@ketnoi/messaging';
@@ -18,11 +19,13 @@ const env = process.env;
 const seconds = Number(env.BENCH_SECONDS ?? 20);
 const warmupSeconds = Number(env.BENCH_WARMUP_SECONDS ?? 3);
 const concurrency = Number(env.BENCH_CONCURRENCY ?? 4);
+const rate = Number(env.BENCH_RATE ?? 0);
 const runId = `vi-bench-${Date.now().toString(36)}-${randomBytes(3).toString('hex')}`;
 const dbName = runId.replace(/-/g, '_');
 
 const config = loadConfig(configSchema, {
-  MONGO_URL: env.MONGO_URL ?? 'mongodb://127.0.0.1:27017',
+  // monitorCommands: the driver reports each command's round trip (below).
+  MONGO_URL: env.MONGO_URL ?? 'mongodb://127.0.0.1:27017/?monitorCommands=true',
   MONGO_DB_NAME: dbName,
   KAFKA_BROKERS: env.KAFKA_BROKERS ?? '127.0.0.1:9092',
   AUTH_ISSUER: 'urn:ketnoi:dev-issuer',
@@ -63,22 +66,44 @@ try {
   const client = await call<{ clientId: string; clientSecret: string }>(`/v1/employers/${employerId}/clients`, staff, { label: 'bench' });
   const { access_token: token } = await call<{ access_token: string }>('/oauth/token', '', { grant_type: 'client_credentials', client_id: client.clientId, client_secret: client.clientSecret }, true);
 
+  // Every database operation of the service (requests and outbox relays) while the load runs.
+  const operations = new Map<string, number>();
+  app.mongo.set('debug', (collection: string, method: string) => {
+    const name = `${collection}.${method}`;
+    operations.set(name, (operations.get(name) ?? 0) + 1);
+  });
+  const roundTrips = new Map<string, number[]>();
+  const onCommand = (event: { commandName: string; duration: number }) => {
+    const times = roundTrips.get(event.commandName) ?? [];
+    times.push(event.duration);
+    roundTrips.set(event.commandName, times);
+  };
+  app.mongo.getClient().on('commandSucceeded', onCommand);
   const child = fork(fileURLToPath(new URL('./load.ts', import.meta.url)), { execArgv: ['--import', 'tsx'] });
   const result = await new Promise<{ latencies: number[]; statuses: Record<string, number>; sent: number }>((resolve, reject) => {
     child.once('message', (message) => resolve(message as never));
     child.once('exit', (code) => (code === 0 ? undefined : reject(new Error(`load generator exited with ${code}`))));
-    child.send({ url: `${address}/v1/vacancies`, token, body: aVacancyInput(), concurrency, warmupSeconds, seconds });
+    child.send({ url: `${address}/v1/vacancies`, token, body: aVacancyInput(), concurrency, rate, warmupSeconds, seconds });
   });
+  app.mongo.set('debug', false);
+  app.mongo.getClient().off('commandSucceeded', onCommand);
 
   const sorted = result.latencies.sort((a, b) => a - b);
   const ok = result.statuses['201'] ?? 0;
   const others = Object.fromEntries(Object.entries(result.statuses).filter(([status]) => status !== '201'));
   console.log(
     [
-      `POST /v1/vacancies, ${concurrency} concurrent clients, ${seconds} s measured after ${warmupSeconds} s warm-up (${runId})`,
+      `POST /v1/vacancies, ${rate > 0 ? `open loop at ${rate}/s` : `${concurrency} concurrent clients`}, ${seconds} s measured after ${warmupSeconds} s warm-up (${runId})`,
       `  requests measured ${sorted.length}  (201: ${ok}, other: ${JSON.stringify(others)})`,
       `  throughput        ${(ok / seconds).toFixed(1)} vacancies/s`,
       `  latency ms        p50 ${percentile(sorted, 50).toFixed(1)}  p90 ${percentile(sorted, 90).toFixed(1)}  p99 ${percentile(sorted, 99).toFixed(1)}  max ${(sorted.at(-1) ?? NaN).toFixed(1)}`,
+      `  database operations per request sent (requests and relays, warm-up included):`,
+      ...[...operations].sort(([a], [b]) => a.localeCompare(b)).map(([name, n]) => `    ${name.padEnd(40)} ${(n / result.sent).toFixed(2)}`),
+      `  FerretDB round trips by command (ms, as the driver saw them):`,
+      ...[...roundTrips].map(([name, times]) => {
+        const t = times.sort((a, b) => a - b);
+        return `    ${name.padEnd(12)} n ${String(t.length).padStart(6)}  p50 ${percentile(t, 50).toFixed(1)}  p99 ${percentile(t, 99).toFixed(1)}`;
+      }),
     ].join('\n'),
   );
 

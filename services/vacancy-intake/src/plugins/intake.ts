@@ -23,9 +23,11 @@ export const intakePlugin = fp(
       references: options.references,
       now: options.now,
       log: app.log as Logger,
-      kick: () => {
+      kick: (versions?: { modelName: string }) => {
         if (!app.hasDecorator('outboxes')) return;
-        for (const relay of app.outboxes.values()) relay.kick();
+        const relay = versions === undefined ? undefined : app.outboxes.get(versions.modelName);
+        if (relay) relay.kick();
+        else for (const each of app.outboxes.values()) each.kick();
       },
     });
   },

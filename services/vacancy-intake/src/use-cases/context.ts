@@ -8,6 +8,6 @@ export interface UseCaseContext {
   references: References;
   now: () => Date;
   log: Logger;
-  /** Wakes the outbox relays after a write (instead of waiting for their next poll). */
-  kick: () => void;
+  /** Wakes the outbox relay of `versions` (every relay without it) after a write, instead of waiting for its next poll. */
+  kick: (versions?: { modelName: string }) => void;
 }

@@ -29,7 +29,7 @@ export async function registerEmployerFor(
     throw conflict(`An employer with tax code ${taxCode} is already registered`, { details: { employerId } });
   }
   const saved = await ctx.stores.employers.save({ id: employerId, expectedVersion: 0, state: change.state, events: employerEvents(employerId, 1, change, now) });
-  ctx.kick();
+  ctx.kick(ctx.stores.employers.versions);
   return saved;
 }
 
@@ -46,6 +46,6 @@ export async function reviseEmployerProfile(
   const now = ctx.now();
   const version = expectedVersion + 1;
   const saved = await ctx.stores.employers.save({ id: employerId, expectedVersion, state: change.state, events: employerEvents(employerId, version, change, now) });
-  ctx.kick();
+  ctx.kick(ctx.stores.employers.versions);
   return saved;
 }

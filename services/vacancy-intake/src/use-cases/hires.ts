@@ -45,7 +45,7 @@ export async function recordCandidateOutcome(ctx: UseCaseContext, vacancy: Vacan
     if (next === null) return { candidacyId, version: current!.version, state: base, duplicate: true };
     const version = (current?.version ?? 0) + 1;
     await ctx.stores.candidacies.save({ id: candidacyId, expectedVersion: version - 1, state: next, events: [outcomeEvent(candidacyId, version, next)] });
-    ctx.kick();
+    ctx.kick(ctx.stores.candidacies.versions);
     return { candidacyId, version, state: next, duplicate: false };
   });
 }

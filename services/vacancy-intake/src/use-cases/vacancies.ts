@@ -1,7 +1,7 @@
 import { vacancyTerms } from '@ketnoi/contracts';
 import { notFound } from '@ketnoi/errors';
 import type { AggregateVersion } from '@ketnoi/service-kit';
-import { assertActive } from '../domain/employer.js';
+import { assertActive, type EmployerState } from '../domain/employer.js';
 import { newId } from '../domain/ids.js';
 import { closeVacancy, openVacancy, reviseVacancy, type CloseReason, type VacancyChange, type VacancyState } from '../domain/vacancy.js';
 import { vacancyEvents } from '../domain/vacancy-events.js';
@@ -24,7 +24,7 @@ export async function getVacancy(ctx: UseCaseContext, vacancyId: string): Promis
 export async function saveChange(ctx: UseCaseContext, vacancyId: string, expectedVersion: number, change: VacancyChange): Promise<Vacancy> {
   const events = vacancyEvents(vacancyId, expectedVersion + 1, change, ctx.now());
   const saved = await ctx.stores.vacancies.save({ id: vacancyId, expectedVersion, state: change.state, events });
-  ctx.kick();
+  ctx.kick(ctx.stores.vacancies.versions);
   return saved;
 }
 
@@ -34,14 +34,20 @@ export const termsContext = (ctx: UseCaseContext, previous?: VacancyTerms) => ({
   ...(previous === undefined ? {} : { previous }),
 });
 
-/** Opens a vacancy for an active employer, after every rule. */
-export async function createVacancy(ctx: UseCaseContext, employerId: string, terms: VacancyTerms, vacancyId?: string): Promise<Vacancy> {
-  const employer = await getEmployer(ctx, employerId);
+/** Opens a vacancy for an active employer, after every rule (`employerRead`: the employer's head, already being read). */
+export async function createVacancy(
+  ctx: UseCaseContext,
+  employerId: string,
+  terms: VacancyTerms,
+  employerRead?: Promise<AggregateVersion<EmployerState> | null>,
+): Promise<Vacancy> {
+  const employer = employerRead === undefined ? await getEmployer(ctx, employerId) : await employerRead;
+  if (employer === null) throw notFound('Employer');
   assertActive(employer.state);
   assertAcceptableTerms(terms, termsContext(ctx));
   const now = ctx.now();
   const change = openVacancy({ employerId, fdi: employer.state.fdi, vsicSector: employer.state.vsicSector }, terms, now);
-  return saveChange(ctx, vacancyId ?? newId('vac', now.getTime()), 0, change);
+  return saveChange(ctx, newId('vac', now.getTime()), 0, change);
 }
 
 /** Replaces the terms of the version the caller saw (`next`: the patched terms); unchanged terms change nothing. */

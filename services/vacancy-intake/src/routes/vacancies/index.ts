@@ -6,6 +6,7 @@ import { assertActsFor, assertCanRead, isStaff } from '../../use-cases/access.js
 import { closeVacancyAs, createVacancy, getVacancy, updateVacancy } from '../../use-cases/vacancies.js';
 import { listVacancies } from '../../use-cases/list-vacancies.js';
 import { refuseForbiddenFields } from '../forbidden-fields-hook.js';
+import { prefetchEmployer, prefetchedEmployer } from './employer-prefetch.js';
 import { ifMatchVersion, versionHeaders } from '../version-headers.js';
 import { closeVacancyBody, createVacancyBody, listVacanciesQuery, patchVacancyBody, toVacancyView, vacancyPage, vacancyParams, vacancyView } from './schemas.js';
 
@@ -28,7 +29,7 @@ export default async function vacancyRoutes(app: ServiceApp) {
     {
       schema: { tags, summary: 'Open a vacancy', body: createVacancyBody, response: { 201: vacancyView } },
       onRequest: requireRole(...writers),
-      preValidation: refuseForbiddenFields,
+      preValidation: [refuseForbiddenFields, prefetchEmployer(() => app.intake)],
       config: { idempotency: { scope: 'create-vacancy' } },
     },
     async (request, reply) => {
@@ -37,7 +38,7 @@ export default async function vacancyRoutes(app: ServiceApp) {
       const employerId = isStaff(principal) ? named : principal.employerId;
       if (employerId === undefined) throw validationError('Staff name the employer: employerId is required');
       if (!isStaff(principal) && named !== undefined && named !== principal.employerId) throw forbidden('An employer opens vacancies only for itself');
-      const vacancy = await createVacancy(app.intake, employerId, vacancyTerms.parse(input));
+      const vacancy = await createVacancy(app.intake, employerId, vacancyTerms.parse(input), prefetchedEmployer(request, employerId));
       versionHeaders(reply, vacancy.version, `/v1/vacancies/${vacancy.id}`);
       return reply.code(201).send(toVacancyView(vacancy));
     },
