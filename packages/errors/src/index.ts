@@ -2,3 +2,4 @@ export { KetNoiError, isKetNoiError, type KetNoiErrorOptions } from './ketnoi-er
 export * from './errors.js';
 export { isRetriable } from './retriable.js';
 export { isDuplicateKey } from './duplicate-key.js';
+export { backoffDelay, type Backoff } from './backoff.js';

@@ -1,4 +1,5 @@
 import { dlqTopicName, type TopicDefinition } from '@ketnoi/contracts';
+import { backoffDelay } from '@ketnoi/errors';
 import type { Kafka } from 'kafkajs';
 import type { Logger } from 'pino';
 import { sleep } from './backoff.js';
@@ -70,6 +71,9 @@ const settling = (error: unknown): boolean => {
   return Array.isArray(err.errors) && err.errors.length > 0 && err.errors.every(settling);
 };
 
+// From 250 ms doubling to 4 s: eight tries span about 16 s, long enough for a fresh broker's elections.
+const SETTLE_BACKOFF = { initialMs: 250, maxMs: 4_000 };
+
 /** Retries an admin call while the broker settles (a fresh broker answers "no leader" for a while). */
 async function untilSettled<T>(call: () => Promise<T>, attempts = 8): Promise<T> {
   for (let attempt = 1; ; attempt += 1) {
@@ -77,7 +81,7 @@ async function untilSettled<T>(call: () => Promise<T>, attempts = 8): Promise<T>
       return await call();
     } catch (error) {
       if (attempt >= attempts || !settling(error)) throw error;
-      await sleep(Math.min(250 * 2 ** (attempt - 1), 4_000));
+      await sleep(backoffDelay(attempt, SETTLE_BACKOFF));
     }
   }
 }

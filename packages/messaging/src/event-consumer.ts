@@ -1,61 +1,27 @@
-import type { TopicDefinition, TopicEvent } from '@ketnoi/contracts';
-import { isRetriable } from '@ketnoi/errors';
-import type { Consumer, EachBatchPayload, IHeaders, Kafka, KafkaMessage, Producer } from 'kafkajs';
+import type { TopicDefinition } from '@ketnoi/contracts';
+import type { Consumer, EachBatchPayload, Kafka, KafkaMessage, Producer } from 'kafkajs';
 import type { Logger } from 'pino';
-import { backoffMs, defaultRetryPolicy, sleep, type RetryPolicy } from './backoff.js';
+import { defaultRetryPolicy, type RetryPolicy } from './backoff.js';
 import { sendToDeadLetter } from './dead-letter.js';
 import { decodeEvent } from './decode-event.js';
 import { ensureTopics } from './ensure-topics.js';
-import { silentObserver, type EventObserver, type HandledOutcome } from './event-observer.js';
-import { sameName, type TopicNamer } from './topic-names.js';
+import { silentObserver, type EventObserver } from './event-observer.js';
+import type { BatchContext, BatchEventHandler, BatchItem, BatchSubscriptionOptions, EventHandler } from './handlers.js';
 import { processInTrace } from './process-in-trace.js';
+import { runBatch } from './run-batch.js';
+import { eachAsBatch, type Subscription } from './subscription.js';
+import { sameName, type TopicNamer } from './topic-names.js';
 
-export interface HandlerContext {
-  topic: string;
-  partition: number;
-  offset: string;
-  headers: IHeaders;
-  attempt: number;
-  log: Logger;
-}
-
-/** Handlers return 'duplicate' when the event was already applied (idempotency). */
-export type EventHandler<T extends TopicDefinition> = (
-  event: TopicEvent<T>,
-  context: HandlerContext,
-) => Promise<void | 'duplicate'>;
-
-/** One decoded event of a batch, with where it came from. */
-export interface BatchItem<T extends TopicDefinition> {
-  event: TopicEvent<T>;
-  offset: string;
-  headers: IHeaders;
-}
-
-export interface BatchContext {
-  topic: string;
-  partition: number;
-  attempt: number;
-  log: Logger;
-}
-
-/**
- * Applies several events of one partition at once (in offset order), so their
- * effects can be written together. It returns one outcome per item ('duplicate'
- * for those already applied) or nothing when every item took effect. It must be
- * idempotent per event: a failed batch is retried, and a batch failing for a
- * reason that is not retriable is split into single events so the one at fault
- * is dead-lettered and the others still apply.
- */
-export type BatchEventHandler<T extends TopicDefinition> = (
-  items: readonly BatchItem<T>[],
-  context: BatchContext,
-) => Promise<void | readonly ('ok' | 'duplicate')[]>;
-
-export interface BatchSubscriptionOptions {
-  /** Most events handed to the handler at once (default 500). */
-  maxBatchSize?: number;
-}
+export type {
+  BatchContext,
+  BatchEventHandler,
+  BatchItem,
+  BatchItemOutcome,
+  BatchSubscriptionOptions,
+  EventHandler,
+  HandlerContext,
+  Refusal,
+} from './handlers.js';
 
 export interface EventConsumerOptions {
   kafka: Kafka;
@@ -76,11 +42,7 @@ export interface EventConsumerOptions {
   partitionsConsumedConcurrently?: number;
 }
 
-type Subscription =
-  | { kind: 'each'; topic: TopicDefinition; handler: EventHandler<TopicDefinition> }
-  | { kind: 'batch'; topic: TopicDefinition; handler: BatchEventHandler<TopicDefinition>; maxBatchSize: number };
-
-type Outcome = { result: HandledOutcome; deadLetter?: { code: string; reason: string } };
+type Decoded = { item: BatchItem<TopicDefinition>; message: KafkaMessage };
 
 /**
  * Consumes CloudEvents at least once: each offset is resolved only after its
@@ -88,6 +50,7 @@ type Outcome = { result: HandledOutcome; deadLetter?: { code: string; reason: st
  * Retriable failures are retried in place with backoff, then handed back to
  * Kafka (the consumer restarts from the last committed offset); anything else
  * goes to the topic's `.dlq` twin with the reason and the consumer moves on.
+ * A single-event subscription is handled as batches of one.
  */
 export class EventConsumer {
   private readonly consumer: Consumer;
@@ -117,13 +80,7 @@ export class EventConsumer {
   }
 
   subscribe<T extends TopicDefinition>(topic: T, handler: EventHandler<T>): this {
-    if (this.running) throw new Error('subscribe before start()');
-    this.subscriptions.set(this.topicName(topic.name), {
-      kind: 'each',
-      topic,
-      handler: handler as EventHandler<TopicDefinition>,
-    });
-    return this;
+    return this.add(topic, eachAsBatch(handler as EventHandler<TopicDefinition>), 1);
   }
 
   /** Like subscribe(), but the handler gets up to maxBatchSize events of a partition at once. */
@@ -132,16 +89,9 @@ export class EventConsumer {
     handler: BatchEventHandler<T>,
     options: BatchSubscriptionOptions = {},
   ): this {
-    if (this.running) throw new Error('subscribe before start()');
     const maxBatchSize = options.maxBatchSize ?? 500;
     if (!Number.isInteger(maxBatchSize) || maxBatchSize < 1) throw new Error('maxBatchSize must be a positive integer');
-    this.subscriptions.set(this.topicName(topic.name), {
-      kind: 'batch',
-      topic,
-      handler: handler as unknown as BatchEventHandler<TopicDefinition>,
-      maxBatchSize,
-    });
-    return this;
+    return this.add(topic, handler as unknown as BatchEventHandler<TopicDefinition>, maxBatchSize);
   }
 
   /** Creates the topics and their DLQ twins if missing, joins the group, starts consuming. */
@@ -171,63 +121,24 @@ export class EventConsumer {
     return this.running && this.joined;
   }
 
+  private add(topic: TopicDefinition, handler: BatchEventHandler<TopicDefinition>, maxBatchSize: number): this {
+    if (this.running) throw new Error('subscribe before start()');
+    this.subscriptions.set(this.topicName(topic.name), { topic, handler, maxBatchSize });
+    return this;
+  }
+
+  /** Kafka's batch, in chunks of the subscription's size; each chunk's offsets resolved once it took effect. */
   private async handleBatch(payload: EachBatchPayload): Promise<void> {
     const { batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale } = payload;
     const subscription = this.subscriptions.get(batch.topic);
     if (!subscription) return;
-    if (subscription.kind === 'batch') return this.handleInChunks(subscription, payload);
-    try {
-      for (const message of batch.messages) {
-        if (!isRunning() || isStale()) break;
-        await this.handleMessage(subscription, batch.topic, batch.partition, message, heartbeat);
-        resolveOffset(message.offset);
-        const lag = Number(BigInt(batch.highWatermark) - BigInt(message.offset) - 1n);
-        this.observer.lag({ topic: batch.topic, partition: batch.partition, group: this.options.groupId, lag });
-        await heartbeat();
-      }
-    } finally {
-      // Keep what was done even when a message is handed back for redelivery.
-      await commitOffsetsIfNecessary();
-    }
-  }
-
-  /** Batch subscriptions: poison is dead-lettered, the rest goes to the handler in chunks. */
-  private async handleInChunks(
-    subscription: Extract<Subscription, { kind: 'batch' }>,
-    payload: EachBatchPayload,
-  ): Promise<void> {
-    const { batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale } = payload;
     const { topic, partition } = batch;
-    const log = this.log.child({ topic, partition });
+    const context: BatchContext = { topic, partition, attempt: 1, log: this.log.child({ topic, partition }), heartbeat };
     try {
       for (let start = 0; start < batch.messages.length; start += subscription.maxBatchSize) {
         if (!isRunning() || isStale()) break;
         const messages = batch.messages.slice(start, start + subscription.maxBatchSize);
-        const started = process.hrtime.bigint();
-        const items: BatchItem<TopicDefinition>[] = [];
-        for (const message of messages) {
-          const decoded = decodeEvent(subscription.topic, message.value);
-          if (decoded.ok) {
-            items.push({ event: decoded.event, offset: message.offset, headers: message.headers ?? {} });
-            continue;
-          }
-          await this.deadLetter(topic, partition, message, decoded.code, decoded.reason);
-          this.observer.handled({ topic: subscription.topic.name, type: decoded.type ?? 'unknown', outcome: 'dead-lettered', seconds: 0 });
-        }
-        if (items.length > 0) {
-          const outcomes = await processInTrace(topic, items[0]?.headers, () =>
-            this.runBatch(subscription, items, { topic, partition, attempt: 1, log }, heartbeat),
-          );
-          const seconds = Number(process.hrtime.bigint() - started) / 1e9 / items.length;
-          for (const [index, item] of items.entries()) {
-            const outcome = outcomes[index] ?? { result: 'ok' as const };
-            if (outcome.deadLetter) {
-              const message = messages.find((m) => m.offset === item.offset);
-              if (message) await this.deadLetter(topic, partition, message, outcome.deadLetter.code, outcome.deadLetter.reason);
-            }
-            this.observer.handled({ topic: subscription.topic.name, type: item.event.type, outcome: outcome.result, seconds });
-          }
-        }
+        await this.handleChunk(subscription, messages, context);
         const last = messages[messages.length - 1];
         if (last) {
           resolveOffset(last.offset);
@@ -237,114 +148,39 @@ export class EventConsumer {
         await heartbeat();
       }
     } finally {
+      // Keep what was done even when a chunk is handed back for redelivery.
       await commitOffsetsIfNecessary();
     }
   }
 
-  /**
-   * Runs a batch handler with the same retry rules as single events. A failure
-   * that is not retriable is narrowed down by handing the items over one by one,
-   * so only the item at fault is dead-lettered.
-   */
-  private async runBatch(
-    subscription: Extract<Subscription, { kind: 'batch' }>,
-    items: readonly BatchItem<TopicDefinition>[],
-    context: BatchContext,
-    heartbeat: () => Promise<void>,
-  ): Promise<Outcome[]> {
-    for (let attempt = 1; ; attempt += 1) {
-      try {
-        const results = await subscription.handler(items, { ...context, attempt });
-        if (results && results.length !== items.length) {
-          throw new Error(`batch handler returned ${results.length} outcomes for ${items.length} events`);
-        }
-        return items.map((_, index) =>
-          results?.[index] === 'duplicate' ? { result: 'duplicate' } : { result: attempt > 1 ? 'retried' : 'ok' },
-        );
-      } catch (error) {
-        const err = error as Error & { code?: string };
-        if (!isRetriable(error)) {
-          if (items.length === 1) {
-            context.log.error({ err, offset: items[0]?.offset }, 'event handler failed; dead-lettering');
-            return [{ result: 'dead-lettered', deadLetter: { code: 'HANDLER_FAILED', reason: `${err.code ?? err.name}: ${err.message}` } }];
-          }
-          context.log.warn({ err, events: items.length }, 'batch failed; handling its events one by one');
-          const outcomes: Outcome[] = [];
-          for (const item of items) {
-            outcomes.push(...(await this.runBatch(subscription, [item], context, heartbeat)));
-            await heartbeat();
-          }
-          return outcomes;
-        }
-        if (attempt >= this.retry.attempts) {
-          context.log.warn({ err, attempt }, 'batch handler still failing; handing the messages back to Kafka');
-          throw error;
-        }
-        const wait = backoffMs(attempt, this.retry);
-        context.log.warn({ err, attempt, waitMs: wait }, 'batch handler failed; retrying');
-        await sleep(wait);
-        await heartbeat();
-      }
-    }
-  }
-
-  private async handleMessage(
-    subscription: Extract<Subscription, { kind: 'each' }>,
-    topic: string,
-    partition: number,
-    message: KafkaMessage,
-    heartbeat: () => Promise<void>,
-  ): Promise<void> {
+  /** Poison is dead-lettered first; the rest goes to the handler, and what it rejects to the DLQ. */
+  private async handleChunk(subscription: Subscription, messages: KafkaMessage[], context: BatchContext): Promise<void> {
     const started = process.hrtime.bigint();
-    const seconds = () => Number(process.hrtime.bigint() - started) / 1e9;
-    const decoded = decodeEvent(subscription.topic, message.value);
     const contractTopic = subscription.topic.name;
-    if (!decoded.ok) {
-      await this.deadLetter(topic, partition, message, decoded.code, decoded.reason);
-      this.observer.handled({ topic: contractTopic, type: decoded.type ?? 'unknown', outcome: 'dead-lettered', seconds: seconds() });
-      return;
-    }
-    const event = decoded.event;
-    const log = this.log.child({ topic, partition, offset: message.offset, eventId: event.id, eventType: event.type });
-    const outcome = await processInTrace(topic, message.headers, () =>
-      this.runHandler(subscription, event, { topic, partition, offset: message.offset, headers: message.headers ?? {}, attempt: 1, log }, heartbeat),
-    );
-    if (outcome.deadLetter) {
-      await this.deadLetter(topic, partition, message, outcome.deadLetter.code, outcome.deadLetter.reason);
-    }
-    this.observer.handled({ topic: contractTopic, type: event.type, outcome: outcome.result, seconds: seconds() });
-  }
-
-  private async runHandler(
-    subscription: Extract<Subscription, { kind: 'each' }>,
-    event: TopicEvent<TopicDefinition>,
-    context: HandlerContext,
-    heartbeat: () => Promise<void>,
-  ): Promise<Outcome> {
-    for (let attempt = 1; ; attempt += 1) {
-      try {
-        const result = await subscription.handler(event, { ...context, attempt });
-        if (result === 'duplicate') return { result: 'duplicate' };
-        return { result: attempt > 1 ? 'retried' : 'ok' };
-      } catch (error) {
-        const err = error as Error & { code?: string };
-        if (!isRetriable(error)) {
-          context.log.error({ err }, 'event handler failed; dead-lettering');
-          return { result: 'dead-lettered', deadLetter: { code: 'HANDLER_FAILED', reason: `${err.code ?? err.name}: ${err.message}` } };
-        }
-        if (attempt >= this.retry.attempts) {
-          context.log.warn({ err, attempt }, 'event handler still failing; handing the message back to Kafka');
-          throw error;
-        }
-        const wait = backoffMs(attempt, this.retry);
-        context.log.warn({ err, attempt, waitMs: wait }, 'event handler failed; retrying');
-        await sleep(wait);
-        await heartbeat();
+    const decoded: Decoded[] = [];
+    for (const message of messages) {
+      const result = decodeEvent(subscription.topic, message.value);
+      if (result.ok) {
+        decoded.push({ item: { event: result.event, offset: message.offset, headers: message.headers ?? {} }, message });
+        continue;
       }
+      await this.deadLetter(context, message, result.code, result.reason);
+      this.observer.handled({ topic: contractTopic, type: result.type ?? 'unknown', outcome: 'dead-lettered', seconds: 0 });
+    }
+    if (decoded.length === 0) return;
+    const items = decoded.map((d) => d.item);
+    const outcomes = await processInTrace(context.topic, items[0]?.headers, () =>
+      runBatch(subscription.handler, items, context, this.retry),
+    );
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9 / items.length;
+    for (const [index, { item, message }] of decoded.entries()) {
+      const outcome = outcomes[index] ?? { result: 'ok' as const };
+      if (outcome.deadLetter) await this.deadLetter(context, message, outcome.deadLetter.code, outcome.deadLetter.reason);
+      this.observer.handled({ topic: contractTopic, type: item.event.type, outcome: outcome.result, seconds });
     }
   }
 
-  private async deadLetter(topic: string, partition: number, message: KafkaMessage, code: string, reason: string) {
+  private async deadLetter({ topic, partition }: BatchContext, message: KafkaMessage, code: string, reason: string) {
     await sendToDeadLetter(this.dlqProducer, { topic, partition, message, group: this.options.groupId, code, reason });
     this.log.warn({ topic, partition, offset: message.offset, code, reason }, 'message dead-lettered');
   }

@@ -6,10 +6,12 @@ export {
   type BatchContext,
   type BatchEventHandler,
   type BatchItem,
+  type BatchItemOutcome,
   type BatchSubscriptionOptions,
   type EventConsumerOptions,
   type EventHandler,
   type HandlerContext,
+  type Refusal,
 } from './event-consumer.js';
 export { silentObserver, type EventObserver, type HandledOutcome } from './event-observer.js';
 export { sameName, withSuffix, type TopicNamer } from './topic-names.js';

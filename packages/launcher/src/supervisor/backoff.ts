@@ -1,3 +1,5 @@
+import { backoffDelay } from '@ketnoi/errors';
+
 export interface BackoffPolicy {
   initialMs: number;
   maxMs: number;
@@ -9,7 +11,7 @@ export const DEFAULT_BACKOFF: BackoffPolicy = { initialMs: 500, maxMs: 30_000, r
 
 /** Delay before restart number `attempt` (1-based): doubling from `initialMs`, never above `maxMs`. */
 export const restartDelay = (attempt: number, policy: BackoffPolicy = DEFAULT_BACKOFF): number =>
-  Math.min(policy.maxMs, policy.initialMs * 2 ** Math.max(0, attempt - 1));
+  backoffDelay(attempt, policy);
 
 /** The attempt number of the next restart, given how long the process ran this time. */
 export const nextAttempt = (previousAttempt: number, uptimeMs: number, policy: BackoffPolicy = DEFAULT_BACKOFF): number =>

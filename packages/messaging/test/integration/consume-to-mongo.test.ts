@@ -261,6 +261,29 @@ describe('messaging against the real broker and FerretDB', () => {
       expect(await model.findById(refused).lean()).toBeNull();
     });
 
+    it('dead-letters the event a batch handler refuses, with its reason, and applies the rest without a retry', async () => {
+      const input = submissions(30, 'refusing');
+      const refused = input[11]!.id;
+      let handled = 0;
+      await startBatchConsumer(async (items, context) => {
+        handled += items.length;
+        await context.heartbeat(); // a long batch keeps the group membership
+        const applied = await storeVacancies(items.filter(({ event }) => event.id !== refused), context);
+        const outcomes = [...(applied ?? [])];
+        return items.map(({ event }) => (event.id === refused ? { refused: 'employer is suspended' } : outcomes.shift()!));
+      });
+      await publisher.publish(ingestVacanciesTopic, input);
+
+      await waitFor(async () => (await model.countDocuments()) === 29, { what: 'the 29 accepted events stored' });
+      const dlq = await readTopic(kafka, `${physical()}.dlq`);
+      const [dead] = await dlq.waitForCount(1);
+      await dlq.stop();
+      expect(JSON.parse(dead!.value!).id).toBe(refused);
+      expect(dead!.headers).toMatchObject({ 'ketnoi-dlq-code': 'HANDLER_REFUSED', 'ketnoi-dlq-reason': 'employer is suspended' });
+      expect(await model.findById(refused).lean()).toBeNull();
+      expect(handled).toBe(30); // refused, not failed: no batch was split or retried
+    });
+
     it('retries a batch that failed for a retriable reason without losing or doubling an effect', async () => {
       let failuresLeft = 8; // more than the in-place attempts: the batch is handed back to Kafka once
       await startBatchConsumer(async (items, context) => {

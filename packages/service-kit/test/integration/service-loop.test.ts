@@ -1,14 +1,10 @@
 import { ingestVacanciesTopic } from '@ketnoi/contracts';
 import { withSuffix } from '@ketnoi/messaging';
 import { testDatabase, uniqueName, waitFor } from '@ketnoi/testing';
-import type { FastifyInstance } from 'fastify';
-import { Schema } from 'mongoose';
 import { afterEach, describe, expect, inject, it } from 'vitest';
-import { consumerPlugin, createServiceApp, kafkaPlugin, mongoPlugin, type ServiceApp } from '../../src/index.js';
+import { createServiceApp, kafkaPlugin, mongoPlugin, type ServiceApp } from '../../src/index.js';
 import { memoryLogger, testConfig } from '../helpers.js';
-
-const vacancySchema = new Schema({ _id: String, externalRef: String, title: String });
-const vacancies = (app: FastifyInstance) => app.mongo.model('IntakeVacancy', vacancySchema);
+import { aVacancySubmitted, storeVacanciesConsumer, storedVacancies } from './store-vacancies.js';
 
 /** A service in miniature: HTTP app, mongo, a publisher and one consumer. */
 async function buildMiniService(suffix: string, dbName: string): Promise<ServiceApp> {
@@ -27,24 +23,7 @@ async function buildMiniService(suffix: string, dbName: string): Promise<Service
     produces: [ingestVacanciesTopic],
     topicName,
   });
-  await app.register(
-    consumerPlugin({
-      name: 'store-vacancies',
-      groupId: uniqueName('mini'),
-      topicName,
-      maxWaitTimeInMs: 250,
-      subscribe: (consumer, instance) =>
-        consumer.subscribe(ingestVacanciesTopic, async (event) => {
-          const { externalRef, terms } = event.data;
-          const result = await vacancies(instance).updateOne(
-            { _id: event.id },
-            { $setOnInsert: { externalRef, title: terms.title } },
-            { upsert: true },
-          );
-          return result.upsertedCount === 1 ? undefined : 'duplicate';
-        }),
-    }),
-  );
+  await app.register(storeVacanciesConsumer({ topicName }));
   await app.ready();
   return app;
 }
@@ -72,32 +51,8 @@ describe('service-kit plugins against the real broker and FerretDB', () => {
     );
     expect(Object.keys(ready.checks)).toEqual(expect.arrayContaining(['mongo', 'kafka', 'consumer:store-vacancies']));
 
-    const [event] = await app.publisher.publish(ingestVacanciesTopic, [
-      {
-        type: 'vacancy.submitted',
-        subject: 'ext-kit',
-        data: {
-          externalRef: 'ext-kit',
-          employerTaxCode: '4600123456',
-          terms: {
-            title: 'Thợ hàn',
-            occupationCode: '7212',
-            positions: 3,
-            skills: [],
-            certificates: [],
-            minQualification: 'elementary',
-            languages: [],
-            communeCode: '05860',
-            wageMinVnd: 9_000_000,
-            wageMaxVnd: 12_000_000,
-            shifts: ['day'],
-            minExperienceYears: 1,
-            deadline: '2026-12-31',
-          },
-        },
-      },
-    ]);
-    const stored = await waitFor(() => vacancies(app!).findById(event!.id).lean(), { what: 'stored vacancy' });
+    const [event] = await app.publisher.publish(ingestVacanciesTopic, [aVacancySubmitted('ext-kit')]);
+    const stored = await waitFor(() => storedVacancies(app!).findById(event!.id).lean(), { what: 'stored vacancy' });
     expect(stored).toMatchObject({ externalRef: 'ext-kit', title: 'Thợ hàn' });
 
     const metrics = (await app.inject({ method: 'GET', url: '/metrics' })).body;

@@ -4,12 +4,11 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ingestVacanciesTopic } from '@ketnoi/contracts';
-import { uniqueName, waitFor } from '@ketnoi/testing';
-import type { FastifyInstance } from 'fastify';
-import { Schema } from 'mongoose';
+import { waitFor } from '@ketnoi/testing';
 import { afterAll, describe, expect, it } from 'vitest';
-import { consumerPlugin, createEventService, listenWhileStarting, type ServiceApp, type StartingService } from '../../src/index.js';
+import { createEventService, listenWhileStarting, type ServiceApp, type StartingService } from '../../src/index.js';
 import { memoryLogger, testConfig } from '../helpers.js';
+import { aVacancySubmitted, storeVacanciesConsumer, storedVacancies } from './store-vacancies.js';
 
 // Its own Kafka and FerretDB, on ports of their own, started only after the
 // service: the shared ones are never stopped.
@@ -31,9 +30,6 @@ function infra(script: string, verb: string, env: Record<string, string>): Promi
   });
 }
 
-const vacancySchema = new Schema({ _id: String, title: String });
-const vacancies = (app: FastifyInstance) => app.mongo.model('OutageVacancy', vacancySchema);
-
 describe('a service started while Kafka and FerretDB are down', () => {
   let dataDir = '';
   let env: Record<string, string> = {};
@@ -52,21 +48,9 @@ describe('a service started while Kafka and FerretDB are down', () => {
     env = { KETNOI_DATA_DIR: dataDir, KAFKA_PORT: String(kafkaPort), KAFKA_CONTROLLER_PORT: String(controllerPort), FERRETDB_PORT: String(ferretPort) };
     const config = testConfig({ MONGO_URL: `mongodb://127.0.0.1:${ferretPort}/outage`, KAFKA_BROKERS: `127.0.0.1:${kafkaPort}` });
     const { logger, lines } = memoryLogger();
-    const consumed: string[] = [];
     const build = async () => {
       const app = await createEventService({ config, logger, defaultMetrics: false, source: '/ketnoi/outage-test', produces: [ingestVacanciesTopic] });
-      await app.register(
-        consumerPlugin({
-          name: 'store-vacancies',
-          groupId: uniqueName('outage'),
-          maxWaitTimeInMs: 250,
-          subscribe: (consumer, instance) =>
-            consumer.subscribe(ingestVacanciesTopic, async (event) => {
-              await vacancies(instance).create({ _id: event.id, title: event.data.terms.title });
-              consumed.push(event.id);
-            }),
-        }),
-      );
+      await app.register(storeVacanciesConsumer());
       return app;
     };
     service = await listenWhileStarting({ build, host: '127.0.0.1', port: 0, log: logger, backoff: { initialMs: 200, maxMs: 2_000 } });
@@ -90,32 +74,8 @@ describe('a service started while Kafka and FerretDB are down', () => {
     expect((await fetch(`${url}/health/live`)).status).toBe(200);
 
     const app = await service.ready;
-    const [event] = await app.publisher.publish(ingestVacanciesTopic, [
-      {
-        type: 'vacancy.submitted',
-        subject: 'ext-outage',
-        data: {
-          externalRef: 'ext-outage',
-          employerTaxCode: '4600123456',
-          terms: {
-            title: 'Thợ hàn',
-            occupationCode: '7212',
-            positions: 1,
-            skills: [],
-            certificates: [],
-            minQualification: 'elementary',
-            languages: [],
-            communeCode: '05860',
-            wageMinVnd: 9_000_000,
-            wageMaxVnd: 12_000_000,
-            shifts: ['day'],
-            minExperienceYears: 0,
-            deadline: '2026-12-31',
-          },
-        },
-      },
-    ]);
-    await waitFor(() => consumed.includes(event!.id), { timeoutMs: 60_000, what: 'the event consumed' });
-    expect(await vacancies(app).findById(event!.id).lean()).toMatchObject({ title: 'Thợ hàn' });
+    const [event] = await app.publisher.publish(ingestVacanciesTopic, [aVacancySubmitted('ext-outage')]);
+    const stored = await waitFor(() => storedVacancies(app).findById(event!.id).lean(), { timeoutMs: 60_000, what: 'the event consumed' });
+    expect(stored).toMatchObject({ externalRef: 'ext-outage', title: 'Thợ hàn' });
   });
 });
