@@ -34,7 +34,7 @@ export async function buildApp(config: MatchingConfig, overrides: BuildOverrides
     scoring: config.MATCHING_SCORING,
     reference: overrides.reference ?? createReferenceData({ dir: config.REFERENCE_DATA_DIR }),
     now,
-    load: !config.MATCHING_SHARDED,
+    sharded: config.MATCHING_SHARDED,
   });
   const groupId = overrides.groupId ?? 'matching';
   const batch = { maxBatchSize: config.MATCHING_BATCH_SIZE };

@@ -5,14 +5,21 @@ import { testKafka, testLogger, uniqueName, waitFor } from '@ketnoi/testing';
 import { inject } from 'vitest';
 import { buildApp } from '../src/app.js';
 import { matchingConfigSchema } from '../src/config.js';
+import { shardInputTopic, shardListsTopic } from '../src/sharding/topics.js';
 
 export interface TestService {
   app: ServiceApp;
   suffix: string;
+  groupId: string;
+  /** MATCHING_SHARDED: three consumer groups (`<groupId>-router`, `-shards`, `-merge`) instead of one. */
+  sharded: boolean;
   topic: (contractName: string) => string;
   bearer: (roles?: Role[], employerId?: string) => Promise<{ authorization: string }>;
   close: (options?: { keepDatabase?: boolean }) => Promise<void>;
 }
+
+/** MATCHING_TEST_SHARDED=true: every service a test starts runs sharded, unless the test says otherwise. */
+export const testsSharded = process.env.MATCHING_TEST_SHARDED === 'true';
 
 export interface StartOptions {
   suffix?: string;
@@ -35,6 +42,8 @@ export async function startService(options: StartOptions = {}): Promise<TestServ
   const issuer = options.issuer ?? (await createDevIssuer());
   const suffix = options.suffix ?? uniqueName('match');
   const dbName = options.dbName ?? suffix.replace(/-/g, '_');
+  const sharded = options.sharded ?? testsSharded;
+  const groupId = options.groupId ?? `matching-${suffix}`;
   const config = loadConfig(matchingConfigSchema, {
     SERVICE_NAME: 'matching',
     MONGO_URL: mongoUrl,
@@ -46,18 +55,20 @@ export async function startService(options: StartOptions = {}): Promise<TestServ
     LOG_LEVEL: 'warn',
     ...(options.scoring ? { MATCHING_SCORING: options.scoring } : {}),
     ...(options.batchSize ? { MATCHING_BATCH_SIZE: String(options.batchSize) } : {}),
-    ...(options.sharded ? { MATCHING_SHARDED: 'true' } : {}),
+    ...(sharded ? { MATCHING_SHARDED: 'true' } : {}),
   });
   const app = await buildApp(config, {
     logger: createLogger({ serviceName: 'matching', level: 'error' }),
     topicName: withSuffix(suffix),
-    groupId: options.groupId ?? `matching-${suffix}`,
+    groupId,
     ...(options.now ? { now: options.now } : {}),
   });
   await app.ready();
   return {
     app,
     suffix,
+    groupId,
+    sharded,
     topic: (name) => withSuffix(suffix)(name),
     bearer: async (roles = ['staff'], employerId) => ({
       authorization: `Bearer ${await issuer.issue({ sub: `tester-${roles.join('-')}`, roles, ...(employerId ? { employerId } : {}) })}`,
@@ -98,6 +109,17 @@ export async function waitForConsumed(groupId: string, topic: string): Promise<v
   } finally {
     await admin.disconnect();
   }
+}
+
+/** Waits until the service has applied everything on these input topics, and (sharded) merged it. */
+export async function waitForApplied(service: TestService, topics: readonly TopicDefinition[]): Promise<void> {
+  if (!service.sharded) {
+    for (const topic of topics) await waitForConsumed(service.groupId, service.topic(topic.name));
+    return;
+  }
+  for (const topic of topics) await waitForConsumed(`${service.groupId}-router`, service.topic(topic.name));
+  await waitForConsumed(`${service.groupId}-shards`, service.topic(shardInputTopic.name));
+  await waitForConsumed(`${service.groupId}-merge`, service.topic(shardListsTopic.name));
 }
 
 export interface MatchEvent {

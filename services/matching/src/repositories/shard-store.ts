@@ -2,6 +2,7 @@ import { deflateSync, inflateSync } from 'node:zlib';
 import { Schema, type Connection, type Model } from 'mongoose';
 import type { Announced } from '../domain/diff-top-k.js';
 import type { ShardListData } from '../sharding/topics.js';
+import { outboxId } from './outbox-id.js';
 
 /** A vacancy as one shard last applied it (each shard keeps its own, so its state is a function of its own input). */
 export interface ShardVacancyDoc {
@@ -26,6 +27,18 @@ export interface MergedDoc {
   announced: Announced[];
 }
 
+/** How far one shard is with one re-match job (sharded mode: the job's instance sums them). */
+export interface RematchShardDoc {
+  _id: string;
+  jobId: string;
+  shard: number;
+  vacancies: number;
+  done: number;
+  changed: number;
+  events: number;
+  state: 'running' | 'done' | 'failed' | 'cancelled';
+}
+
 /** What a merge batch announces, recorded before it is sent (as one instance records its batches). */
 export interface MergeRecord {
   events: Record<string, unknown>[];
@@ -34,18 +47,35 @@ export interface MergeRecord {
 
 const options = { versionKey: false, strict: false } as const;
 const outboxOf = (partition: number) => `merge_outbox_${partition}`;
-let recordedSeq = 0;
 
 /** Collections of the sharded mode, keyed by `_id` and written by the one owner of the shard or merge partition. */
 export class ShardStore {
   readonly vacancies: Model<ShardVacancyDoc>;
   readonly epochs: Model<ShardEpochDoc>;
   readonly merged: Model<MergedDoc>;
+  readonly rematches: Model<RematchShardDoc>;
 
   constructor(private readonly connection: Connection) {
     this.vacancies = connection.model<ShardVacancyDoc>('ShardVacancy', new Schema({ _id: String }, { ...options, collection: 'shard_vacancies' }));
     this.epochs = connection.model<ShardEpochDoc>('ShardEpoch', new Schema({ _id: String }, { ...options, collection: 'shard_epochs' }));
     this.merged = connection.model<MergedDoc>('Merged', new Schema({ _id: String }, { ...options, collection: 'merged' }));
+    this.rematches = connection.model<RematchShardDoc>('RematchShard', new Schema({ _id: String }, { ...options, collection: 'rematch_shards' }));
+  }
+
+  /** A vacancy as the shards last applied it (each has its own view), newest version first; by `_id` only. */
+  async vacancyViews(vacancyId: string, shards: number): Promise<ShardVacancyDoc[]> {
+    const docs = await Promise.all(Array.from({ length: shards }, (_, shard) => this.vacancies.findById(`${shard}:${vacancyId}`).lean()));
+    return docs.flatMap((doc) => (doc ? [doc] : [])).sort((a, b) => b.version - a.version);
+  }
+
+  async saveRematch(doc: Omit<RematchShardDoc, '_id'>): Promise<void> {
+    const _id = `${doc.jobId}:${doc.shard}`;
+    await this.rematches.replaceOne({ _id }, { _id, ...doc }, { upsert: true });
+  }
+
+  /** Each shard's progress with a job, by `_id` (absent: the shard has not read the request yet). */
+  async rematchProgress(jobId: string, shards: number): Promise<(RematchShardDoc | null)[]> {
+    return Promise.all(Array.from({ length: shards }, (_, shard) => this.rematches.findById(`${jobId}:${shard}`).lean()));
   }
 
   /** The next epoch of a shard, recorded before the shard speaks with it. */
@@ -67,8 +97,7 @@ export class ShardStore {
    * is written, so no instance ever deletes another's records.
    */
   async record(partition: number, record: MergeRecord): Promise<void> {
-    const _id = `${String(Date.now()).padStart(15, '0')}-${String((recordedSeq += 1)).padStart(9, '0')}`;
-    await this.connection.collection(outboxOf(partition)).insertOne({ _id, data: deflateSync(JSON.stringify(record)).toString('base64') } as never);
+    await this.connection.collection(outboxOf(partition)).insertOne({ _id: outboxId(), data: deflateSync(JSON.stringify(record)).toString('base64') } as never);
   }
 
   /** The partition's records of batches cut short, oldest first. */

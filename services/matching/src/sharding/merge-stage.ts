@@ -1,9 +1,10 @@
-import { matchesTopic, type TopicEvent, type TopicEventInput } from '@ketnoi/contracts';
+import { matchesTopic, type TopicEventInput } from '@ketnoi/contracts';
 import { buildEvent, type EventPublisher } from '@ketnoi/messaging';
 import { afterAnnouncing, diffTopK, type Announced, type WithdrawReason } from '../domain/diff-top-k.js';
 import type { ScoringConfig } from '../domain/scoring-config.js';
-import type { MergedDoc, ShardStore } from '../repositories/shard-store.js';
-import { matchIdOf } from '../use-cases/match-announcer.js';
+import type { MergedDoc, MergeRecord, ShardStore } from '../repositories/shard-store.js';
+import { BatchOutbox, sendMatchEvents } from '../use-cases/batch-outbox.js';
+import { matchEventInputs } from '../use-cases/match-events.js';
 import { SerialQueue } from '../use-cases/serial-queue.js';
 import { ShardListMerge } from './shard-lists.js';
 import type { ShardListData } from './topics.js';
@@ -31,6 +32,7 @@ export class MergeStage {
   private readonly vacancies = new Map<string, Merged & { partition: number }>();
   private readonly next = new Map<number, number>();
   private readonly queue = new SerialQueue();
+  private readonly outboxes = new Map<number, BatchOutbox<MergeRecord>>();
 
   constructor(
     private readonly config: () => ScoringConfig,
@@ -73,19 +75,7 @@ export class MergeStage {
       const deltas = diffTopK(merged.announced, after, config, (workerId) => reasons.get(workerId) ?? 'outranked');
       next.set(vacancyId, afterAnnouncing(merged.announced, after, deltas));
       const byWorker = new Map(after.map((entry) => [entry.id, entry]));
-      for (const delta of deltas) {
-        const ids = { matchId: matchIdOf(vacancyId, delta.workerId), vacancyId, workerId: delta.workerId };
-        if (delta.kind === 'withdrawn') {
-          inputs.push({ type: 'match.withdrawn', subject: vacancyId, data: { ...ids, reason: delta.reason, at } });
-          continue;
-        }
-        const { factors, boost } = byWorker.get(delta.workerId)!;
-        inputs.push({
-          type: delta.kind === 'proposed' ? 'match.proposed' : 'match.updated',
-          subject: vacancyId,
-          data: { ...ids, score: delta.score, rank: delta.rank, scoringVersion: config.version, factors, boost, at },
-        });
-      }
+      inputs.push(...matchEventInputs(vacancyId, deltas, config.version, at, (workerId) => byWorker.get(workerId)));
     }
     const events = inputs.map((input) => buildEvent(matchesTopic, input, this.publisher.source, this.now));
     for (const [vacancyId, announced] of next) this.vacancies.get(vacancyId)!.announced = announced;
@@ -95,24 +85,29 @@ export class MergeStage {
       return { _id: vacancyId, partition, lists, announced: merged.announced };
     });
     // Record, send, save, forget: a crash after the record is finished by load() with the same events (see the README).
-    if (events.length > 0) await this.store.record(partition, { events, merged: docs });
-    await this.send(events);
-    await this.store.saveMerged(docs);
-    if (events.length > 0) await this.store.forgetAll(partition);
+    await this.outboxOf(partition).write(events.length > 0 ? { events, merged: docs } : undefined, {
+      send: () => sendMatchEvents(this.publisher, events),
+      save: () => this.store.saveMerged(docs),
+    });
   }
 
-  private async send(events: readonly TopicEvent<typeof matchesTopic>[]): Promise<void> {
-    for (let i = 0; i < events.length; i += 500) await this.publisher.send(matchesTopic, events.slice(i, i + 500));
+  /** The partition's own outbox (its own collection, so an owner drops only its own records). */
+  private outboxOf(partition: number): BatchOutbox<MergeRecord> {
+    let outbox = this.outboxes.get(partition);
+    if (!outbox) {
+      const { store } = this;
+      outbox = new BatchOutbox<MergeRecord>(
+        { record: (record) => store.record(partition, record), recorded: () => store.recorded(partition), forgetAll: () => store.forgetAll(partition) },
+        { resend: (events) => sendMatchEvents(this.publisher, events), save: (record) => store.saveMerged(record.merged) },
+      );
+      this.outboxes.set(partition, outbox);
+    }
+    return outbox;
   }
 
   /** Finishes the partition's batches cut short, forgets its vacancies and reads them back from what was saved. */
   private async load(partition: number): Promise<void> {
-    const cut = await this.store.recorded(partition);
-    for (const record of cut) {
-      await this.send(record.events as unknown as TopicEvent<typeof matchesTopic>[]);
-      await this.store.saveMerged(record.merged);
-    }
-    if (cut.length > 0) await this.store.forgetAll(partition);
+    await this.outboxOf(partition).finishCut();
     for (const [vacancyId, merged] of this.vacancies) if (merged.partition === partition) this.vacancies.delete(vacancyId);
     for await (const doc of this.store.merged.find({ partition }).lean().cursor({ batchSize: 5000 })) {
       const merge = new ShardListMerge<Entry>();

@@ -1,4 +1,5 @@
 import type { VacancySnapshot, WorkerSnapshot } from '@ketnoi/contracts';
+import { unavailable } from '@ketnoi/errors';
 import type { EventPublisher } from '@ketnoi/messaging';
 import type { Logger } from 'pino';
 import { compileVacancy } from '../domain/compile-vacancy.js';
@@ -7,8 +8,9 @@ import { explain } from '../domain/explain.js';
 import type { ReferenceTables } from '../domain/reference-tables.js';
 import type { ScoringContext } from '../domain/scoring-context.js';
 import { MatchEngine } from '../engine/match-engine.js';
+import type { VacancyIndex } from '../index/vacancy-index.js';
 import type { ProjectionStore } from '../repositories/projection-store.js';
-import type { ShardStore } from '../repositories/shard-store.js';
+import type { RematchShardDoc, ShardStore } from '../repositories/shard-store.js';
 import { applyEvent, type Applied } from '../use-cases/apply-event.js';
 import type { MatchingEvent } from '../use-cases/matching-event.js';
 import { OwedWrites } from '../use-cases/owed-writes.js';
@@ -16,6 +18,14 @@ import { SerialQueue } from '../use-cases/serial-queue.js';
 import { TouchedLists } from '../use-cases/touched-lists.js';
 import { VersionsSeen } from '../use-cases/versions-seen.js';
 import { shardListsTopic, type ShardListData } from './topics.js';
+
+/** Vacancies re-scored per turn of the queue, as one instance does. */
+const REMATCH_CHUNK = 100;
+
+export interface RematchRequest {
+  jobId: string;
+  asOfMonth: number;
+}
 
 /** One shard in memory: its workers, its own view of the vacancies, and where in its input it stands. */
 interface Shard {
@@ -41,6 +51,12 @@ interface Shard {
 export class ShardHost {
   private readonly shards = new Map<number, Shard>();
   private readonly queue = new SerialQueue();
+  /** The shards the latest rebalance gave this instance (unknown before the first). */
+  private assigned: ReadonlySet<number> | undefined;
+  /** The month ages are counted in, once a re-match set it (new builds use it too). */
+  private asOfMonth: number | undefined;
+  private readonly rematches = new Set<Promise<void>>();
+  private closing = false;
 
   constructor(
     private readonly ctx: () => ScoringContext,
@@ -51,17 +67,44 @@ export class ShardHost {
     private readonly log: Logger,
   ) {}
 
-  /** The shards built here so far (some may since have moved to another instance). */
+  /** The shards held in memory here (a revoked one is freed at once). */
   get built(): number[] {
     return [...this.shards.keys()];
+  }
+
+  /** The scoring context of new builds and of reads. */
+  get context(): ScoringContext {
+    const ctx = this.ctx();
+    return this.asOfMonth === undefined ? ctx : { ...ctx, asOfMonth: this.asOfMonth };
+  }
+
+  /** The open vacancies as a shard held here sees them (`preferred` if held), or undefined when none is. */
+  vacancies(preferred: number): VacancyIndex | undefined {
+    return (this.shards.get(preferred) ?? this.shards.values().next().value)?.engine.vacancies;
+  }
+
+  /**
+   * A rebalance gave this instance these shards: the others are freed (after
+   * any batch of theirs in hand). A batch of a shard not given here is then
+   * late, from before the rebalance, and is refused (retriable) rather than
+   * built: a build would take an epoch above the new owner's.
+   */
+  assign(shards: readonly number[]): Promise<void> {
+    this.assigned = new Set(shards);
+    return this.queue.run(async () => {
+      for (const id of this.built) {
+        if (this.assigned?.has(id)) continue;
+        this.shards.delete(id);
+        this.log.info({ shard: id }, 'shard revoked: freed');
+      }
+    });
   }
 
   applyBatch(shardId: number, offsets: readonly string[], events: readonly MatchingEvent[]): Promise<Applied[]> {
     return this.queue.run(async () => {
       const first = Number(offsets[0]);
       const last = Number(offsets[offsets.length - 1]);
-      const held = this.shards.get(shardId);
-      const shard = held && held.next === first ? held : await this.build(shardId, first - 1);
+      const shard = await this.positioned(shardId, first);
       try {
         return await this.apply(shard, last, events);
       } catch (error) {
@@ -70,6 +113,76 @@ export class ShardHost {
         throw error;
       }
     });
+  }
+
+  /** The shard, ready for input from `offset`: held and where it stopped, or (re)built. */
+  private async positioned(shardId: number, offset: number): Promise<Shard> {
+    if (this.assigned && !this.assigned.has(shardId)) throw unavailable('Shard not assigned to this instance (a batch from before a rebalance)', { details: { shard: shardId } });
+    const held = this.shards.get(shardId);
+    return held && held.next === offset ? held : this.build(shardId, offset - 1);
+  }
+
+  /**
+   * A re-match request read at `offset` of the shard's input: the shard
+   * counts ages in the request's month from now on and re-scores its open
+   * vacancies in the background, a chunk per turn of the queue (so its
+   * events go on being applied), publishing only the lists that changed
+   * (leavers: `rescored`); the merge stage announces the difference.
+   * Progress goes to `rematch_shards`. Resolves once the request is taken.
+   */
+  requestRematch(shardId: number, offset: number, request: RematchRequest): Promise<void> {
+    return this.queue.run(async () => {
+      const shard = await this.positioned(shardId, offset);
+      this.asOfMonth = request.asOfMonth;
+      shard.engine.ctx = { ...shard.engine.ctx, asOfMonth: request.asOfMonth };
+      shard.next = offset + 1;
+      const ids = [...shard.engine.vacancies.open()].map((v) => v.id);
+      const running: Promise<void> = this.rescore(shard, ids, request.jobId).finally(() => this.rematches.delete(running));
+      this.rematches.add(running);
+    });
+  }
+
+  private async rescore(shard: Shard, ids: readonly string[], jobId: string): Promise<void> {
+    const progress = { jobId, shard: shard.id, vacancies: ids.length, done: 0, changed: 0, events: 0 };
+    const save = (state: RematchShardDoc['state']) => this.store.saveRematch({ ...progress, state });
+    try {
+      await save('running');
+      while (progress.done < ids.length && !this.closing) {
+        await this.queue.run(() => this.rescoreChunk(shard, ids.slice(progress.done, progress.done + REMATCH_CHUNK), progress));
+        await save('running');
+      }
+      await save(progress.done === ids.length ? 'done' : 'cancelled');
+    } catch (error) {
+      this.log.error({ err: error, shard: shard.id, jobId }, 'shard rematch failed');
+      await save('failed').catch(() => {});
+    }
+  }
+
+  private async rescoreChunk(shard: Shard, chunk: readonly string[], progress: { done: number; changed: number; events: number }): Promise<void> {
+    if (this.shards.get(shard.id) !== shard) {
+      // Rebuilt or moved meanwhile: a build re-queries every open vacancy, so nothing is left to re-score here.
+      progress.done += chunk.length;
+      return;
+    }
+    const touched = new TouchedLists();
+    touched.add(shard.engine.requery(chunk), () => 'rescored');
+    const vacancyIds = [...touched.vacancyIds()];
+    try {
+      await this.publish(shard, vacancyIds, shard.next - 1, touched);
+    } catch (error) {
+      // Re-scored in memory but not published: the next batch rebuilds the shard.
+      this.shards.delete(shard.id);
+      throw error;
+    }
+    progress.done += chunk.length;
+    progress.changed += vacancyIds.length;
+    progress.events += vacancyIds.length;
+  }
+
+  /** Stops re-matches after their current chunk (the service is closing). */
+  async close(): Promise<void> {
+    this.closing = true;
+    await Promise.all(this.rematches);
   }
 
   private async apply(shard: Shard, last: number, events: readonly MatchingEvent[]): Promise<Applied[]> {
@@ -118,7 +231,7 @@ export class ShardHost {
   private async build(id: number, offset: number): Promise<Shard> {
     const started = performance.now();
     const epoch = await this.store.nextEpoch(id);
-    const engine = new MatchEngine(this.ctx());
+    const engine = new MatchEngine(this.context);
     const shard: Shard = { id, epoch, engine, workerVersions: new Map(), vacancyVersions: new Map(), placementVersions: new Map(), next: offset + 1 };
     for await (const doc of this.projections.workers.find({ shard: id }).lean().cursor({ batchSize: 5000 })) {
       shard.workerVersions.set(doc._id, doc.version);

@@ -36,6 +36,13 @@ export class ShardRouter {
   connect = () => this.producer.connect();
   disconnect = () => this.producer.disconnect();
 
+  /** Sends one event to every shard-input partition, so to every shard wherever it is (a re-match request). */
+  async toEveryShard(event: TopicEvent<typeof shardInputTopic>): Promise<void> {
+    const value = JSON.stringify(event);
+    const messages = Array.from({ length: shardInputTopic.partitions }, (_, partition) => ({ partition, key: event.subject, value }));
+    await this.producer.send({ topic: this.topic, acks: -1, messages });
+  }
+
   handler<T extends TopicDefinition>(): BatchEventHandler<T> {
     return async (items) => {
       const count = shardInputTopic.partitions;

@@ -8,14 +8,21 @@ import { z } from 'zod';
  * the hired worker's, and each vacancy event to every partition, so one
  * partition holds, in one order, all its shard needs.
  */
+/** POST /v1/rematch in sharded mode: sent to every shard-input partition, so each shard's owner re-scores it, wherever it is. */
+export const shardRematchRequested = defineEvent(
+  'shard.rematch-requested',
+  'Re-score every open vacancy of the shard with the current config, ages counted in asOfMonth',
+  z.object({ jobId: z.uuid(), asOfMonth: z.number().int() }),
+);
+
 export const shardInputTopic = defineTopic({
   name: 'matching.shard-input.v1',
-  description: "What each matching shard applies: its workers' events, their hires, and every vacancy event.",
+  description: "What each matching shard applies: its workers' events, their hires, every vacancy event, and re-match requests.",
   key: 'workerId',
   partitions: workersTopic.partitions,
   producer: 'matching',
   consumers: ['matching'],
-  events: [...workersTopic.events, ...vacanciesTopic.events, ...placementsTopic.events],
+  events: [...workersTopic.events, ...vacanciesTopic.events, ...placementsTopic.events, shardRematchRequested],
 });
 
 const shardEntry = matchScored.pick({ workerId: true, score: true, factors: true, boost: true });

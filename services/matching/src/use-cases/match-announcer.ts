@@ -1,17 +1,14 @@
-import { matchesTopic, type TopicEvent, type TopicEventInput } from '@ketnoi/contracts';
+import { matchesTopic, type TopicEventInput } from '@ketnoi/contracts';
 import { buildEvent, type EventPublisher } from '@ketnoi/messaging';
 import { afterAnnouncing, diffTopK, type Announced } from '../domain/diff-top-k.js';
 import { explain } from '../domain/explain.js';
 import type { MatchEngine } from '../engine/match-engine.js';
 import type { MatchListDoc, ProjectionStore } from '../repositories/projection-store.js';
+import { SEND_CHUNK, sendMatchEvents, type MatchEvent } from './batch-outbox.js';
+import { matchEventInputs } from './match-events.js';
 import type { TouchedLists } from './touched-lists.js';
 
-export const matchIdOf = (vacancyId: string, workerId: string): string => `${vacancyId}:${workerId}`;
-
-/** Events per send: a few hundred kB, well under the broker's 1 MB record batch. */
-const SEND_CHUNK = 500;
-
-type MatchEvent = TopicEvent<typeof matchesTopic>;
+export { matchIdOf } from './match-events.js';
 
 /**
  * Turns changed top-K lists into matches.v1 events (keyed by vacancy),
@@ -54,21 +51,12 @@ export class MatchAnnouncer {
       const announced = afterAnnouncing(before, after, deltas);
       if (announced.length === 0) this.announced.delete(vacancyId);
       else this.announced.set(vacancyId, announced);
-      for (const delta of deltas) {
-        const ids = { matchId: matchIdOf(vacancyId, delta.workerId), vacancyId, workerId: delta.workerId };
-        if (delta.kind === 'withdrawn') {
-          inputs.push({ type: 'match.withdrawn', subject: vacancyId, data: { ...ids, reason: delta.reason, at } });
-          continue;
-        }
-        const worker = this.engine.workers.get(delta.workerId);
-        if (!worker || !vacancy) continue;
-        const { factors, boost } = explain(ctx, worker, vacancy);
-        inputs.push({
-          type: delta.kind === 'proposed' ? 'match.proposed' : 'match.updated',
-          subject: vacancyId,
-          data: { ...ids, score: delta.score, rank: delta.rank, scoringVersion: ctx.config.version, factors, boost, at },
-        });
-      }
+      inputs.push(
+        ...matchEventInputs(vacancyId, deltas, ctx.config.version, at, (workerId) => {
+          const worker = this.engine.workers.get(workerId);
+          return worker && vacancy ? explain(ctx, worker, vacancy) : undefined;
+        }),
+      );
     }
     for (const input of inputs) this.outbox.push(buildEvent(matchesTopic, input, this.publisher.source, this.now));
     return inputs.length;
@@ -89,8 +77,8 @@ export class MatchAnnouncer {
   }
 
   /** Sends events recorded by a run that was cut short, with their ids. */
-  async resend(events: readonly MatchEvent[]): Promise<void> {
-    for (let i = 0; i < events.length; i += SEND_CHUNK) await this.publisher.send(matchesTopic, events.slice(i, i + SEND_CHUNK));
+  resend(events: readonly MatchEvent[]): Promise<void> {
+    return sendMatchEvents(this.publisher, events);
   }
 
   /** Saves these lists as they are now, in one round trip. */

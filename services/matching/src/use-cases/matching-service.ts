@@ -4,8 +4,10 @@ import { compileVacancy } from '../domain/compile-vacancy.js';
 import { compileWorker } from '../domain/compile-worker.js';
 import type { ReferenceTables } from '../domain/reference-tables.js';
 import type { MatchEngine } from '../engine/match-engine.js';
-import type { ProjectionStore } from '../repositories/projection-store.js';
+import { outboxId } from '../repositories/outbox-id.js';
+import type { OutboxRecord, ProjectionStore } from '../repositories/projection-store.js';
 import { applyEvent, type Applied } from './apply-event.js';
+import { BatchOutbox } from './batch-outbox.js';
 import type { MatchAnnouncer } from './match-announcer.js';
 import type { MatchingEvent } from './matching-event.js';
 import { OwedWrites } from './owed-writes.js';
@@ -28,10 +30,6 @@ const REMATCH_CHUNK = 100;
 
 const BATCH = 5000;
 
-let recordedSeq = 0;
-/** Outbox ids in the order they were recorded (time, then a counter). */
-const outboxId = (): string => `${String(Date.now()).padStart(15, '0')}-${String((recordedSeq += 1)).padStart(9, '0')}`;
-
 /**
  * The use cases behind the consumers: apply a batch of worker, vacancy,
  * erasure and hire events to the engine, once per version, then make the
@@ -49,13 +47,19 @@ export class MatchingService {
   /** Lists changed in memory and not yet announced. */
   private readonly touched = new TouchedLists();
   private readonly owed = new OwedWrites();
+  private readonly outbox: BatchOutbox<OutboxRecord>;
 
   constructor(
     readonly engine: MatchEngine,
     readonly tables: ReferenceTables,
     readonly store: ProjectionStore,
     private readonly announcer: MatchAnnouncer,
-  ) {}
+  ) {
+    this.outbox = new BatchOutbox(
+      { record: (record) => store.record(outboxId(), record), recorded: () => store.recorded(), forgetAll: () => store.forgetAll() },
+      { resend: (events) => announcer.resend(events), save: (record) => store.saveMatchLists(record.lists) },
+    );
+  }
 
   /** Applies events in order (one turn of the queue) and makes them durable; one outcome per event. */
   applyBatch(events: readonly MatchingEvent[]): Promise<Applied[]> {
@@ -115,12 +119,20 @@ export class MatchingService {
     owed.unrecorded += events;
     for (const vacancyId of this.touched.vacancyIds()) owed.lists.add(vacancyId);
     this.touched.clear();
-    if (owed.unrecorded > 0) {
-      await this.store.record(outboxId(), { events: this.announcer.planned(owed.unrecorded), lists: this.announcer.listDocs(owed.lists) });
-      owed.unrecorded = 0;
-      owed.recorded = true;
-    }
-    await this.announcer.send();
+    const record = owed.unrecorded > 0 ? { events: this.announcer.planned(owed.unrecorded), lists: this.announcer.listDocs(owed.lists) } : undefined;
+    await this.outbox.write(record, {
+      send: async () => {
+        owed.unrecorded = 0;
+        await this.announcer.send();
+      },
+      save: () => this.saveOwed(),
+    });
+    return events;
+  }
+
+  /** The changed lists, then the projections, each in one round trip; each leaves `owed` once written. */
+  private async saveOwed(): Promise<void> {
+    const { owed } = this;
     await this.announcer.save(owed.lists);
     owed.lists.clear();
     await this.store.saveWorkers([...owed.workers.values()], (id) => !this.workerVersions.has(id));
@@ -129,23 +141,12 @@ export class MatchingService {
     owed.vacancies.clear();
     await this.store.savePlacements([...owed.placements.values()], (id) => !this.placementVersions.has(id));
     owed.placements.clear();
-    if (owed.recorded) await this.store.forgetAll();
-    owed.recorded = false;
-    return events;
   }
 
   /** Finishes batches cut short after their outbox record: their events sent (same ids), their lists saved. */
   private async recover(log: Logger): Promise<void> {
-    const cut = await this.store.recorded();
-    let events = 0;
-    for (const record of cut) {
-      await this.announcer.resend(record.events as unknown as Parameters<MatchAnnouncer['resend']>[0]);
-      await this.store.saveMatchLists(record.lists);
-      events += record.events.length;
-    }
-    if (cut.length === 0) return;
-    await this.store.forgetAll();
-    log.warn({ batches: cut.length, events }, 'batches cut short finished: recorded events sent again');
+    const { batches, events } = await this.outbox.finishCut();
+    if (batches > 0) log.warn({ batches, events }, 'batches cut short finished: recorded events sent again');
   }
 
   /** Rebuilds the working set from the service's own collections. */
@@ -173,6 +174,10 @@ export class MatchingService {
     const ms = Math.round(performance.now() - started);
     log.info({ workers: this.engine.workers.size, vacancies: this.engine.vacancies.all.size, lists: this.engine.lists.size, ms }, 'matching state loaded');
     if (stale > 0) log.warn({ lists: stale, scoringVersion: config.version }, 'lists scored with another version: POST /v1/rematch');
+  }
+
+  outlook(): { scoringVersion: string; vacancies: number } {
+    return { scoringVersion: this.engine.ctx.config.version, vacancies: this.engine.vacancies.openSize };
   }
 
   /**

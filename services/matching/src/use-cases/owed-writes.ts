@@ -10,8 +10,6 @@ export class OwedWrites {
   readonly lists = new Set<string>();
   /** Events planned but not yet recorded in the outbox (a record failed); never sent before they are. */
   unrecorded = 0;
-  /** Whether a batch not yet fully written has an outbox record. */
-  recorded = false;
   readonly workers = new Map<string, WorkerWrite>();
   readonly vacancies = new Map<string, VacancyDoc>();
   readonly placements = new Map<string, PlacementDoc>();

@@ -2,7 +2,15 @@ import { randomUUID } from 'node:crypto';
 import { conflict, unavailable } from '@ketnoi/errors';
 import type { Logger } from 'pino';
 import { monthOf } from '../domain/age.js';
-import type { MatchingService, RematchProgress } from './matching-service.js';
+import type { RematchProgress } from './matching-service.js';
+
+/** What re-matches: the one instance's service, or (sharded) every shard through the shard input. */
+export interface Rematcher {
+  /** The scoring version and the open vacancies as a job starts (sharded: 0, counted as the shards report). */
+  outlook(): { scoringVersion: string; vacancies: number };
+  /** Runs a job; `incomplete` when it stopped early without knowing it (the service is closing). */
+  rematch(asOfMonth: number, progress: (p: RematchProgress) => void, cancelled: () => boolean, jobId: string): Promise<RematchProgress & { incomplete?: boolean }>;
+}
 
 export interface RematchJob extends RematchProgress {
   jobId: string;
@@ -27,7 +35,7 @@ export class RematchJobs {
   private closing = false;
 
   constructor(
-    private readonly service: MatchingService,
+    private readonly service: Rematcher,
     private readonly now: () => Date,
     private readonly log: Logger,
   ) {}
@@ -39,8 +47,7 @@ export class RematchJobs {
     const job: RematchJob = {
       jobId: randomUUID(),
       state: 'running',
-      scoringVersion: this.service.engine.ctx.config.version,
-      vacancies: this.service.engine.vacancies.openSize,
+      ...this.service.outlook(),
       done: 0,
       changed: 0,
       events: 0,
@@ -64,10 +71,11 @@ export class RematchJobs {
           if (progress.done % 1000 < 100 || progress.done === progress.vacancies) log.info(progress, 'rematch progress');
         },
         () => this.closing,
+        job.jobId,
       )
-      .then((result) => {
+      .then(({ incomplete, ...result }) => {
         Object.assign(job, result);
-        finish(result.done < result.vacancies ? 'cancelled' : 'done');
+        finish(incomplete || result.done < result.vacancies ? 'cancelled' : 'done');
         log.info({ ...result, state: job.state, ms: job.ms }, 'rematch finished');
       })
       .catch((error: unknown) => {

@@ -2,7 +2,7 @@ import { matchesTopic, vacanciesTopic, workersTopic, type TopicEventInput } from
 import { readTopic, uniqueName, waitFor } from '@ketnoi/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SCORING } from '../../src/domain/scoring-config.js';
-import { duplicatedEffects, foldMatches, messageCount, publish, startService, testKafka, waitForConsumed, type MatchEvent, type TestService } from '../helpers.js';
+import { duplicatedEffects, foldMatches, messageCount, publish, startService, testKafka, testsSharded, waitForApplied, waitForConsumed, type MatchEvent, type TestService } from '../helpers.js';
 import { aVacancy, aWorker } from '../mothers.js';
 
 // K = 4, so that within a batch workers enter a list and are pushed out of it again.
@@ -22,13 +22,24 @@ async function run(batchSize: number) {
   const suffix = uniqueName('batch');
   await publish(suffix, vacanciesTopic, vacancies.map((data) => ({ type: 'vacancy.opened' as const, subject: data.vacancyId, data })));
   const service = await startService({ suffix, scoring, batchSize });
-  await waitForConsumed(`matching-${suffix}`, service.topic(vacanciesTopic.name));
+  await waitForApplied(service, [vacanciesTopic]);
   await publish(suffix, workersTopic, workerEvents);
-  await waitForConsumed(`matching-${suffix}`, service.topic(workersTopic.name));
+  await waitForApplied(service, [workersTopic]);
   const matches = await readTopic(testKafka(), service.topic(matchesTopic.name));
   await matches.waitForCount(await messageCount(service.topic(matchesTopic.name)));
-  const lists = Object.fromEntries(vacancies.map(({ vacancyId }) => [vacancyId, service.app.matching.engine.topOfVacancy(vacancyId)]));
+  const lists = await listsOf(service);
   return { service, matches, lists, events: () => matches.messages.map((m) => JSON.parse(m.value ?? '{}') as MatchEvent) };
+}
+
+/** Each vacancy's current list, as GET /v1/vacancies/:id/matches answers: [{ id, score }] in rank order. */
+async function listsOf(service: TestService) {
+  const entries = await Promise.all(
+    vacancies.map(async ({ vacancyId }) => {
+      const response = await service.app.inject({ method: 'GET', url: `/v1/vacancies/${vacancyId}/matches`, headers: await service.bearer() });
+      return [vacancyId, response.json<{ items: { workerId: string; score: number }[] }>().items.map((item) => ({ id: item.workerId, score: item.score }))] as const;
+    }),
+  );
+  return Object.fromEntries(entries);
 }
 
 /** The lists as saved in the service's database: vacancy → [workerId, score] in rank order. */
@@ -56,7 +67,8 @@ describe('matching a batch of worker events at once (real broker and FerretDB)',
   it('ends with the same lists, stored and announced, as applying the events one by one', async () => {
     expect(batched.lists['vacancy-b1']).toHaveLength(4);
     expect(batched.lists).toEqual(single.lists);
-    expect(await storedLists(batched.service)).toEqual(await storedLists(single.service));
+    // One instance's `matches` collection (sharded, the lists read above come from the merge stage's `merged`).
+    if (!testsSharded) expect(await storedLists(batched.service)).toEqual(await storedLists(single.service));
     const folded = foldMatches(batched.events());
     expect([...folded.keys()].sort()).toEqual(Object.entries(batched.lists).flatMap(([v, list]) => list.map((e) => `${v}:${e.id}`)).sort());
     expect(folded).toEqual(foldMatches(single.events()));
@@ -72,13 +84,13 @@ describe('matching a batch of worker events at once (real broker and FerretDB)',
     // A new group reads every topic again from the start: the same batches, redelivered.
     const groupId = `matching-again-${suffix}`;
     batched.service = await startService({ suffix, dbName, scoring, groupId });
-    await waitForConsumed(groupId, batched.service.topic(workersTopic.name));
-    await waitForConsumed(groupId, batched.service.topic(vacanciesTopic.name));
+    await waitForApplied(batched.service, [workersTopic, vacanciesTopic]);
     expect(await messageCount(batched.service.topic(matchesTopic.name))).toBe(before);
-    expect(batched.service.app.matching.engine.topOfVacancy('vacancy-b1')).toEqual(single.lists['vacancy-b1']);
+    expect((await listsOf(batched.service))['vacancy-b1']).toEqual(single.lists['vacancy-b1']);
   });
 
-  it('finishes a batch cut short after its events went out: the restart sends them again with the same ids, and no new ones', async () => {
+  // The one instance's `match_outbox` (scale-out.test.ts cuts the sharded merge stage's batch short).
+  it.skipIf(testsSharded)('finishes a batch cut short after its events went out: the restart sends them again with the same ids, and no new ones', async () => {
     const suffix = uniqueName('cut');
     const dbName = suffix.replace(/-/g, '_');
     await publish(suffix, vacanciesTopic, vacancies.map((data) => ({ type: 'vacancy.opened' as const, subject: data.vacancyId, data })));

@@ -1,13 +1,12 @@
 import { notFound } from '@ketnoi/errors';
 import { principalOf, requireRole, type ServiceApp } from '@ketnoi/service-kit';
-import { explain } from '../../domain/explain.js';
-import { matchIdOf } from '../../use-cases/match-announcer.js';
+import { matchIdOf } from '../../use-cases/match-events.js';
 import { candidateCards } from './candidate-cards.js';
 import { explainQuery, explanation, idParams, jobParams, pageQuery, rematchJob, vacancyMatches, workerMatches } from './schemas.js';
 
 /** Matches by vacancy (its employer or staff), by worker (staff), explanations (staff) and re-matching (admin). */
 export async function matchRoutes(app: ServiceApp): Promise<void> {
-  const engine = () => app.matching.engine;
+  const scoringVersion = () => app.matching.engine.ctx.config.version;
   const staff = requireRole('staff', 'admin');
 
   app.get(
@@ -18,21 +17,14 @@ export async function matchRoutes(app: ServiceApp): Promise<void> {
     },
     async (request) => {
       const { id } = request.params;
-      const vacancy = engine().vacancies.get(id);
+      const list = await app.matchReads.vacancyList(id);
       const principal = principalOf(request);
       const isStaff = principal.roles.includes('staff') || principal.roles.includes('admin');
       // Another employer's vacancy answers as if it did not exist (as in vacancy-intake).
-      if (!vacancy || (!isStaff && principal.employerId !== vacancy.employerId)) throw notFound('vacancy', { details: { vacancyId: id } });
-      const list = engine().topOfVacancy(id);
+      if (!list || (!isStaff && principal.employerId !== list.employerId)) throw notFound('vacancy', { details: { vacancyId: id } });
       const { offset, limit } = request.query;
-      return {
-        vacancyId: id,
-        scoringVersion: engine().ctx.config.version,
-        total: list.length,
-        offset,
-        limit,
-        items: candidateCards(engine(), vacancy, list, offset, limit, isStaff),
-      };
+      const items = candidateCards(app.matching.tables, id, await list.page(offset, limit), isStaff);
+      return { vacancyId: id, scoringVersion: scoringVersion(), total: list.total, offset, limit, items };
     },
   );
 
@@ -41,17 +33,10 @@ export async function matchRoutes(app: ServiceApp): Promise<void> {
     { onRequest: staff, schema: { summary: "A worker's best open vacancies", tags: ['matches'], params: idParams, response: { 200: workerMatches } } },
     async (request) => {
       const { id } = request.params;
-      const worker = engine().workers.get(id);
-      if (!worker) throw notFound('worker', { details: { workerId: id } });
-      const items = engine()
-        .topOfWorker(id)
-        .flatMap((entry, i) => {
-          const vacancy = engine().vacancies.get(entry.id);
-          if (!vacancy) return [];
-          const { factors } = explain(engine().ctx, worker, vacancy);
-          return [{ matchId: matchIdOf(entry.id, id), vacancyId: entry.id, rank: i + 1, score: entry.score, factors }];
-        });
-      return { workerId: id, scoringVersion: engine().ctx.config.version, items };
+      const matches = await app.matchReads.workerMatches(id);
+      if (!matches) throw notFound('worker', { details: { workerId: id } });
+      const items = matches.map((match, i) => ({ matchId: matchIdOf(match.vacancyId, id), ...match, rank: i + 1 }));
+      return { workerId: id, scoringVersion: scoringVersion(), items };
     },
   );
 
@@ -60,12 +45,11 @@ export async function matchRoutes(app: ServiceApp): Promise<void> {
     { onRequest: staff, schema: { summary: 'Why a pair matched, or which filter it failed', tags: ['matches'], querystring: explainQuery, response: { 200: explanation } } },
     async (request) => {
       const { workerId, vacancyId } = request.query;
-      const worker = engine().workers.get(workerId);
-      const vacancy = engine().vacancies.get(vacancyId);
-      if (!worker) throw notFound('worker', { details: { workerId } });
-      if (!vacancy) throw notFound('vacancy', { details: { vacancyId } });
-      const rank = engine().topOfVacancy(vacancyId).findIndex((entry) => entry.id === workerId);
-      return { workerId, vacancyId, ...explain(engine().ctx, worker, vacancy), rank: rank >= 0 ? rank + 1 : null };
+      const explained = await app.matchReads.explainPair(workerId, vacancyId);
+      if ('missing' in explained) {
+        throw explained.missing === 'worker' ? notFound('worker', { details: { workerId } }) : notFound('vacancy', { details: { vacancyId } });
+      }
+      return { workerId, vacancyId, ...explained };
     },
   );
 
