@@ -4,6 +4,7 @@ import fp from 'fastify-plugin';
 import type { Model } from 'mongoose';
 import { fingerprint, IDEMPOTENCY_HEADER, readKey, recordId, REPLAYED_HEADER } from './idempotency-key.js';
 import { answerId, idempotencyModel, type IdempotencyRecord } from './idempotency-record.js';
+import { InsertBatcher } from './insert-batcher.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -40,7 +41,8 @@ async function replay(reply: FastifyReply, record: IdempotencyRecord): Promise<F
 /**
  * `Idempotency-Key` for the routes that ask for it (`config: { idempotency: {} }`):
  * the first request with a key claims it by a unique insert (safe on FerretDB,
- * whose updates are not atomic), and its answer is inserted next to the claim;
+ * whose updates are not atomic), and its answer is inserted next to the claim
+ * (the inserts of concurrent requests share one `insertMany`);
  * the same key with the same request then gets the stored answer again, with a
  * different request 422, and while the first is still running 409. A 5xx
  * answer releases the key so the client can retry.
@@ -51,20 +53,24 @@ export const idempotencyPlugin = fp(
     await model.init();
     const ttlMs = options.ttlMs ?? 24 * 3600_000;
     const abandonAfterMs = options.abandonAfterMs ?? 60_000;
+    // Claims and answers of concurrent requests go in together (group commit); each is still its own unique insert.
+    const inserts = new InsertBatcher(model.collection);
 
     /** Claims the key (null), or returns the claim someone else holds and its answer, if there is one yet. */
     async function claim(id: string, print: string): Promise<{ holder: IdempotencyRecord; answer: IdempotencyRecord | null } | null> {
       for (let attempt = 0; attempt < 3; attempt += 1) {
         const now = Date.now();
         try {
-          await model.create({ _id: id, fingerprint: print, createdAt: new Date(now), expiresAt: new Date(now + ttlMs) });
+          await inserts.insert({ _id: id, fingerprint: print, createdAt: new Date(now), expiresAt: new Date(now + ttlMs) });
           return null;
         } catch (error) {
           if (!isDuplicateKey(error)) throw error;
         }
-        const holder = await model.findById(id).lean<IdempotencyRecord>();
-        if (holder === null) continue;
-        const answer = await model.findById(answerId(id)).lean<IdempotencyRecord>();
+        // The claim and its answer in one read (each read by `_id` scans the collection on FerretDB 1.24).
+        const records = await model.find({ _id: { $in: [id, answerId(id)] } }).lean<IdempotencyRecord[]>();
+        const holder = records.find((record) => record._id === id);
+        if (holder === undefined) continue;
+        const answer = records.find((record) => record._id === answerId(id)) ?? null;
         const expired = holder.expiresAt.getTime() <= now;
         const abandoned = answer === null && holder.createdAt.getTime() + abandonAfterMs <= now;
         if (!expired && !abandoned) return { holder, answer };
@@ -118,7 +124,7 @@ export const idempotencyPlugin = fp(
           }),
         );
         const now = Date.now();
-        await model.create({ _id: answerId(id), status: reply.statusCode, headers, body: payload, createdAt: new Date(now), expiresAt: new Date(now + ttlMs) });
+        await inserts.insert({ _id: answerId(id), status: reply.statusCode, headers, body: payload, createdAt: new Date(now), expiresAt: new Date(now + ttlMs) });
       } catch (error) {
         request.log.warn({ err: error }, 'could not store the answer for its Idempotency-Key');
       }

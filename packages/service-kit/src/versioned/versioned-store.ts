@@ -3,6 +3,8 @@ import { Schema, type Connection, type Model } from 'mongoose';
 import { addOutbox, withOutbox, type PendingEvent } from '../outbox/outbox-fields.js';
 import { insertVersion, pendingModelFor } from '../outbox/pending-index.js';
 import { KeyedMutex } from './keyed-mutex.js';
+import { addHeadPacking, headPacking, packHead } from './packed-heads.js';
+import { packState, unpackState } from './packed-state.js';
 
 export interface AggregateVersion<S> {
   id: string;
@@ -27,13 +29,18 @@ export interface VersionedStoreOptions {
   name: string;
   /** The state's fields (with the service's indexes), stored at the top level of each head. */
   headSchema: Schema;
+  /** Store nested fields as JSON text (default). `false` writes them nested, as before packing (the bench's baseline). */
+  packStates?: boolean;
 }
 
 interface VersionDoc {
   _id: string;
   aggregateId: string;
   version: number;
+  /** The state's scalar fields (all of it in versions written before packing). */
   state: unknown;
+  /** The rest of the state as JSON (`packed-state.ts`); absent in older versions. */
+  stateJson?: string;
   at: Date;
 }
 
@@ -43,21 +50,36 @@ const versionConflict = (id: string, expected: number) =>
     details: { id, expectedVersion: expected },
   });
 
+/** A version's state fields: the scalars as they are, the nested rest as one JSON text. */
+function versionState(state: object, pack: boolean): { state: Record<string, unknown>; stateJson?: string } {
+  if (!pack) return { state: state as Record<string, unknown> };
+  const { kept, packed } = packState(state);
+  return packed === undefined ? { state: kept } : { state: kept, stateJson: packed };
+}
+
 /**
  * An aggregate as immutable versions plus a head. `save` inserts version n+1
  * with its outgoing events (the unique `_id` "<id>:<n+1>" is the optimistic
  * lock, safe on FerretDB, whose updates are not atomic), then replaces the
  * head that reads and lists use. The versions are the history and the outbox.
+ * States are stored packed (`packed-state.ts`, `packed-heads.ts`): nested
+ * fields as one JSON text, which FerretDB writes and scans far faster.
  */
 export class VersionedStore<S extends object> {
   readonly heads: Model<S & { _id: string; version: number; updatedAt: Date }>;
   readonly versions: Model<VersionDoc>;
   private readonly mutex = new KeyedMutex();
+  /** Which head fields stay unpacked (undefined: a strict head schema, nothing is packed). */
+  private readonly keepInHead: ((field: string) => boolean) | undefined;
+  private readonly packStates: boolean;
 
   constructor(options: VersionedStoreOptions) {
     const head = options.headSchema.clone();
+    this.packStates = options.packStates ?? true;
+    this.keepInHead = this.packStates ? headPacking(head) : undefined;
     head.add({ _id: { type: String }, version: { type: Number, required: true }, updatedAt: { type: Date, required: true } });
     head.set('versionKey', false);
+    if (this.keepInHead) addHeadPacking(head);
     this.heads = options.connection.model(options.name, head, options.name) as unknown as typeof this.heads;
 
     const version = new Schema<VersionDoc>(
@@ -65,7 +87,8 @@ export class VersionedStore<S extends object> {
         _id: String,
         aggregateId: { type: String, required: true },
         version: { type: Number, required: true },
-        state: { type: Schema.Types.Mixed, required: true },
+        state: { type: Schema.Types.Mixed, default: () => ({}) },
+        stateJson: { type: String },
         at: { type: Date, required: true },
       },
       { versionKey: false, minimize: false },
@@ -91,7 +114,7 @@ export class VersionedStore<S extends object> {
   /** All versions of an aggregate, oldest first (its history). */
   async history(id: string): Promise<AggregateVersion<S>[]> {
     const docs = await this.versions.find({ aggregateId: id }).sort({ version: 1 }).lean();
-    return docs.map((doc) => ({ id, version: doc.version, state: doc.state as S, updatedAt: doc.at }));
+    return docs.map((doc) => ({ id, version: doc.version, state: unpackState(doc.state, doc.stateJson) as S, updatedAt: doc.at }));
   }
 
   /**
@@ -100,7 +123,7 @@ export class VersionedStore<S extends object> {
    */
   async createMany(inputs: readonly Omit<SaveInput<S>, 'expectedVersion'>[]): Promise<{ created: string[]; existing: string[] }> {
     const at = new Date();
-    const docs = inputs.map(({ id, state, events }) => ({ _id: `${id}:1`, aggregateId: id, version: 1, state, at, ...withOutbox(events) }));
+    const docs = inputs.map(({ id, state, events }) => ({ _id: `${id}:1`, aggregateId: id, version: 1, ...versionState(state, this.packStates), at, ...withOutbox(events) }));
     const failed = new Set<string>();
     try {
       await this.versions.insertMany(docs, { ordered: false });
@@ -120,7 +143,7 @@ export class VersionedStore<S extends object> {
         { ordered: false },
       );
     }
-    const heads = created.map((input) => ({ ...input.state, ...input.headFields, _id: input.id, version: 1, updatedAt: at }));
+    const heads = created.map((input) => this.headOf(input.id, 1, at, input.state, input.headFields));
     try {
       await this.heads.insertMany(heads, { ordered: false });
     } catch (error) {
@@ -144,7 +167,7 @@ export class VersionedStore<S extends object> {
       if (!head || head.version !== expectedVersion) throw versionConflict(id, expectedVersion);
     }
     try {
-      await insertVersion(this.versions, { _id: `${id}:${version}`, aggregateId: id, version, state, at, outbox: [...events] });
+      await insertVersion(this.versions, { _id: `${id}:${version}`, aggregateId: id, version, ...versionState(state, this.packStates), at, outbox: [...events] });
     } catch (error) {
       if (!isDuplicateKey(error)) throw error;
       if (expectedVersion === 0) {
@@ -152,10 +175,14 @@ export class VersionedStore<S extends object> {
       }
       throw versionConflict(id, expectedVersion);
     }
-    const head = { ...state, ...headFields, _id: id, version, updatedAt: at };
+    const head = this.headOf(id, version, at, state, headFields);
     if (expectedVersion === 0) await this.insertHead(id, head);
     else await this.replaceHead(id, head);
     return { id, version, state, updatedAt: at };
+  }
+
+  private headOf(id: string, version: number, at: Date, state: S, headFields: Record<string, unknown> | undefined): { _id: string } & Record<string, unknown> {
+    return { ...packHead({ ...state, ...headFields }, this.keepInHead), _id: id, version, updatedAt: at };
   }
 
   /**

@@ -13,6 +13,21 @@ const headSchema = () => {
   const schema = new Schema<Note>({ title: String, owner: { type: String, index: true } });
   return schema;
 };
+interface Worker {
+  status: string;
+  hiredBy: string[];
+  profile: { skills: { code: string; level: number }[]; wishes: { shifts: string[] } };
+  consents: Record<string, { granted: boolean }>;
+}
+
+const aWorker = (status: string, skill: string): Worker => ({
+  status,
+  hiredBy: ['emp_1'],
+  profile: { skills: [{ code: skill, level: 2 }], wishes: { shifts: ['day'] } },
+  consents: { matching: { granted: true } },
+});
+const looseHeads = () => new Schema({ status: { type: String, index: true } }, { strict: false, minimize: false });
+
 const erased = (id: string, version: number) =>
   pendingEvent(workersTopic, { type: 'worker.erased', subject: id, data: { workerId: id, version, erasedAt: new Date().toISOString() } });
 
@@ -87,5 +102,63 @@ describe('VersionedStore on the real database', () => {
     expect((await store.get('note_c'))?.state.title).toBe('bulk note_c');
     const pending = await store.versions.db.collection('notes_versions_pending').find().toArray();
     expect(pending.map((p) => p._id).sort()).toEqual(['note_a:1', 'note_c:1']);
+  });
+
+  describe('packed states', () => {
+    let workers: VersionedStore<Worker>;
+    beforeEach(async () => {
+      workers = new VersionedStore<Worker>({ connection: db.connection, name: 'workers', headSchema: looseHeads() });
+      await workers.init();
+    });
+
+    it('stores nested fields as one JSON text and reads whole states back from get, history and head queries', async () => {
+      await workers.createMany([{ id: 'wrk_1', state: aWorker('active', 'S1'), events: [], headFields: { nameKey: 'an' } }]);
+      await workers.save({ id: 'wrk_1', expectedVersion: 1, state: aWorker('withdrawn', 'S2'), events: [], headFields: { nameKey: 'an' } });
+
+      const head = await db.connection.collection('workers').findOne({ _id: 'wrk_1' as never });
+      expect(head).toMatchObject({ status: 'withdrawn', hiredBy: ['emp_1'], nameKey: 'an', version: 2 });
+      expect(head).not.toHaveProperty('profile');
+      expect(JSON.parse(head!.stateJson as string)).toEqual({ profile: aWorker('withdrawn', 'S2').profile, consents: aWorker('withdrawn', 'S2').consents });
+      const version = await db.connection.collection('workers_versions').findOne({ _id: 'wrk_1:1' as never });
+      expect(version!.state).toEqual({ status: 'active', hiredBy: ['emp_1'] });
+
+      expect((await workers.get('wrk_1'))?.state).toEqual({ ...aWorker('withdrawn', 'S2'), nameKey: 'an' });
+      expect((await workers.history('wrk_1')).map((v) => v.state)).toEqual([aWorker('active', 'S1'), aWorker('withdrawn', 'S2')]);
+      const listed = await workers.heads.find({ status: 'withdrawn' }).lean();
+      expect(listed).toEqual([{ _id: 'wrk_1', version: 2, updatedAt: expect.any(Date), nameKey: 'an', ...aWorker('withdrawn', 'S2') }]);
+      expect((await workers.heads.findById('wrk_1'))?.get('profile')).toEqual(aWorker('withdrawn', 'S2').profile);
+    });
+
+    it('keeps scalar arrays of versions filterable and changeable in place (as erasure does)', async () => {
+      await workers.save({ id: 'wrk_2', expectedVersion: 0, state: aWorker('active', 'S1'), events: [] });
+      expect(await workers.versions.countDocuments({ 'state.hiredBy': 'emp_1' })).toBe(1);
+      await workers.versions.updateOne({ _id: 'wrk_2:1' }, { $set: { 'state.hiredBy': ['erased'] } });
+      expect((await workers.history('wrk_2'))[0]!.state).toEqual({ ...aWorker('active', 'S1'), hiredBy: ['erased'] });
+    });
+
+    it('reads versions and heads written nested before packing, and moves on from them', async () => {
+      const old = aWorker('active', 'S0');
+      await db.connection.collection('workers_versions').insertOne({ _id: 'wrk_3:1' as never, aggregateId: 'wrk_3', version: 1, state: old, at: new Date(), outbox: [], outboxPending: false });
+      await db.connection.collection('workers').insertOne({ _id: 'wrk_3' as never, ...old, version: 1, updatedAt: new Date() });
+      expect(await workers.get('wrk_3')).toMatchObject({ version: 1, state: old });
+      expect((await workers.heads.find({ status: 'active' }).lean())[0]).toMatchObject(old);
+      await workers.save({ id: 'wrk_3', expectedVersion: 1, state: aWorker('active', 'S1'), events: [] });
+      expect((await workers.history('wrk_3')).map((v) => v.state)).toEqual([old, aWorker('active', 'S1')]);
+      expect((await workers.get('wrk_3'))?.state).toEqual(aWorker('active', 'S1'));
+    });
+
+    it('packs nothing in the heads of a strict head schema (it stores what it declares)', async () => {
+      const strict = new VersionedStore<Worker>({
+        connection: db.connection,
+        name: 'strict_workers',
+        headSchema: new Schema({ status: String, profile: Schema.Types.Mixed }),
+      });
+      await strict.init();
+      await strict.save({ id: 'wrk_4', expectedVersion: 0, state: aWorker('active', 'S1'), events: [] });
+      const head = await db.connection.collection('strict_workers').findOne({ _id: 'wrk_4' as never });
+      expect(head).toMatchObject({ status: 'active', profile: aWorker('active', 'S1').profile });
+      expect(head).not.toHaveProperty('stateJson');
+      expect(await strict.heads.countDocuments({ 'profile.skills.code': 'S1' })).toBe(1);
+    });
   });
 });

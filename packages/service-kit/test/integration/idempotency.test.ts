@@ -1,0 +1,81 @@
+import { randomUUID } from 'node:crypto';
+import { uniqueName } from '@ketnoi/testing';
+import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
+import { createServiceApp, idempotencyPlugin, mongoPlugin, type ServiceApp } from '../../src/index.js';
+import { memoryLogger, testConfig } from '../helpers.js';
+
+/** An app whose one idempotent route counts its effects, as a create would. */
+async function buildApp(dbName: string): Promise<{ app: ServiceApp; effects: Map<string, number> }> {
+  const { mongoUrl } = inject('infra');
+  const app = await createServiceApp({ config: testConfig({ MONGO_URL: mongoUrl }), logger: memoryLogger().logger, defaultMetrics: false });
+  await app.register(mongoPlugin, { url: mongoUrl, dbName });
+  await app.register(idempotencyPlugin);
+  const effects = new Map<string, number>();
+  app.post('/things', { config: { idempotency: {} } }, async (request, reply) => {
+    const { name } = request.body as { name: string };
+    // Slow enough that concurrent requests with one key overlap.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    effects.set(name, (effects.get(name) ?? 0) + 1);
+    return reply.code(201).header('location', `/things/${name}`).send({ name, n: effects.get(name) });
+  });
+  await app.ready();
+  return { app, effects };
+}
+
+const post = (app: ServiceApp, key: string, name: string) =>
+  app.inject({ method: 'POST', url: '/things', headers: { 'idempotency-key': key }, payload: { name } });
+
+describe('Idempotency-Key on the real database', () => {
+  let app: ServiceApp;
+  let effects: Map<string, number>;
+
+  beforeEach(async () => {
+    ({ app, effects } = await buildApp(uniqueName('idem').replace(/-/g, '_')));
+  });
+  afterEach(async () => {
+    await app.mongo.dropDatabase();
+    await app.close();
+  });
+
+  it('answers the same key and body with the first answer again, and a different body with 422', async () => {
+    const key = randomUUID();
+    const first = await post(app, key, 'a');
+    const again = await post(app, key, 'a');
+    expect(first.statusCode).toBe(201);
+    expect(again.statusCode).toBe(201);
+    expect(again.body).toBe(first.body);
+    expect(again.headers).toMatchObject({ 'idempotent-replayed': 'true', location: '/things/a' });
+    expect(effects.get('a')).toBe(1);
+    const other = await post(app, key, 'b');
+    expect(other.statusCode).toBe(422);
+    expect(other.json()).toMatchObject({ code: 'IDEMPOTENCY_KEY_REUSED' });
+    expect(effects.has('b')).toBe(false);
+  });
+
+  it('lets one of many concurrent requests with one key take effect; the others wait (409) or replay', async () => {
+    const key = randomUUID();
+    const answers = await Promise.all(Array.from({ length: 12 }, () => post(app, key, 'c')));
+    expect(effects.get('c')).toBe(1);
+    const statuses = answers.map((answer) => answer.statusCode);
+    expect(statuses.every((status) => status === 201 || status === 409)).toBe(true);
+    const originals = answers.filter((answer) => answer.statusCode === 201 && answer.headers['idempotent-replayed'] === undefined);
+    expect(originals).toHaveLength(1);
+  });
+
+  it('claims and answers the keys of concurrent requests in shared inserts, each key once', async () => {
+    const collection = app.mongo.collection('idempotency_keys');
+    const insertMany = collection.insertMany.bind(collection);
+    let writes = 0;
+    collection.insertMany = ((...args: Parameters<typeof insertMany>) => {
+      writes += 1;
+      return insertMany(...args);
+    }) as typeof insertMany;
+    const names = Array.from({ length: 20 }, (_, i) => `d${i}`);
+    const answers = await Promise.all(names.map((name) => post(app, randomUUID(), name)));
+    expect(answers.map((answer) => answer.statusCode)).toEqual(names.map(() => 201));
+    expect(names.map((name) => effects.get(name))).toEqual(names.map(() => 1));
+    expect(await collection.countDocuments()).toBe(40);
+    // 20 claims and 20 answers: far fewer writes than documents.
+    expect(writes).toBeLessThan(20);
+  });
+});
