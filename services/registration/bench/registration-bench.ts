@@ -61,7 +61,7 @@ phase('measuring');
 const results = {
   validateOnly: await load(REQUESTS, CONCURRENCY, (i) => post('/bench/validate-only', i)()),
   rawInsert: await load(REQUESTS, CONCURRENCY, async (i) => {
-    await rawCollection.insertOne({ _id: `raw-${i}` as never, state: versionDoc.state, outbox: [], at: new Date() });
+    await rawCollection.insertOne({ _id: `raw-${i}` as never, state: versionDoc.state, stateJson: versionDoc.stateJson, outbox: [], at: new Date() });
   }),
   register: await load(REQUESTS, CONCURRENCY, (i) => post('/v1/workers', i)()),
 };
