@@ -1,6 +1,7 @@
 import type { TopicDefinition } from '@ketnoi/contracts';
 import type { Consumer, EachBatchPayload, Kafka, KafkaMessage, Producer } from 'kafkajs';
 import type { Logger } from 'pino';
+import { assignmentOf, type AssignmentListener } from './assignment.js';
 import { defaultRetryPolicy, type RetryPolicy } from './backoff.js';
 import { sendToDeadLetter } from './dead-letter.js';
 import { decodeEvent } from './decode-event.js';
@@ -12,6 +13,7 @@ import { runBatch } from './run-batch.js';
 import { eachAsBatch, type Subscription } from './subscription.js';
 import { sameName, type TopicNamer } from './topic-names.js';
 
+export type { AssignmentListener, TopicAssignment } from './assignment.js';
 export type {
   BatchContext,
   BatchEventHandler,
@@ -40,6 +42,15 @@ export interface EventConsumerOptions {
    * different keys may run concurrently.
    */
   partitionsConsumedConcurrently?: number;
+  /**
+   * Told this member's partitions of each subscribed topic after every
+   * rebalance (its first join included). kafkajs's eager protocol revokes
+   * everything first, so a partition not in it was revoked. Called as the
+   * member joins, before any batch of the new assignment is fetched; no batch
+   * goes to a handler until a promise it returns settles, so keep it well
+   * under the session timeout. A failure is logged and consuming goes on.
+   */
+  onAssigned?: AssignmentListener;
 }
 
 type Decoded = { item: BatchItem<TopicDefinition>; message: KafkaMessage };
@@ -62,6 +73,8 @@ export class EventConsumer {
   private readonly log: Logger;
   private running = false;
   private joined = false;
+  /** The latest onAssigned call; batches wait for it. */
+  private assigning: Promise<void> = Promise.resolve();
 
   constructor(private readonly options: EventConsumerOptions) {
     this.consumer = options.kafka.consumer({
@@ -74,7 +87,10 @@ export class EventConsumer {
     this.observer = options.observer ?? silentObserver;
     this.retry = options.retry ?? defaultRetryPolicy;
     this.log = options.logger.child({ consumerGroup: options.groupId });
-    this.consumer.on(this.consumer.events.GROUP_JOIN, () => (this.joined = true));
+    this.consumer.on(this.consumer.events.GROUP_JOIN, ({ payload }) => {
+      this.joined = true;
+      this.assigned(payload.memberAssignment);
+    });
     this.consumer.on(this.consumer.events.CRASH, () => (this.joined = false));
     this.consumer.on(this.consumer.events.STOP, () => (this.joined = false));
   }
@@ -127,12 +143,28 @@ export class EventConsumer {
     return this;
   }
 
+  /** Runs inside kafkajs's join (a listener's throw would fail it), so nothing escapes. */
+  private assigned(memberAssignment: Record<string, number[]>): void {
+    const assignment = assignmentOf(this.subscriptions.keys(), memberAssignment);
+    this.log.info({ assignment }, 'partitions assigned');
+    const { onAssigned } = this.options;
+    if (!onAssigned) return;
+    const failed = (error: unknown) => this.log.error({ err: error, assignment }, 'onAssigned failed');
+    try {
+      this.assigning = Promise.resolve(onAssigned(assignment)).catch(failed);
+    } catch (error) {
+      failed(error);
+      this.assigning = Promise.resolve();
+    }
+  }
+
   /** Kafka's batch, in chunks of the subscription's size; each chunk's offsets resolved once it took effect. */
   private async handleBatch(payload: EachBatchPayload): Promise<void> {
     const { batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale } = payload;
     const subscription = this.subscriptions.get(batch.topic);
     if (!subscription) return;
     const { topic, partition } = batch;
+    await this.assigning;
     const context: BatchContext = { topic, partition, attempt: 1, log: this.log.child({ topic, partition }), heartbeat };
     try {
       for (let start = 0; start < batch.messages.length; start += subscription.maxBatchSize) {

@@ -3,6 +3,7 @@ export { ensureTopics, type EnsureTopicsOptions } from './ensure-topics.js';
 export { EventPublisher, type EventPublisherOptions } from './event-publisher.js';
 export {
   EventConsumer,
+  type AssignmentListener,
   type BatchContext,
   type BatchEventHandler,
   type BatchItem,
@@ -12,6 +13,7 @@ export {
   type EventHandler,
   type HandlerContext,
   type Refusal,
+  type TopicAssignment,
 } from './event-consumer.js';
 export { silentObserver, type EventObserver, type HandledOutcome } from './event-observer.js';
 export { sameName, withSuffix, type TopicNamer } from './topic-names.js';

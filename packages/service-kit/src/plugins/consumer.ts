@@ -1,4 +1,4 @@
-import { EventConsumer, type EventConsumerOptions, type TopicNamer } from '@ketnoi/messaging';
+import { EventConsumer, type EventConsumerOptions, type TopicAssignment, type TopicNamer } from '@ketnoi/messaging';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Logger } from 'pino';
@@ -13,6 +13,8 @@ export interface ConsumerPluginOptions
   topicName?: TopicNamer;
   /** Subscribes the handlers; called with the app so handlers reach its repositories. */
   subscribe: (consumer: EventConsumer, app: FastifyInstance) => void;
+  /** EventConsumer's onAssigned (this member's partitions after each rebalance), called with the app too. */
+  onAssigned?: (assignment: TopicAssignment[], app: FastifyInstance) => void | Promise<void>;
 }
 
 /**
@@ -23,13 +25,14 @@ export interface ConsumerPluginOptions
 export const consumerPlugin = (options: ConsumerPluginOptions) =>
   fp(
     async (app: FastifyInstance) => {
-      const { name, subscribe, topicName, ...consumerOptions } = options;
+      const { name, subscribe, topicName, onAssigned, ...consumerOptions } = options;
       const consumer = new EventConsumer({
         ...consumerOptions,
         kafka: app.kafka,
         logger: (app.log as Logger).child({ consumer: name }),
         observer: app.metrics.events,
         ...(topicName ? { topicName } : {}),
+        ...(onAssigned ? { onAssigned: (assignment: TopicAssignment[]) => onAssigned(assignment, app) } : {}),
       });
       subscribe(consumer, app);
       app.readiness.register(`consumer:${name}`, async () => {

@@ -1,5 +1,5 @@
 import { placementsTopic, vacanciesTopic, workersTopic } from '@ketnoi/contracts';
-import { ensureTopics, EventConsumer, type TopicNamer } from '@ketnoi/messaging';
+import { ensureTopics, type TopicNamer } from '@ketnoi/messaging';
 import { consumerPlugin, type ServiceApp } from '@ketnoi/service-kit';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
@@ -7,9 +7,7 @@ import type { Logger } from 'pino';
 import { applyOnShardInput } from '../consumers/apply-on-shard-input.js';
 import { mergeOnShardList } from '../consumers/merge-on-shard-list.js';
 import { ShardStore } from '../repositories/shard-store.js';
-import { reportingAssignments } from '../sharding/assignment-hook.js';
 import { MergeStage } from '../sharding/merge-stage.js';
-import { withRematchRequests } from '../sharding/shard-input-batches.js';
 import { ShardHost } from '../sharding/shard-host.js';
 import { ShardRouter } from '../sharding/shard-router.js';
 import { ShardedReads } from '../sharding/sharded-reads.js';
@@ -77,7 +75,16 @@ export async function registerSharded(app: ServiceApp, { groupId, topicName, bat
           .subscribeBatch(placementsTopic, instance.shardRouter.handler(), batch),
     }),
   );
-  await app.register(shardConsumerPlugin, { groupId: `${groupId}-shards`, topicName, batch });
+  await app.register(
+    consumerPlugin({
+      ...common,
+      name: 'matching-shards',
+      groupId: `${groupId}-shards`,
+      subscribe: (consumer, instance) => consumer.subscribeBatch(shardInputTopic, applyOnShardInput(() => instance.shardHost), batch),
+      // A revoked shard's memory is freed at once, and a late batch of it refused.
+      onAssigned: (assignment, instance) => instance.shardHost.assign(assignment[0]?.partitions ?? []),
+    }),
+  );
   await app.register(
     consumerPlugin({
       ...common,
@@ -87,31 +94,3 @@ export async function registerSharded(app: ServiceApp, { groupId, topicName, bat
     }),
   );
 }
-
-interface ShardConsumerOptions {
-  groupId: string;
-  topicName: TopicNamer;
-  batch: { maxBatchSize: number };
-}
-
-/**
- * The shards' consumer group: as service-kit's consumerPlugin, but told of
- * each new assignment, so that a revoked shard's memory is freed at once.
- */
-const shardConsumerPlugin = fp(
-  async (app: FastifyInstance, { groupId, topicName, batch }: ShardConsumerOptions) => {
-    const host = app.shardHost;
-    const log = (app.log as Logger).child({ consumer: 'matching-shards' });
-    const kafka = reportingAssignments(app.kafka, topicName(shardInputTopic.name), (shards) => {
-      host.assign(shards).catch((error: unknown) => log.error({ err: error }, 'freeing revoked shards failed'));
-    });
-    const consumer = new EventConsumer({ kafka, groupId, topicName, fromBeginning: true, logger: log, observer: app.metrics.events });
-    consumer.subscribeBatch(shardInputTopic, withRematchRequests(() => host, applyOnShardInput(() => host)), batch);
-    app.readiness.register('consumer:matching-shards', async () => {
-      if (!consumer.isHealthy()) throw new Error('not a member of its consumer group');
-    });
-    app.addHook('onReady', () => consumer.start());
-    app.addHook('onClose', () => consumer.stop());
-  },
-  { name: 'consumer:matching-shards', fastify: '5.x', dependencies: ['kafka', 'sharding'] },
-);

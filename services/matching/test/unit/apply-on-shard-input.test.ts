@@ -1,7 +1,7 @@
 import type { BatchContext, BatchItem } from '@ketnoi/messaging';
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
-import { withRematchRequests } from '../../src/sharding/shard-input-batches.js';
+import { withRematchRequests } from '../../src/consumers/apply-on-shard-input.js';
 import type { ShardHost } from '../../src/sharding/shard-host.js';
 import type { shardInputTopic } from '../../src/sharding/topics.js';
 
