@@ -1,6 +1,14 @@
 import { Schema } from 'mongoose';
 
 const options = { minimize: false, _id: false } as const;
+/**
+ * Not strict: the fields a head schema does not declare and that hold objects
+ * (`contacts`, `terms`, `sources`, `outcomes`) are stored packed, as one JSON
+ * text (service-kit `packed-heads.ts`), which FerretDB writes and reads far
+ * faster than nested documents. Every field a filter, sort, index or `$set`
+ * uses is declared, so it stays at the top level.
+ */
+const packedOptions = { ...options, strict: false } as const;
 
 export function employerHeads(): Schema {
   const schema = new Schema(
@@ -13,11 +21,10 @@ export function employerHeads(): Schema {
       industrialParkCode: String,
       communeCode: String,
       street: String,
-      contacts: Schema.Types.Mixed,
       status: String,
       registeredAt: String,
     },
-    options,
+    packedOptions,
   );
   schema.index({ taxCode: 1 });
   return schema;
@@ -37,7 +44,10 @@ export function vacancyHeads(): Schema {
     {
       employerId: { type: String, required: true },
       status: { type: String, required: true },
-      terms: { type: Schema.Types.Mixed, required: true },
+      // Copies of terms.<field> for the list's filters and the duplicate look-up (`vacancy-heads.ts`).
+      occupationCode: String,
+      communeCode: String,
+      industrialParkCode: String,
       positionsFilled: Number,
       hiredWorkerIds: [String],
       fdi: Boolean,
@@ -48,9 +58,8 @@ export function vacancyHeads(): Schema {
       closeReason: String,
       closeNote: String,
       closedAt: String,
-      sources: Schema.Types.Mixed,
     },
-    options,
+    packedOptions,
   );
   schema.index({ employerId: 1, status: 1 });
   schema.index({ status: 1, expiresAt: 1 });
@@ -59,8 +68,8 @@ export function vacancyHeads(): Schema {
 
 export function candidacyHeads(): Schema {
   const schema = new Schema(
-    { vacancyId: { type: String, required: true }, workerId: String, employerId: String, outcomes: Schema.Types.Mixed },
-    options,
+    { vacancyId: { type: String, required: true }, workerId: String, employerId: String },
+    packedOptions,
   );
   schema.index({ vacancyId: 1 });
   return schema;

@@ -1,6 +1,7 @@
 import type { VersionedStore } from '@ketnoi/service-kit';
 import type { CandidacyState } from '../domain/candidacy.js';
 import { forgetHiredWorker, forgetWorkerInVacancy, outboxStillPending } from '../domain/erasure.js';
+import { saveVacancy } from '../repositories/vacancy-heads.js';
 import type { UseCaseContext } from './context.js';
 import { retryOnConflict } from './retry-on-conflict.js';
 
@@ -45,7 +46,7 @@ async function forgetInVacancy(ctx: UseCaseContext, vacancyId: string, workerId:
       if (version.outboxPending) throw outboxStillPending(version._id);
       await store.versions.updateOne({ _id: version._id }, { $set: { 'state.hiredWorkerIds': hiredWorkerIds } });
     }
-    await store.save({ id: vacancyId, expectedVersion: current.version, state: forgotten, events: [] });
+    await saveVacancy(store, { id: vacancyId, expectedVersion: current.version, state: forgotten, events: [] });
     return true;
   });
 }

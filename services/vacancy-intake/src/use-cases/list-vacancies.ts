@@ -1,4 +1,5 @@
 import type { VacancyState } from '../domain/vacancy.js';
+import { TERMS_SEARCH_FIELDS, termsFieldIs } from '../repositories/vacancy-heads.js';
 import type { UseCaseContext } from './context.js';
 import type { Vacancy } from './vacancies.js';
 
@@ -17,9 +18,8 @@ export async function listVacancies(ctx: UseCaseContext, filter: VacancyFilter):
   const query: Record<string, unknown> = {};
   if (filter.employerId !== undefined) query.employerId = filter.employerId;
   if (filter.status !== undefined) query.status = filter.status;
-  if (filter.occupationCode !== undefined) query['terms.occupationCode'] = filter.occupationCode;
-  if (filter.communeCode !== undefined) query['terms.communeCode'] = filter.communeCode;
-  if (filter.industrialParkCode !== undefined) query['terms.industrialParkCode'] = filter.industrialParkCode;
+  const terms = TERMS_SEARCH_FIELDS.flatMap((field) => (filter[field] === undefined ? [] : [termsFieldIs(field, filter[field])]));
+  if (terms.length > 0) query.$and = terms;
   if (filter.cursor !== undefined) query._id = { $lt: filter.cursor };
   const heads = await ctx.stores.vacancies.heads.find(query).sort({ _id: -1 }).limit(filter.limit + 1).lean();
   const items = heads.slice(0, filter.limit).map(({ _id, version, updatedAt, ...state }) => ({

@@ -7,6 +7,7 @@ import { canonicalJson } from '../domain/same-value.js';
 import { openVacancy, reviseVacancy, type PostingSource, type VacancyState } from '../domain/vacancy.js';
 import { assertAcceptableTerms } from '../domain/vacancy-rules.js';
 import type { VacancyTerms } from '../domain/vacancy-terms.js';
+import { termsFieldIs } from '../repositories/vacancy-heads.js';
 import type { UseCaseContext } from './context.js';
 import { getEmployer } from './employers.js';
 import { retryOnConflict } from './retry-on-conflict.js';
@@ -41,7 +42,7 @@ const fingerprint = (terms: VacancyTerms) => createHash('sha256').update(canonic
 
 async function openPostingsLike(ctx: UseCaseContext, employerId: string, terms: VacancyTerms): Promise<Vacancy[]> {
   const heads = await ctx.stores.vacancies.heads
-    .find({ employerId, status: 'open', 'terms.occupationCode': terms.occupationCode, 'terms.communeCode': terms.communeCode })
+    .find({ employerId, status: 'open', $and: [termsFieldIs('occupationCode', terms.occupationCode), termsFieldIs('communeCode', terms.communeCode)] })
     .limit(MAX_OPEN_COMPARED)
     .lean();
   return heads.map(({ _id, version, updatedAt, ...state }) => ({ id: _id, version, updatedAt, state: state as unknown as VacancyState }));

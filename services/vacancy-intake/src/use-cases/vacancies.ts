@@ -8,6 +8,7 @@ import { vacancyEvents } from '../domain/vacancy-events.js';
 import { assertAcceptableTerms } from '../domain/vacancy-rules.js';
 import type { VacancyTerms } from '../domain/vacancy-terms.js';
 import { vietnamDate } from '../domain/vietnam-time.js';
+import { saveVacancy } from '../repositories/vacancy-heads.js';
 import type { UseCaseContext } from './context.js';
 import { assertVersion } from './version-check.js';
 import { getEmployer } from './employers.js';
@@ -23,7 +24,7 @@ export async function getVacancy(ctx: UseCaseContext, vacancyId: string): Promis
 /** Saves a change as the next version, with its events in the same document. */
 export async function saveChange(ctx: UseCaseContext, vacancyId: string, expectedVersion: number, change: VacancyChange): Promise<Vacancy> {
   const events = vacancyEvents(vacancyId, expectedVersion + 1, change, ctx.now());
-  const saved = await ctx.stores.vacancies.save({ id: vacancyId, expectedVersion, state: change.state, events });
+  const saved = await saveVacancy(ctx.stores.vacancies, { id: vacancyId, expectedVersion, state: change.state, events });
   ctx.kick(ctx.stores.vacancies.versions);
   return saved;
 }

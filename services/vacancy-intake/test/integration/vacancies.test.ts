@@ -2,6 +2,7 @@ import { vacanciesTopic } from '@ketnoi/contracts';
 import { waitFor } from '@ketnoi/testing';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newId } from '../../src/domain/ids.js';
 import { aVacancyInput } from '../mothers.js';
 import { bearer, employerSession, readEvents, registerEmployer, startService, type TestService } from '../helpers.js';
 
@@ -132,5 +133,31 @@ describe('vacancies over HTTP, on the real broker and FerretDB', () => {
     const page2 = await service.app.inject({ method: 'GET', url: `/v1/vacancies?limit=2&status=open&cursor=${body1.nextCursor}`, headers: bearer(token) });
     const ids2 = page2.json<{ items: { vacancyId: string }[] }>().items.map((v) => v.vacancyId);
     expect(ids2.some((id) => body1.items.map((v) => v.vacancyId).includes(id))).toBe(false);
+  });
+
+  it('filters by occupation, commune and park with the terms packed in the head, and still finds a head written nested', async () => {
+    const inPark = (await post(aVacancyInput({ communeCode: '05890', industrialParkCode: 'yen-binh' }))).json<{ vacancyId: string }>().vacancyId;
+    const outside = (await post(aVacancyInput())).json<{ vacancyId: string }>().vacancyId;
+    const { heads } = service.app.stores.vacancies;
+    const stored = await heads.collection.findOne({ _id: inPark as never });
+    expect(stored).toMatchObject({ occupationCode: '8212', communeCode: '05890', industrialParkCode: 'yen-binh', stateJson: expect.any(String) });
+    expect(stored).not.toHaveProperty('terms');
+    // A head as written before terms were packed: terms nested, no top-level copies.
+    const { state } = (await service.app.stores.vacancies.get(outside))!;
+    const nested = newId('vac', Date.now());
+    const { occupationCode: _o, communeCode: _c, industrialParkCode: _p, ...legacyState } = state as typeof state & Record<string, unknown>;
+    await heads.collection.insertOne({ ...legacyState, terms: { ...state.terms, communeCode: '05890', industrialParkCode: 'yen-binh' }, _id: nested as never, version: 1, updatedAt: new Date() });
+
+    const ids = async (query: string) =>
+      (await service.app.inject({ method: 'GET', url: `/v1/vacancies?limit=100&${query}`, headers: bearer(token) })).json<{ items: { vacancyId: string }[] }>().items.map((v) => v.vacancyId);
+    const parkIds = await ids('industrialParkCode=yen-binh&communeCode=05890&occupationCode=8212');
+    expect(parkIds).toEqual(expect.arrayContaining([inPark, nested]));
+    expect(parkIds).not.toContain(outside);
+    const communeIds = await ids('communeCode=05860');
+    expect(communeIds).toContain(outside);
+    expect(communeIds).not.toContain(inPark);
+    expect(communeIds).not.toContain(nested);
+    const read = await service.app.inject({ method: 'GET', url: `/v1/vacancies/${nested}`, headers: bearer(token) });
+    expect(read.json()).toMatchObject({ vacancyId: nested, terms: { industrialParkCode: 'yen-binh' } });
   });
 });
