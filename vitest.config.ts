@@ -28,7 +28,8 @@ export default defineConfig({
     // kafkajs 2.2.4 schedules a negative timeout that Node 24 warns about; harmless.
     execArgv: ['--disable-warning=TimeoutNegativeWarning'],
     projects: [
-      { extends: true, test: { name: 'unit', include: unit } },
+      // Property tests run hundreds of cases; on a loaded 2-core machine some take over vitest's default 5 s.
+      { extends: true, test: { name: 'unit', include: unit, testTimeout: 30_000 } },
       {
         extends: true,
         test: {

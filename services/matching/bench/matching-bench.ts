@@ -1,4 +1,8 @@
-/* Benchmark of the matching index: `pnpm --filter @ketnoi/matching bench:matching [workers] [vacancies] [queries]`. */
+/*
+ * Benchmark of the matching index: `pnpm --filter @ketnoi/matching bench:matching [workers] [vacancies] [queries] [--slow] [--no-rematch] [--upserts]`.
+ * --slow: prints each vacancy query over 10 ms (wall) with its counters; --no-rematch: skips the full re-match extrapolation (for quick
+ * iterations); --upserts: fills every vacancy's list, then times MatchEngine.upsertWorker for the new workers.
+ */
 import { cpus } from 'node:os';
 import { referenceData } from '@ketnoi/reference-data';
 import { monthIndex } from '../src/domain/age.js';
@@ -13,7 +17,11 @@ import { scanVacancies, scanWorkers } from './oracles.js';
 import { province } from './province.js';
 import { fmt, percentile, recall, timed, timedCpu } from './stats.js';
 
-const [workerCount = 1_000_000, vacancyCount = 100_000, queryCount = 200] = process.argv.slice(2).map(Number);
+const flags = new Set(process.argv.slice(2).filter((arg) => arg.startsWith('--')));
+const [workerCount = 1_000_000, vacancyCount = 100_000, queryCount = 200] = process.argv
+  .slice(2)
+  .filter((arg) => !arg.startsWith('--'))
+  .map(Number);
 const out = (line = '') => process.stdout.write(`${line}\n`);
 const config = DEFAULT_SCORING;
 
@@ -48,6 +56,7 @@ const holders: number[] = [];
 const scored: number[] = [];
 const touched: number[] = [];
 const groupsBounded: number[] = [];
+const blocksOpened: number[] = [];
 let scannedAll = 0;
 const slow: string[] = [];
 let vacancyRecall = 0;
@@ -60,8 +69,13 @@ for (const v of queryVacancies) {
   scored.push(engine.lastQuery.scored);
   touched.push(engine.lastQuery.touched);
   groupsBounded.push(engine.lastQuery.groupsBounded);
+  blocksOpened.push((engine.lastQuery as { blocksOpened?: number }).blocksOpened ?? Number.NaN);
   if (engine.lastQuery.scannedAll) scannedAll += 1;
-  if (ms > 10) slow.push(`${ms.toFixed(1)}ms occ=${tables.occupations.codeOf(v.occupation)} must=${v.mustHave.length} cert=${v.certificates.length} lang=${v.requiredLanguages.length} minor=${v.closedToMinors} scanned=${engine.lastQuery.scored} all=${engine.lastQuery.scannedAll} n=${found.length}`);
+  const q = engine.lastQuery;
+  if (ms > 10)
+    slow.push(
+      `${ms.toFixed(1)}ms (CPU ${cpuMs.toFixed(1)}) occ=${tables.occupations.codeOf(v.occupation)} skills=${v.skills.length} must=${v.mustHave.length} cert=${v.certificates.length} lang=${v.requiredLanguages.length} minor=${v.closedToMinors} touched=${q.touched} pastCeiling=${q.pastCeiling} scored=${q.scored} holders=${q.holdersVisited} groups=${q.groupsBounded} all=${q.scannedAll} n=${found.length}`,
+    );
   const [truth, bruteMs, bruteCpuMs] = timedCpu(() => scanWorkers(ctx, engine.workers, v, config.kPerVacancy));
   ours.push(ms);
   brute.push(bruteMs);
@@ -88,9 +102,25 @@ for (const w of queryWorkers) {
 }
 
 const rematchSample = Math.min(2000, open.length);
-const [, rematchMs] = timed(() => {
-  for (const v of open.slice(0, rematchSample)) engine.queryVacancy(v);
-});
+const [, rematchMs] = flags.has('--no-rematch')
+  ? [undefined, Number.NaN]
+  : timed(() => {
+      for (const v of open.slice(0, rematchSample)) engine.queryVacancy(v);
+    });
+
+// A new worker against full lists: every list computed first (a full re-match), then each query worker upserted (and removed again).
+const upserts: number[] = [];
+const upsertsCpu: number[] = [];
+let fillMs = Number.NaN;
+if (flags.has('--upserts')) {
+  [, fillMs] = timed(() => engine.requery(open.map((v) => v.id)));
+  for (const w of queryWorkers) {
+    const [, ms, cpuMs] = timedCpu(() => engine.upsertWorker(w));
+    upserts.push(ms);
+    upsertsCpu.push(cpuMs);
+    engine.removeWorker(w.id);
+  }
+}
 
 const row = (cells: (string | number)[]) => out(`| ${cells.join(' | ')} |`);
 out(`## Matching benchmark — ${workerCount.toLocaleString('en')} workers, ${vacancyCount.toLocaleString('en')} open vacancies, ${queryCount} queries each`);
@@ -103,6 +133,7 @@ row(['new vacancy → top-50 workers', 'index', ...times(ours, oursCpu), vacancy
 row(['', 'brute-force oracle', ...times(brute, bruteCpu), '1.000', '1.0']);
 row(['new worker → top-20 vacancies', 'index', ...times(oursW, oursWCpu), workerRecall.toFixed(3), (percentile(bruteW, 50) / percentile(oursW, 50)).toFixed(1)]);
 row(['', 'brute-force oracle', ...times(bruteW, bruteWCpu), '1.000', '1.0']);
+if (upserts.length > 0) row(['new worker into full lists (MatchEngine.upsertWorker)', 'index', ...times(upserts, upsertsCpu), '—', '—']);
 out();
 row(['measure', 'value']);
 row(['---', '---:']);
@@ -116,6 +147,8 @@ row(['workers bounded one by one per vacancy query, p50 / p99', `${percentile(to
 row(['of those, past their skills ceiling (skill mask), p50 / p99', `${percentile(pastCeiling, 50)} / ${percentile(pastCeiling, 99)}`]);
 row(['skill holders visited instead of groups per vacancy query, p50 / p99', `${percentile(holders, 50)} / ${percentile(holders, 99)}`]);
 row(['worker groups bounded per vacancy query, p50 / p99', `${percentile(groupsBounded, 50)} / ${percentile(groupsBounded, 99)}`]);
+row(['blocks of members opened per vacancy query, p50 / p99', `${percentile(blocksOpened, 50)} / ${percentile(blocksOpened, 99)}`]);
 row(['vacancy queries that reached the last tier (every other occupation)', `${scannedAll} of ${queryVacancies.length}`]);
 if (process.argv.includes('--slow')) for (const line of slow) out(line);
-row(['full re-match (extrapolated from ' + rematchSample + ' vacancies)', `${((rematchMs / rematchSample) * open.length / 1000).toFixed(0)} s`]);
+if (!flags.has('--no-rematch')) row(['full re-match (extrapolated from ' + rematchSample + ' vacancies)', `${((rematchMs / rematchSample) * open.length / 1000).toFixed(0)} s`]);
+if (flags.has('--upserts')) row(['every list filled (`requery` of all open vacancies)', `${(fillMs / 1000).toFixed(1)} s`]);

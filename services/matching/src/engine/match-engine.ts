@@ -6,7 +6,7 @@ import type { ScoringContext } from '../domain/scoring-context.js';
 import { VacancyIndex } from '../index/vacancy-index.js';
 import { VacancyQuery } from '../index/vacancy-query.js';
 import { WorkerIndex } from '../index/worker-index.js';
-import { topVacancies } from '../index/worker-query.js';
+import { reachableVacancies, topVacancies } from '../index/worker-query.js';
 
 /** A vacancy's top-K before and after one change. */
 export interface ListChange {
@@ -28,6 +28,10 @@ export class MatchEngine {
   /** workerId → the vacancies whose top-K holds them. */
   private readonly holders = new Map<string, Set<string>>();
   private readonly query = new VacancyQuery(this.workers);
+  /** The K and minimum score the vacancy index's noted thresholds were taken with (see noteThreshold). */
+  private thresholdsK = 0;
+  private thresholdsFloor = Number.NaN;
+  private readonly reachable: MatchVacancy[] = [];
 
   constructor(public ctx: ScoringContext) {}
 
@@ -50,9 +54,9 @@ export class MatchEngine {
   }
 
   /** What the last vacancy query did (for the benchmark). */
-  get lastQuery(): { scored: number; scannedAll: boolean; groupsBounded: number; touched: number; pastCeiling: number; holdersVisited: number } {
-    const { scored, scannedAll, groupsBounded, touched, pastCeiling, holdersVisited } = this.query;
-    return { scored, scannedAll, groupsBounded, touched, pastCeiling, holdersVisited };
+  get lastQuery(): { scored: number; scannedAll: boolean; groupsBounded: number; touched: number; pastCeiling: number; holdersVisited: number; blocksOpened: number } {
+    const { scored, scannedAll, groupsBounded, touched, pastCeiling, holdersVisited, blocksOpened } = this.query;
+    return { scored, scannedAll, groupsBounded, touched, pastCeiling, holdersVisited, blocksOpened };
   }
 
   queryVacancy(v: MatchVacancy): Ranked[] {
@@ -75,16 +79,47 @@ export class MatchEngine {
     return held.flatMap((vacancyId) => this.refill(vacancyId));
   }
 
+  /**
+   * Rescores the worker in the lists that hold them, and tries them in the
+   * lists they could enter: only the vacancies whose group bound for the
+   * worker reaches the group's lowest k-th score (`reachableVacancies`).
+   */
   upsertWorker(w: MatchWorker): ListChange[] {
     const held = new Set(this.holders.get(w.id));
     this.workers.upsert(w);
     const changes: ListChange[] = [];
-    for (const v of this.vacancies.open()) {
-      const change = held.has(v.id) ? this.rescoreMember(w, v) : this.tryEnter(w, v);
+    for (const vacancyId of held) {
+      const v = this.vacancies.get(vacancyId);
+      const change = v?.open ? this.rescoreMember(w, v) : undefined;
       if (change) changes.push(change);
     }
+    this.syncThresholdsK();
+    const reachable = reachableVacancies(this.ctx, this.vacancies, w, this.reachable);
+    for (const v of reachable) {
+      if (held.has(v.id)) continue;
+      const change = this.tryEnter(w, v);
+      if (change) changes.push(change);
+    }
+    reachable.length = 0;
     for (const vacancyId of held) if (!this.vacancies.get(vacancyId)?.open) changes.push(...this.recompute(vacancyId, []));
     return changes;
+  }
+
+  /** The noted thresholds are k-th scores (the minimum score for a list not full): after a new config they are taken again from the lists. */
+  private syncThresholdsK(): void {
+    if (this.thresholdsNoted()) return;
+    this.thresholdsK = this.k;
+    this.thresholdsFloor = this.ctx.config.minScore;
+    this.vacancies.clearThresholds(this.thresholdsFloor);
+    for (const [vacancyId, list] of this.lists) this.vacancies.noteThreshold(vacancyId, this.thresholdOf(list));
+  }
+
+  private thresholdsNoted(): boolean {
+    return this.thresholdsK === this.k && this.thresholdsFloor === this.ctx.config.minScore;
+  }
+
+  private thresholdOf(list: Ranked[]): number {
+    return list.length >= this.k ? list[this.k - 1]!.score : Number.NEGATIVE_INFINITY;
   }
 
   /** Recomputes these vacancies' lists from scratch (a vacancy closed meanwhile is skipped: its closing withdrew it). */
@@ -99,12 +134,10 @@ export class MatchEngine {
 
   private tryEnter(w: MatchWorker, v: MatchVacancy): ListChange | undefined {
     const list = this.lists.get(v.id) ?? [];
-    const full = list.length >= this.k;
-    if (full) {
-      const occupation = occupationValue(this.ctx.tables, w.lists, w.at, w.at + w.nOccupations, v.occupation);
-      const threshold = list[this.k - 1]!.score;
-      if (threshold > upperBound(this.ctx, occupation) || cheapBound(this.ctx, w, v, occupation) < threshold) return undefined;
-    }
+    // Into a list not full, a score needs the minimum (it is never below its base).
+    const threshold = list.length >= this.k ? list[this.k - 1]!.score : this.ctx.config.minScore;
+    const occupation = occupationValue(this.ctx.tables, w.lists, w.at, w.at + w.nOccupations, v.occupation);
+    if (threshold > upperBound(this.ctx, occupation) || cheapBound(this.ctx, w, v, occupation) < threshold) return undefined;
     const score = evaluate(this.ctx, w, v);
     if (score < 0) return undefined;
     const after = list.slice();
@@ -142,6 +175,7 @@ export class MatchEngine {
     }
     if (after.length === 0) this.lists.delete(vacancyId);
     else this.lists.set(vacancyId, after);
+    if (this.thresholdsNoted()) this.vacancies.noteThreshold(vacancyId, this.thresholdOf(after));
     for (const entry of after) {
       let held = this.holders.get(entry.id);
       if (!held) this.holders.set(entry.id, (held = new Set()));

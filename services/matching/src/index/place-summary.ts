@@ -10,6 +10,9 @@ import { WorkerBlock } from './worker-extremes.js';
 export class PlaceSummary extends WorkerBlock {
   readonly groups: WorkerGroup[] = [];
   loose = false;
+  /** Scratch for a query: the pass (`boundPass`) that last bounded this summary, and that bound. */
+  boundPass = 0;
+  bound = 0;
 
   tighten(): void {
     if (!this.loose) return;

@@ -4,6 +4,34 @@ import type { ReferenceTables } from '../domain/reference-tables.js';
 /** The bit (of 64, as two 32-bit words) a skill id sets in a skill mask. */
 export const skillBit = (skill: number): number => skill & 63;
 
+/**
+ * The union of some skill masks (two 32-bit words, `skillBit`): the skills a
+ * block of workers holds, or a block of vacancies asks. Shared by both
+ * sides' blocks (WorkerBlock, VacancyBlock).
+ */
+export class SkillBits {
+  skillsLo = 0;
+  skillsHi = 0;
+
+  protected clearSkills(): void {
+    this.skillsLo = 0;
+    this.skillsHi = 0;
+  }
+
+  /** ORs in a mask (low and high word). */
+  widenSkills(lo: number, hi: number): void {
+    this.skillsLo |= lo;
+    this.skillsHi |= hi;
+  }
+
+  /** ORs in one skill's bit. */
+  widenSkill(skill: number): void {
+    const bit = skillBit(skill);
+    if (bit < 32) this.skillsLo |= 1 << bit;
+    else this.skillsHi |= 1 << (bit - 32);
+  }
+}
+
 /** ORs the bits of `lists[from..to)` into `out[at]` (low word) and `out[at + 1]` (high word). */
 export function addSkillBits(lists: Uint16Array, from: number, to: number, out: Uint32Array, at: number): void {
   let lo = 0;
@@ -38,7 +66,13 @@ export class SkillCeiling {
   /** Levels per (skills known, need): the tables only change by interning new skills. */
   private readonly cache = new Map<string, [number, number, number][]>();
 
+  /** The last mask asked and its ceiling: members of a block are ordered by mask, so the next one often has the same. */
+  private lastLo = 0;
+  private lastHi = 0;
+  private lastValue = Number.NaN;
+
   prepare(tables: ReferenceTables, v: MatchVacancy): void {
+    this.lastValue = Number.NaN;
     this.needs = v.skills.length;
     this.shares = v.skillWeights;
     if (this.values.length < this.needs * MAX_LEVELS) {
@@ -52,6 +86,7 @@ export class SkillCeiling {
   /** The most the skills factor can be for a mask; 1 when the vacancy asks no skill. */
   of(lo: number, hi: number): number {
     if (this.needs === 0) return 1;
+    if (lo === this.lastLo && hi === this.lastHi && !Number.isNaN(this.lastValue)) return this.lastValue;
     let earned = 0;
     const { values, lows, highs } = this;
     for (let j = 0; j < this.needs; j += 1) {
@@ -63,7 +98,10 @@ export class SkillCeiling {
         }
       earned += this.shares[j]! * best;
     }
-    return Math.min(1, earned);
+    this.lastLo = lo;
+    this.lastHi = hi;
+    this.lastValue = Math.min(1, earned);
+    return this.lastValue;
   }
 
   private prepareNeed(tables: ReferenceTables, need: number, at: number): void {

@@ -1,21 +1,28 @@
 import type { VacancyExtremes } from '../domain/group-bounds.js';
 import type { MatchVacancy } from '../domain/model.js';
-import { skillBit } from './skill-ceiling.js';
+import { SkillBits } from './skill-ceiling.js';
 
 /** The best each cheap factor can be among some open vacancies of one place. */
-export class VacancyBlock implements VacancyExtremes {
+export class VacancyBlock extends SkillBits implements VacancyExtremes {
   minQualification = 0;
   maxWageK = 0;
   minExperienceTenths = 0;
   housing = false;
   noHousing = false;
   welcomed = 0;
-  /** Union of the bits (`skillBit`) of the skills asked, and whether some vacancy asks none (its skills factor is 1). */
-  skillsLo = 0;
-  skillsHi = 0;
+  // skillsLo, skillsHi (SkillBits): the union of the bits of the skills asked.
+  /** Some vacancy asks no skill (its skills factor is 1). */
   noSkills = false;
+  /**
+   * The lowest k-th score of the blocks' vacancies' lists (-Infinity when one
+   * is not full), as last noted (VacancyIndex.noteThreshold); recomputed
+   * when next needed once `thresholdLoose`.
+   */
+  minThreshold = Number.NEGATIVE_INFINITY;
+  thresholdLoose = true;
 
   constructor(readonly place: number) {
+    super();
     this.reset();
   }
 
@@ -26,9 +33,9 @@ export class VacancyBlock implements VacancyExtremes {
     this.housing = false;
     this.noHousing = false;
     this.welcomed = 0;
-    this.skillsLo = 0;
-    this.skillsHi = 0;
+    this.clearSkills();
     this.noSkills = false;
+    this.thresholdLoose = true;
   }
 
   widen(v: MatchVacancy): void {
@@ -39,11 +46,8 @@ export class VacancyBlock implements VacancyExtremes {
     else this.noHousing = true;
     this.welcomed |= v.welcomed;
     if (v.skills.length === 0) this.noSkills = true;
-    for (let j = 0; j < v.skills.length; j += 1) {
-      const bit = skillBit(v.skills[j]!);
-      if (bit < 32) this.skillsLo |= 1 << bit;
-      else this.skillsHi |= 1 << (bit - 32);
-    }
+    for (let j = 0; j < v.skills.length; j += 1) this.widenSkill(v.skills[j]!);
+    this.thresholdLoose = true;
   }
 
   widenBy(b: VacancyBlock): void {
@@ -53,9 +57,9 @@ export class VacancyBlock implements VacancyExtremes {
     this.housing ||= b.housing;
     this.noHousing ||= b.noHousing;
     this.welcomed |= b.welcomed;
-    this.skillsLo |= b.skillsLo;
-    this.skillsHi |= b.skillsHi;
+    this.widenSkills(b.skillsLo, b.skillsHi);
     this.noSkills ||= b.noSkills;
+    this.thresholdLoose = true;
   }
 }
 
@@ -112,7 +116,59 @@ export class VacancyIndex {
   readonly openByOccupation = new Map<number, Map<number, VacancyGroup>>();
   /** Place → the groups of open vacancies there, of every occupation. */
   readonly places = new Map<number, VacancyPlace>();
+  /** Vacancy id → the k-th score of its list, for lists that are full (noteThreshold). */
+  private readonly thresholds = new Map<string, number>();
+  /** The threshold of a list not full: the minimum score (clearThresholds). */
+  private floor = Number.NEGATIVE_INFINITY;
   private openCount = 0;
+
+  /**
+   * Notes the k-th score of a vacancy's list (-Infinity: not full), so that
+   * a new or changed worker is only tried against the vacancies whose list
+   * it could enter (`groupThreshold`, `placeThreshold`).
+   */
+  noteThreshold(id: string, threshold: number): void {
+    if ((this.thresholds.get(id) ?? Number.NEGATIVE_INFINITY) === threshold) return;
+    if (threshold === Number.NEGATIVE_INFINITY) this.thresholds.delete(id);
+    else this.thresholds.set(id, threshold);
+    const v = this.all.get(id);
+    const group = v?.open ? this.openByOccupation.get(v.occupation)?.get(v.place) : undefined;
+    if (!group) return;
+    group.thresholdLoose = true;
+    group.summary.thresholdLoose = true;
+  }
+
+  /** Forgets every noted threshold (a new config); `floor`: the least score a list not full takes (the minimum score). */
+  clearThresholds(floor = Number.NEGATIVE_INFINITY): void {
+    this.thresholds.clear();
+    this.floor = floor;
+    for (const place of this.places.values()) {
+      place.thresholdLoose = true;
+      for (const group of place.groups) group.thresholdLoose = true;
+    }
+  }
+
+  /** The lowest k-th score among the group's lists (the floor if one is not full). */
+  groupThreshold(group: VacancyGroup): number {
+    if (group.thresholdLoose) {
+      let min = Number.POSITIVE_INFINITY;
+      for (const id of group.vacancies.keys()) min = Math.min(min, this.thresholds.get(id) ?? this.floor);
+      group.minThreshold = min;
+      group.thresholdLoose = false;
+    }
+    return group.minThreshold;
+  }
+
+  /** The lowest k-th score among the lists of the place's vacancies, of every occupation. */
+  placeThreshold(place: VacancyPlace): number {
+    if (place.thresholdLoose) {
+      let min = Number.POSITIVE_INFINITY;
+      for (const group of place.groups) min = Math.min(min, this.groupThreshold(group));
+      place.minThreshold = min;
+      place.thresholdLoose = false;
+    }
+    return place.minThreshold;
+  }
 
   get(id: string): MatchVacancy | undefined {
     return this.all.get(id);

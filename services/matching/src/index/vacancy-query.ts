@@ -11,6 +11,7 @@ import type { PlaceSummary } from './place-summary.js';
 import { essentialSkills } from './essential-skills.js';
 import { SkillCeiling } from './skill-ceiling.js';
 import { OccupationGroups, type WorkerGroup } from './worker-group.js';
+import type { WorkerColumns } from './worker-columns.js';
 import type { WorkerBlock } from './worker-extremes.js';
 import { occupationSkillKey, type WorkerIndex } from './worker-index.js';
 
@@ -20,6 +21,10 @@ const AVAILABILITY = AVAILABLE | WORKER_FLAGS.placed;
 const MARGIN = 1e-9;
 /** Up to this many must-have holders, they are bucketed and visited directly; beyond, the groups are visited with them as a filter. */
 const FEW_CANDIDATES = 20_000;
+/** Most holders of the heaviest skill in the vacancy's occupation scored first, to raise the k-th score early. */
+const SEED_SAMPLE = 4096;
+/** Numbers every visitGroups call, of any query over any index (PlaceSummary.boundPass). */
+let boundPasses = 0;
 
 /**
  * Exact top-K workers for a vacancy. Candidates are visited by occupation
@@ -47,6 +52,11 @@ export class VacancyQuery {
   private allowed = new Uint32Array(0);
   private allowedEpoch = 0;
   private filtered = false;
+  /** When `filtered`: the candidates' postings, and (once needed) the candidates bucketed by tier. */
+  private required: IntList[] = [];
+  private requiredSize = 0;
+  private readonly requiredBuckets = TIER_VALUES.map(() => new IntList());
+  private requiredBucketed = false;
   /** Workers fully scored by the last query, and whether it reached the last tier (for the benchmark). */
   scored = 0;
   scannedAll = false;
@@ -57,6 +67,8 @@ export class VacancyQuery {
   pastCeiling = 0;
   /** Skill holders visited instead of the groups (0: the groups were visited), by the last query. */
   holdersVisited = 0;
+  /** Blocks of members (see WorkerGroup) whose members were visited, by the last query. */
+  blocksOpened = 0;
 
   constructor(
     private readonly workers: WorkerIndex,
@@ -72,10 +84,11 @@ export class VacancyQuery {
     this.touched = 0;
     this.pastCeiling = 0;
     this.holdersVisited = 0;
+    this.blocksOpened = 0;
     if (!v.open) return [];
     this.nextEpoch();
     this.ceiling.prepare(ctx.tables, v);
-    const out = new TopKCollector(k);
+    const out = new TopKCollector(k, ctx.config.minScore);
     const required = this.requiredCandidates(ctx, v);
     this.filtered = false;
     if (required && required.size <= this.fewCandidates) this.runCandidates(ctx, v, required.postings, out);
@@ -103,6 +116,40 @@ export class VacancyQuery {
     }
     for (const posting of postings) for (let i = 0; i < posting.length; i += 1) this.allowed[posting.data[i]!] = this.allowedEpoch;
     this.filtered = true;
+    this.required = postings;
+    this.requiredSize = postings.reduce((n, posting) => n + posting.length, 0);
+    this.requiredBucketed = false;
+  }
+
+  /**
+   * When filtered, the candidates of tier `t` (available, not yet visited),
+   * if fewer than `work`: visiting them beats visiting the groups with
+   * them as a filter. Bucketed on first use (tiers are known by then).
+   */
+  private requiredOfTier(t: number, work: number): IntList | undefined {
+    if (!this.filtered || this.requiredSize >= work) return undefined;
+    if (!this.requiredBucketed) {
+      for (const bucket of this.requiredBuckets) bucket.length = 0;
+      const { columns: c, pool } = this.workers;
+      this.nextMarkEpoch();
+      for (const posting of this.required)
+        for (let i = 0; i < posting.length; i += 1) {
+          const slot = posting.data[i]!;
+          if (this.marks[slot] === this.markEpoch) continue;
+          this.marks[slot] = this.markEpoch;
+          if ((c.flags[slot]! & AVAILABILITY) === AVAILABLE) this.requiredBuckets[this.tierOfSlot(slot, c, pool.data)]!.push(slot);
+        }
+      this.requiredBucketed = true;
+    }
+    const bucket = this.requiredBuckets[t]!;
+    return bucket.length < work ? bucket : undefined;
+  }
+
+  /** Visits candidates of one tier (all of them of that tier's occupation value). */
+  private visitBucket(ctx: ScoringContext, v: MatchVacancy, bucket: IntList, t: number, out: TopKCollector): void {
+    const value = TIER_VALUES[t]!;
+    const rest = upperBound(ctx, value) - ctx.weights[1]!;
+    for (let i = 0; i < bucket.length; i += 1) this.consider(ctx, v, bucket.data[i]!, value, out, rest);
   }
 
   private runTiers(ctx: ScoringContext, v: MatchVacancy, out: TopKCollector): void {
@@ -145,11 +192,9 @@ export class VacancyQuery {
         const slot = posting!.data[i]!;
         if (this.marks[slot] === this.markEpoch || this.stamps[slot] === this.epoch) continue;
         this.marks[slot] = this.markEpoch;
-        if ((c.flags[slot]! & AVAILABILITY) !== AVAILABLE) continue;
-        const at = c.at[slot]!;
-        const value = occupationValue(ctx.tables, pool.data, at, at + c.counts[slot * 4]!, v.occupation);
-        const t = TIER_VALUES.indexOf(value as (typeof TIER_VALUES)[number]);
-        if (t >= from) this.buckets[t]?.push(slot);
+        if ((c.flags[slot]! & AVAILABILITY) !== AVAILABLE || (this.filtered && this.allowed[slot] !== this.allowedEpoch)) continue;
+        const t = this.tierOfSlot(slot, c, pool.data);
+        if (t >= from) this.buckets[t]!.push(slot);
       }
     }
     for (let t = from; t < TIER_VALUES.length; t += 1) {
@@ -196,6 +241,14 @@ export class VacancyQuery {
     }
   }
 
+  /** The worker's tier in the current query (its best occupation's; the last without any), from `tierOf`. */
+  private tierOfSlot(slot: number, c: WorkerColumns, pool: Uint16Array): number {
+    const at = c.at[slot]!;
+    let t = TIER_VALUES.length - 1;
+    for (let i = at, end = at + c.counts[slot * 4]!; i < end; i += 1) t = Math.min(t, this.tierOf[pool[i]!]!);
+    return t;
+  }
+
   private noteTiers(ctx: ScoringContext, tiers: number[][]): void {
     const size = ctx.tables.occupations.size;
     if (this.tierOf.length < size) this.tierOf = new Int8Array(size);
@@ -229,35 +282,58 @@ export class VacancyQuery {
       summary.tighten();
       if (summary.available === 0) continue;
       const bound = this.blockBound(ctx, v, 0, summary);
-      if (!(out.full && bound < out.threshold)) {
+      if (!(bound < out.threshold)) {
         places.push({ summary, bound });
         rest = Math.max(rest, this.lastRest);
       }
     }
-    if (this.visitEssentialHolders(ctx, v, TIER_VALUES.length - 1, rest, this.preferHolders ? Infinity : members / 4, out)) {
+    // The cheapest of: the essential skill holders, the must-have candidates of the tier, the groups.
+    const candidates = this.requiredOfTier(TIER_VALUES.length - 1, members / 4);
+    if (this.visitEssentialHolders(ctx, v, TIER_VALUES.length - 1, rest, this.preferHolders ? Infinity : Math.min(members / 4, candidates?.length ?? Infinity), out)) {
       places.length = 0;
+      return;
+    }
+    if (candidates) {
+      places.length = 0;
+      this.visitBucket(ctx, v, candidates, TIER_VALUES.length - 1, out);
       return;
     }
     this.scannedAll = true;
     places.sort((a, b) => b.bound - a.bound);
     const last = TIER_VALUES.length - 1;
     for (const { summary, bound } of places) {
-      if (out.full && bound < out.threshold) break;
+      if (bound < out.threshold) break;
       for (const group of summary.groups) {
         if (group.available === 0 || (group.occupation >= 0 && this.tierOf[group.occupation] !== last)) continue;
         this.groupsBounded += 1;
         const groupBound = this.blockBound(ctx, v, 0, group);
-        if (out.full && groupBound < out.threshold) continue;
+        if (groupBound < out.threshold) continue;
         this.visitMembers(ctx, v, group, 0, this.lastRest, out);
       }
     }
     places.length = 0;
   }
 
-  /** `rest`: the group's bound for everything but skills; each member's own skills ceiling is added to it. */
+  /**
+   * `rest`: the group's bound for everything but skills; each block's skills
+   * ceiling (from the union of its members' masks) is added to it, and a
+   * block that cannot reach the k-th score is skipped whole; then each
+   * member's own ceiling.
+   */
   private visitMembers(ctx: ScoringContext, v: MatchVacancy, group: WorkerGroup, occupation: number, rest: number, out: TopKCollector): void {
-    const slots = group.slots;
-    for (let i = 0; i < slots.length; i += 1) this.consider(ctx, v, slots.data[i]!, occupation, out, rest);
+    const data = group.slots.data;
+    const sorted = group.sorted;
+    const size = group.layout.size;
+    const masks = group.blockMasks;
+    const w = ctx.weights[1]!;
+    for (let from = 0; from < sorted; from += size) {
+      const b = (from / size) * 2;
+      if (rest + w * this.ceiling.of(masks[b]!, masks[b + 1]!) < out.threshold) continue;
+      this.blocksOpened += 1;
+      const to = Math.min(sorted, from + size);
+      for (let i = from; i < to; i += 1) this.consider(ctx, v, data[i]!, occupation, out, rest);
+    }
+    for (let i = sorted; i < group.slots.length; i += 1) this.consider(ctx, v, data[i]!, occupation, out, rest);
   }
 
   /**
@@ -273,23 +349,41 @@ export class VacancyQuery {
     bounded.length = 0;
     let work = 0;
     let rest = Number.NEGATIVE_INFINITY;
+    // Once the list is full, a group whose place (over every occupation) cannot reach the k-th score is passed over unbounded.
+    const pass = ++boundPasses;
     for (const key of keys)
       for (const group of this.workers.byOccupation.groups.get(key)?.values() ?? []) {
         if (group.available === 0) continue;
+        if (out.threshold > Number.NEGATIVE_INFINITY) {
+          const summary = group.summary;
+          if (summary.boundPass !== pass) {
+            summary.tighten();
+            summary.boundPass = pass;
+            summary.bound = this.blockBound(ctx, v, occupation, summary);
+          }
+          if (summary.bound < out.threshold) continue;
+        }
         this.groupsBounded += 1;
         const bound = this.blockBound(ctx, v, occupation, group);
-        if (out.full && bound < out.threshold) continue;
+        if (bound < out.threshold) continue;
         bounded.push({ group, bound, rest: this.lastRest });
         work += group.slots.length;
         rest = Math.max(rest, this.lastRest);
       }
-    if ((this.preferHolders || work > 2000) && this.visitTierHolders(ctx, v, keys, t, rest, this.preferHolders ? Infinity : work / 2, out)) {
+    // The cheapest of: the tier's essential skill holders, its must-have candidates, its groups.
+    const candidates = this.requiredOfTier(t, work);
+    if ((this.preferHolders || work > 2000) && this.visitTierHolders(ctx, v, keys, t, rest, this.preferHolders ? Infinity : Math.min(work / 2, candidates?.length ?? Infinity), out)) {
       bounded.length = 0;
+      return;
+    }
+    if (candidates) {
+      bounded.length = 0;
+      this.visitBucket(ctx, v, candidates, t, out);
       return;
     }
     bounded.sort((a, b) => b.bound - a.bound);
     for (const entry of bounded) {
-      if (out.full && entry.bound < out.threshold) break;
+      if (entry.bound < out.threshold) break;
       this.visitMembers(ctx, v, entry.group, occupation, entry.rest, out);
     }
     bounded.length = 0;
@@ -304,13 +398,23 @@ export class VacancyQuery {
     if (v.skills.length === 0) return;
     let heaviest = 0;
     for (let j = 1; j < v.skills.length; j += 1) if (v.skillWeights[j]! > v.skillWeights[heaviest]!) heaviest = j;
+    if (minOccupation === 1) {
+      // The holders within the vacancy's own occupation (occupation value 1) are a posting of their own.
+      // A sample is enough to raise the k-th score; the rest are visited with their groups.
+      const own = this.workers.byOccupationSkill.lists.get(occupationSkillKey(v.occupation, v.skills[heaviest]!));
+      const rest = upperBound(ctx, 1) - ctx.weights[1]!;
+      const n = Math.min(own?.length ?? 0, SEED_SAMPLE);
+      for (let i = 0; i < n; i += 1) this.consider(ctx, v, own!.data[i]!, 1, out, rest);
+      return;
+    }
+    // Before the last tier: a sample of the skill's holders of any occupation (their tier from tierOf).
     const posting = this.workers.bySkill.lists.get(v.skills[heaviest]!);
     if (!posting || posting.length > 2 * scanSize) return;
-    for (let i = 0; i < posting.length; i += 1) {
+    const { columns: c, pool } = this.workers;
+    for (let i = 0, n = Math.min(posting.length, SEED_SAMPLE); i < n; i += 1) {
       const slot = posting.data[i]!;
       if (this.stamps[slot] === this.epoch) continue;
-      const w = this.workers.view(slot);
-      const occupation = occupationValue(ctx.tables, w.lists, w.at, w.at + w.nOccupations, v.occupation);
+      const occupation = TIER_VALUES[this.tierOfSlot(slot, c, pool.data)]!;
       if (occupation >= minOccupation) this.consider(ctx, v, slot, occupation, out, upperBound(ctx, occupation) - ctx.weights[1]!);
     }
   }
@@ -367,7 +471,7 @@ export class VacancyQuery {
     if ((flags & AVAILABILITY) !== AVAILABLE) return;
     this.touched += 1;
     const skillsCeiling = this.ceiling.of(c.skillMask[slot * 2]!, c.skillMask[slot * 2 + 1]!);
-    if (out.full && rest + ctx.weights[1]! * skillsCeiling < out.threshold) return;
+    if (rest + ctx.weights[1]! * skillsCeiling < out.threshold) return;
     this.pastCeiling += 1;
     const qualification = c.qualification[slot]!;
     const place = c.place[slot]!;
@@ -375,10 +479,10 @@ export class VacancyQuery {
     const wage = c.expectedWageK[slot]!;
     const experience = c.experienceTenths[slot]!;
     const priority = c.priority[slot]!;
-    if (out.full && cheapBoundOf(ctx, v, occupation, qualification, place, commute, flags, wage, experience, priority, skillsCeiling) < out.threshold) return;
+    if (cheapBoundOf(ctx, v, occupation, qualification, place, commute, flags, wage, experience, priority, skillsCeiling) < out.threshold) return;
     const w = this.workers.view(slot);
     // The skills factor is most of the gap between the cheap bound and the score, and cheap next to the hard filters.
-    if (out.full && v.skills.length > 0) {
+    if (v.skills.length > 0 && out.threshold > Number.NEGATIVE_INFINITY) {
       const from = w.at + w.nOccupations;
       const skills = skillsValue(ctx.tables, w.lists, from, from + w.nSkills, v.skills, v.skillWeights);
       if (cheapBoundOf(ctx, v, occupation, qualification, place, commute, flags, wage, experience, priority, skills) < out.threshold) return;

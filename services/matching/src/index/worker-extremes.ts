@@ -1,5 +1,6 @@
 import type { WorkerExtremes } from '../domain/group-bounds.js';
 import { NO_LIMIT, WORKER_FLAGS } from '../domain/model.js';
+import { SkillBits } from './skill-ceiling.js';
 import type { WorkerColumns } from './worker-columns.js';
 
 const AVAILABLE = WORKER_FLAGS.looking | WORKER_FLAGS.consent;
@@ -10,7 +11,7 @@ const AVAILABILITY = AVAILABLE | WORKER_FLAGS.placed;
  * place, and the union of their skill masks: what a group bound is made of.
  * Only ever widened; `clear` then widening again tightens it.
  */
-export class WorkerBlock implements WorkerExtremes {
+export class WorkerBlock extends SkillBits implements WorkerExtremes {
   /** Available members (looking, consenting, not placed) widened in. */
   available = 0;
   maxQualification = 0;
@@ -24,11 +25,11 @@ export class WorkerBlock implements WorkerExtremes {
   relocate = false;
   /** Union of the members' priority groups. */
   priority = 0;
-  /** Union of the members' skill masks (low and high word). */
-  skillsLo = 0;
-  skillsHi = 0;
+  // skillsLo, skillsHi (SkillBits): the union of the members' skill masks.
 
-  constructor(readonly place: number) {}
+  constructor(readonly place: number) {
+    super();
+  }
 
   clear(): void {
     this.available = 0;
@@ -39,8 +40,7 @@ export class WorkerBlock implements WorkerExtremes {
     this.noLimit = false;
     this.relocate = false;
     this.priority = 0;
-    this.skillsLo = 0;
-    this.skillsHi = 0;
+    this.clearSkills();
   }
 
   /** Widens by one worker; false (and nothing changes) when the worker is not available. */
@@ -56,8 +56,7 @@ export class WorkerBlock implements WorkerExtremes {
     else this.maxCommuteTenths = Math.max(this.maxCommuteTenths, commute);
     if ((flags & WORKER_FLAGS.relocate) !== 0) this.relocate = true;
     this.priority |= c.priority[slot]!;
-    this.skillsLo |= c.skillMask[slot * 2]!;
-    this.skillsHi |= c.skillMask[slot * 2 + 1]!;
+    this.widenSkills(c.skillMask[slot * 2]!, c.skillMask[slot * 2 + 1]!);
     return true;
   }
 
@@ -71,8 +70,7 @@ export class WorkerBlock implements WorkerExtremes {
     this.noLimit ||= b.noLimit;
     this.relocate ||= b.relocate;
     this.priority |= b.priority;
-    this.skillsLo |= b.skillsLo;
-    this.skillsHi |= b.skillsHi;
+    this.widenSkills(b.skillsLo, b.skillsHi);
   }
 }
 

@@ -3,21 +3,45 @@ import { PlaceSummary } from './place-summary.js';
 import type { WorkerColumns } from './worker-columns.js';
 import { isAvailable, WorkerBlock } from './worker-extremes.js';
 
+/** How big groups are cut into blocks of members with similar skills (see WorkerGroup). */
+export interface BlockLayout {
+  /** Members per block. */
+  size: number;
+  /** Groups with fewer members are not cut into blocks. */
+  from: number;
+}
+
+export const DEFAULT_BLOCKS: BlockLayout = { size: 16, from: 128 };
+
 /**
  * The workers of one occupation living in one place, with the best each
  * cheap factor can be for any available one of them (the block maxima a
  * query bounds the whole group with). A removal leaves the extremes as they
  * were (still a valid bound) until half the group has changed; then they
  * are recomputed from the members.
+ *
+ * A big group also keeps its members ordered by skill mask (the bits its
+ * members hold most often ranked highest), cut into blocks of `size` with
+ * the union of their masks: a query skips a whole block whose skills
+ * ceiling cannot reach the k-th score. The first `sorted` slots are in
+ * blocks; members added since are a tail that is sorted in once it is a
+ * quarter of the group. A removal fills its place with the last member and
+ * widens that block's mask by it, so a block's mask always covers its
+ * members.
  */
 export class WorkerGroup extends WorkerBlock {
   readonly slots = new IntList();
+  /** Slots [0, sorted) are in blocks; [sorted, length) are not yet. */
+  sorted = 0;
+  /** Per block, the union of its members' skill masks (low, high word). */
+  blockMasks = EMPTY;
   private removedSinceRebuild = 0;
 
   constructor(
     place: number,
     readonly occupation: number,
-    private readonly summary: PlaceSummary,
+    readonly summary: PlaceSummary,
+    readonly layout: BlockLayout = DEFAULT_BLOCKS,
   ) {
     super(place);
     summary.groups.push(this);
@@ -26,10 +50,26 @@ export class WorkerGroup extends WorkerBlock {
   add(slot: number, c: WorkerColumns): void {
     this.slots.push(slot);
     if (this.widen(slot, c)) this.summary.widen(slot, c);
+    const n = this.slots.length;
+    if (n >= this.layout.from && (n - this.sorted) * 4 > n) this.sortIntoBlocks(c);
   }
 
   remove(slot: number, c: WorkerColumns): void {
-    if (!this.slots.remove(slot)) return;
+    const slots = this.slots;
+    const data = slots.data;
+    let i = 0;
+    while (i < slots.length && data[i] !== slot) i += 1;
+    if (i === slots.length) return;
+    const last = slots.length - 1;
+    const moved = data[last]!;
+    data[i] = moved;
+    slots.length = last;
+    if (last < this.sorted) this.sorted = last;
+    if (i < this.sorted) {
+      const b = Math.floor(i / this.layout.size) * 2;
+      this.blockMasks[b] = (this.blockMasks[b]! | c.skillMask[moved * 2]!) >>> 0;
+      this.blockMasks[b + 1] = (this.blockMasks[b + 1]! | c.skillMask[moved * 2 + 1]!) >>> 0;
+    }
     if (isAvailable(c.flags[slot]!)) this.available -= 1;
     this.removedSinceRebuild += 1;
     if (this.removedSinceRebuild > 16 && this.removedSinceRebuild * 2 > this.slots.length) this.rebuild(c);
@@ -40,8 +80,65 @@ export class WorkerGroup extends WorkerBlock {
     this.removedSinceRebuild = 0;
     for (let i = 0; i < this.slots.length; i += 1) this.widen(this.slots.data[i]!, c);
     this.summary.loose = true;
+    if (this.slots.length >= this.layout.from) this.sortIntoBlocks(c);
+    else {
+      this.sorted = 0;
+      this.blockMasks = EMPTY;
+    }
+  }
+
+  /**
+   * Orders the members by their skill mask read with the group's most held
+   * bits as the most significant, so members lacking a common skill (or
+   * holding the same ones) are next to each other, and recomputes the blocks.
+   */
+  private sortIntoBlocks(c: WorkerColumns): void {
+    const n = this.slots.length;
+    const data = this.slots.data;
+    const masks = c.skillMask;
+    const held = new Int32Array(64);
+    for (let i = 0; i < n; i += 1) {
+      const slot = data[i]!;
+      for (let word = 0; word < 2; word += 1)
+        for (let bits = masks[slot * 2 + word]!; bits !== 0; bits &= bits - 1) held[word * 32 + (31 - Math.clz32(bits & -bits))]! += 1;
+    }
+    const byHeld = Array.from({ length: 64 }, (_, bit) => bit).sort((a, b) => held[b]! - held[a]!);
+    // weight[bit]: the bit's place in the key, the most held bit worth the most (2^51 down; the 12 least held share the lowest places, which only coarsens the order).
+    const weight = new Float64Array(64);
+    byHeld.forEach((bit, rank) => {
+      weight[bit] = 2 ** Math.max(0, 51 - rank);
+    });
+    const keys = new Float64Array(n);
+    const order = new Int32Array(n);
+    for (let i = 0; i < n; i += 1) {
+      const slot = data[i]!;
+      let key = 0;
+      for (let word = 0; word < 2; word += 1)
+        for (let bits = masks[slot * 2 + word]!; bits !== 0; bits &= bits - 1) key += weight[word * 32 + (31 - Math.clz32(bits & -bits))]!;
+      keys[i] = key;
+      order[i] = i;
+    }
+    order.sort((a, b) => keys[b]! - keys[a]!);
+    const before = data.slice(0, n);
+    const size = this.layout.size;
+    const blockMasks = new Uint32Array(Math.ceil(n / size) * 2);
+    for (let i = 0; i < n; i += 1) {
+      const slot = before[order[i]!]!;
+      data[i] = slot;
+      const b = Math.floor(i / size) * 2;
+      blockMasks[b] = (blockMasks[b]! | masks[slot * 2]!) >>> 0;
+      blockMasks[b + 1] = (blockMasks[b + 1]! | masks[slot * 2 + 1]!) >>> 0;
+    }
+    this.blockMasks = blockMasks;
+    this.sorted = n;
+  }
+
+  get bytes(): number {
+    return this.slots.bytes + this.blockMasks.byteLength;
   }
 }
+
+const EMPTY = new Uint32Array(0);
 
 /**
  * Occupation id → group key → group, a group being the workers of one place
@@ -59,12 +156,14 @@ export class OccupationGroups {
   /** Members per occupation (a worker counts once per desired occupation). */
   readonly sizes = new Map<number, number>();
 
+  constructor(private readonly layout: BlockLayout = DEFAULT_BLOCKS) {}
+
   add(occupation: number, slot: number, c: WorkerColumns): void {
     let byKey = this.groups.get(occupation);
     if (!byKey) this.groups.set(occupation, (byKey = new Map()));
     const key = groupKey(slot, c);
     let group = byKey.get(key);
-    if (!group) byKey.set(key, (group = new WorkerGroup(c.place[slot]!, occupation, this.summaryOf(key, c.place[slot]!))));
+    if (!group) byKey.set(key, (group = new WorkerGroup(c.place[slot]!, occupation, this.summaryOf(key, c.place[slot]!), this.layout)));
     group.add(slot, c);
     this.sizes.set(occupation, (this.sizes.get(occupation) ?? 0) + 1);
   }
@@ -91,7 +190,7 @@ export class OccupationGroups {
 
   get bytes(): number {
     let total = this.places.size * 96;
-    for (const byPlace of this.groups.values()) for (const group of byPlace.values()) total += group.slots.bytes + 80;
+    for (const byPlace of this.groups.values()) for (const group of byPlace.values()) total += group.bytes + 80;
     return total;
   }
 

@@ -2,7 +2,7 @@ import type { MatchWorker } from '../domain/model.js';
 import { IntList, Postings } from './int-list.js';
 import { ListPool } from './list-pool.js';
 import { addSkillBits } from './skill-ceiling.js';
-import { OccupationGroups } from './worker-group.js';
+import { DEFAULT_BLOCKS, OccupationGroups, type BlockLayout } from './worker-group.js';
 import { WorkerColumns } from './worker-columns.js';
 
 const emptyWorker = (): MatchWorker => ({
@@ -33,7 +33,7 @@ export class WorkerIndex {
   readonly columns = new WorkerColumns();
   readonly pool = new ListPool();
   /** Occupation → (place, priority or not) → group of slots, with the group's best cheap factors (block maxima for pruning). */
-  readonly byOccupation = new OccupationGroups();
+  readonly byOccupation: OccupationGroups;
   readonly bySkill = new Postings();
   /** (occupation, skill) → slots (`occupationSkillKey`): the holders of a skill within one occupation. */
   readonly byOccupationSkill = new Postings();
@@ -46,6 +46,11 @@ export class WorkerIndex {
   private readonly scratch = emptyWorker();
   /** The postings of a worker's lists after the occupations (skills, certificates, languages). */
   private readonly postingsInListOrder = [this.bySkill, this.byCertificate, this.byLanguage];
+
+  /** `layout`: how big occupation groups are cut into blocks (tests use small ones). */
+  constructor(layout: BlockLayout = DEFAULT_BLOCKS) {
+    this.byOccupation = new OccupationGroups(layout);
+  }
 
   get size(): number {
     return this.slots.size;

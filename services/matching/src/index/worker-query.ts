@@ -1,7 +1,7 @@
 import { cheapBound, evaluate, upperBound } from '../domain/evaluate.js';
 import { vacancyGroupBound } from '../domain/group-bounds.js';
-import { skillsValue } from '../domain/factors.js';
-import { skillsOf, WORKER_FLAGS, type MatchWorker } from '../domain/model.js';
+import { occupationValue, skillsValue } from '../domain/factors.js';
+import { skillsOf, WORKER_FLAGS, type MatchVacancy, type MatchWorker } from '../domain/model.js';
 import type { Ranked } from '../domain/ranking.js';
 import type { ScoringContext } from '../domain/scoring-context.js';
 import { occupationTiers, TIER_VALUES } from './occupation-tiers.js';
@@ -38,7 +38,7 @@ function blockBound(ctx: ScoringContext, w: MatchWorker, occupation: number, blo
  * by place: each place's bound covers its groups of every occupation.
  */
 export function topVacancies(ctx: ScoringContext, vacancies: VacancyIndex, w: MatchWorker, k: number): Ranked[] {
-  const out = new TopKCollector(k);
+  const out = new TopKCollector(k, ctx.config.minScore);
   if ((w.flags & (WORKER_FLAGS.looking | WORKER_FLAGS.consent | WORKER_FLAGS.placed)) !== (WORKER_FLAGS.looking | WORKER_FLAGS.consent)) return [];
   related = relatedSkillBits(ctx.tables, w.lists, ...skillsOf(w));
   const tiers = occupationTiers(ctx.tables, vacancies.openByOccupation.keys(), w.lists, w.at, w.at + w.nOccupations);
@@ -53,11 +53,11 @@ export function topVacancies(ctx: ScoringContext, vacancies: VacancyIndex, w: Ma
     for (const key of tiers[t]!)
       for (const group of vacancies.openByOccupation.get(key)?.values() ?? []) {
         const bound = blockBound(ctx, w, value, group);
-        if (!(out.full && bound < out.threshold)) bounded.push({ group, bound });
+        if (!(bound < out.threshold)) bounded.push({ group, bound });
       }
     bounded.sort((a, b) => b.bound - a.bound);
     for (const { group, bound } of bounded) {
-      if (out.full && bound < out.threshold) break;
+      if (bound < out.threshold) break;
       visitGroup(ctx, w, group, value, out);
     }
   }
@@ -65,11 +65,46 @@ export function topVacancies(ctx: ScoringContext, vacancies: VacancyIndex, w: Ma
   return out.list;
 }
 
+/**
+ * The open vacancies whose list a worker could enter (or that have room),
+ * into `out`: a group of vacancies is passed over when its bound for the
+ * worker is below the lowest k-th score of its lists (noted by the engine,
+ * VacancyIndex.noteThreshold); for the occupations the worker has no
+ * similarity with, whole places are bounded first. Every other vacancy is
+ * listed, to be scored by the caller.
+ */
+export function reachableVacancies(ctx: ScoringContext, vacancies: VacancyIndex, w: MatchWorker, out: MatchVacancy[]): MatchVacancy[] {
+  out.length = 0;
+  if ((w.flags & (WORKER_FLAGS.looking | WORKER_FLAGS.consent | WORKER_FLAGS.placed)) !== (WORKER_FLAGS.looking | WORKER_FLAGS.consent)) return out;
+  related = relatedSkillBits(ctx.tables, w.lists, ...skillsOf(w));
+  if (inLastTier.length < ctx.tables.occupations.size) inLastTier = new Uint8Array(ctx.tables.occupations.size);
+  const lastTier: number[] = [];
+  for (const [occupation, byPlace] of vacancies.openByOccupation) {
+    const value = occupationValue(ctx.tables, w.lists, w.at, w.at + w.nOccupations, occupation);
+    if (value === 0) {
+      lastTier.push(occupation);
+      inLastTier[occupation] = 1;
+      continue;
+    }
+    for (const group of byPlace.values()) if (blockBound(ctx, w, value, group) >= vacancies.groupThreshold(group)) for (const v of group.vacancies.values()) out.push(v);
+  }
+  if (lastTier.length > 0)
+    for (const place of vacancies.places.values()) {
+      if (place.groups.length === 0) continue;
+      place.tighten();
+      if (blockBound(ctx, w, 0, place) < vacancies.placeThreshold(place)) continue;
+      for (const group of place.groups)
+        if (inLastTier[group.occupation] === 1 && blockBound(ctx, w, 0, group) >= vacancies.groupThreshold(group)) for (const v of group.vacancies.values()) out.push(v);
+    }
+  for (const occupation of lastTier) inLastTier[occupation] = 0;
+  return out;
+}
+
 function visitGroup(ctx: ScoringContext, w: MatchWorker, group: VacancyGroup, occupation: number, out: TopKCollector): void {
   const [skillsFrom, skillsTo] = skillsOf(w);
   for (const v of group.vacancies.values()) {
-    if (out.full && cheapBound(ctx, w, v, occupation) < out.threshold) continue;
-    if (out.full && v.skills.length > 0 && cheapBound(ctx, w, v, occupation, skillsValue(ctx.tables, w.lists, skillsFrom, skillsTo, v.skills, v.skillWeights)) < out.threshold) continue;
+    if (cheapBound(ctx, w, v, occupation) < out.threshold) continue;
+    if (v.skills.length > 0 && cheapBound(ctx, w, v, occupation, skillsValue(ctx.tables, w.lists, skillsFrom, skillsTo, v.skills, v.skillWeights)) < out.threshold) continue;
     out.offer(v.id, evaluate(ctx, w, v));
   }
 }
@@ -82,14 +117,14 @@ function visitLastTier(ctx: ScoringContext, vacancies: VacancyIndex, w: MatchWor
     place.tighten();
     if (place.groups.length === 0) continue;
     const bound = blockBound(ctx, w, 0, place);
-    if (!(out.full && bound < out.threshold)) boundedPlaces.push({ place, bound });
+    if (!(bound < out.threshold)) boundedPlaces.push({ place, bound });
   }
   boundedPlaces.sort((a, b) => b.bound - a.bound);
   for (const { place, bound } of boundedPlaces) {
-    if (out.full && bound < out.threshold) break;
+    if (bound < out.threshold) break;
     for (const group of place.groups) {
       if (inLastTier[group.occupation] !== 1) continue;
-      if (out.full && blockBound(ctx, w, 0, group) < out.threshold) continue;
+      if (blockBound(ctx, w, 0, group) < out.threshold) continue;
       visitGroup(ctx, w, group, 0, out);
     }
   }

@@ -22,22 +22,32 @@ const ids = Array.from({ length: 40 }, (_, i) => `w-${String(i).padStart(3, '0')
 describe('exact queries over groups (block maxima)', () => {
   it('a vacancy query equals the oracle, with must-have holders bucketed or used as a filter over the groups, and essential skill holders visited instead of groups', () => {
     fc.assert(
-      fc.property(fc.array(workerSnapshot, { minLength: 1, maxLength: 40 }), fc.array(fc.nat(39)), vacancySnapshot, (snapshots, removals, vacancy) => {
-        const index = new WorkerIndex();
-        const workers = new Map<string, MatchWorker>();
-        snapshots.forEach((snapshot, i) => {
-          const w = compileWorker({ ...snapshot, workerId: ids[i]! }, tables);
-          workers.set(w.id, w);
-          index.upsert(w);
-        });
-        for (const i of removals) if (index.remove(ids[i]!)) workers.delete(ids[i]!);
-        const v = compileVacancy(vacancy, tables, config);
-        const truth = oracleForVacancy(ctx, workers.values(), v, config.kPerVacancy);
-        expect(new VacancyQuery(index).run(ctx, v, config.kPerVacancy)).toEqual(truth);
-        expect(new VacancyQuery(index, 0).run(ctx, v, config.kPerVacancy)).toEqual(truth);
-        expect(new VacancyQuery(index, 0, true).run(ctx, v, config.kPerVacancy)).toEqual(truth);
-        expect(new VacancyQuery(index, undefined, true).run(ctx, v, config.kPerVacancy)).toEqual(truth);
-      }),
+      fc.property(
+        fc.array(workerSnapshot, { minLength: 1, maxLength: 40 }),
+        fc.array(fc.nat(39)),
+        fc.array(fc.tuple(fc.nat(39), fc.nat(39))),
+        vacancySnapshot,
+        (snapshots, removals, updates, vacancy) => {
+          // The default layout never cuts these few workers into blocks; the small one does (blocks of 2 from 4 members), with tails and removals.
+          const indexes = [new WorkerIndex(), new WorkerIndex({ size: 2, from: 4 })];
+          const workers = new Map<string, MatchWorker>();
+          const upsert = (w: MatchWorker) => {
+            workers.set(w.id, w);
+            for (const index of indexes) index.upsert(w);
+          };
+          snapshots.forEach((snapshot, i) => upsert(compileWorker({ ...snapshot, workerId: ids[i]! }, tables)));
+          for (const i of removals) if (indexes.map((index) => index.remove(ids[i]!))[0]) workers.delete(ids[i]!);
+          for (const [i, from] of updates) if (snapshots[from] && workers.has(ids[i]!)) upsert(compileWorker({ ...snapshots[from], workerId: ids[i]! }, tables));
+          const v = compileVacancy(vacancy, tables, config);
+          const truth = oracleForVacancy(ctx, workers.values(), v, config.kPerVacancy);
+          for (const index of indexes) {
+            expect(new VacancyQuery(index).run(ctx, v, config.kPerVacancy)).toEqual(truth);
+            expect(new VacancyQuery(index, 0).run(ctx, v, config.kPerVacancy)).toEqual(truth);
+            expect(new VacancyQuery(index, 0, true).run(ctx, v, config.kPerVacancy)).toEqual(truth);
+            expect(new VacancyQuery(index, undefined, true).run(ctx, v, config.kPerVacancy)).toEqual(truth);
+          }
+        },
+      ),
       { numRuns: 400 },
     );
   });
@@ -45,18 +55,20 @@ describe('exact queries over groups (block maxima)', () => {
   it('a vacancy query equals the oracle when everyone shares its occupation and place, so that skills decide (essential skill holders)', () => {
     fc.assert(
       fc.property(fc.array(workerSnapshot, { minLength: 1, maxLength: 40 }), vacancySnapshot, (snapshots, vacancy) => {
-        const index = new WorkerIndex();
+        const indexes = [new WorkerIndex(), new WorkerIndex({ size: 2, from: 4 })];
         const workers: MatchWorker[] = [];
         snapshots.forEach((snapshot, i) => {
           const alike = { ...snapshot, workerId: ids[i]!, desiredOccupations: [vacancy.terms.occupationCode], communeCode: vacancy.terms.communeCode };
           const w = compileWorker(alike, tables);
           workers.push(w);
-          index.upsert(w);
+          for (const index of indexes) index.upsert(w);
         });
         const v = compileVacancy(vacancy, tables, config);
         const truth = oracleForVacancy(ctx, workers, v, config.kPerVacancy);
-        expect(new VacancyQuery(index).run(ctx, v, config.kPerVacancy)).toEqual(truth);
-        expect(new VacancyQuery(index, undefined, true).run(ctx, v, config.kPerVacancy)).toEqual(truth);
+        for (const index of indexes) {
+          expect(new VacancyQuery(index).run(ctx, v, config.kPerVacancy)).toEqual(truth);
+          expect(new VacancyQuery(index, undefined, true).run(ctx, v, config.kPerVacancy)).toEqual(truth);
+        }
       }),
       { numRuns: 400 },
     );

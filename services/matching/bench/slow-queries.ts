@@ -1,0 +1,44 @@
+/*
+ * Profiling aid for the vacancy query's tail: `node --cpu-prof --conditions=@ketnoi/source --import tsx bench/slow-queries.ts [workers] [vacancies] [queries] [slowest]`.
+ * Builds the benchmark's index, times every query, then re-runs only the slowest ones inside `replaySlowest`
+ * (filter the profile on that frame) and prints their counters.
+ */
+import { referenceData } from '@ketnoi/reference-data';
+import { monthIndex } from '../src/domain/age.js';
+import { compileVacancy } from '../src/domain/compile-vacancy.js';
+import { compileWorker } from '../src/domain/compile-worker.js';
+import type { MatchVacancy } from '../src/domain/model.js';
+import { ReferenceTables } from '../src/domain/reference-tables.js';
+import { DEFAULT_SCORING } from '../src/domain/scoring-config.js';
+import { scoringContext } from '../src/domain/scoring-context.js';
+import { MatchEngine } from '../src/engine/match-engine.js';
+import { province } from './province.js';
+import { timedCpu } from './stats.js';
+
+const [workerCount = 200_000, vacancyCount = 20_000, queryCount = 500, slowest = 10] = process.argv.slice(2).map(Number);
+const tables = new ReferenceTables(referenceData);
+const config = DEFAULT_SCORING;
+const ctx = scoringContext(tables, config, monthIndex('2026-11'));
+const engine = new MatchEngine(ctx);
+const gen = province(referenceData);
+for (let i = 0; i < workerCount; i += 1) engine.workers.upsert(compileWorker(gen.worker(i), tables));
+for (let i = 0; i < vacancyCount; i += 1) engine.vacancies.upsert(compileVacancy(gen.vacancy(i), tables, config));
+const queries = Array.from({ length: queryCount }, (_, i) => compileVacancy(gen.vacancy(vacancyCount + i), tables, config));
+for (const v of queries.slice(0, 20)) engine.queryVacancy(v);
+const timings = queries.map((v) => ({ v, cpu: timedCpu(() => engine.queryVacancy(v))[2] }));
+timings.sort((a, b) => b.cpu - a.cpu);
+const cpuAt = (p: number) => timings[Math.min(timings.length - 1, Math.floor(((100 - p) / 100) * timings.length))]!.cpu.toFixed(2);
+process.stdout.write(`${timings.length} queries, CPU p50 ${cpuAt(50)} ms, p99 ${cpuAt(99)} ms, total ${timings.reduce((n, t) => n + t.cpu, 0).toFixed(0)} ms\n`);
+const slow = timings.slice(0, slowest);
+
+function replaySlowest(vs: MatchVacancy[]): void {
+  for (let round = 0; round < 20; round += 1) for (const v of vs) engine.queryVacancy(v);
+}
+replaySlowest(slow.map((entry) => entry.v));
+for (const { v, cpu } of slow) {
+  engine.queryVacancy(v);
+  const q = engine.lastQuery;
+  process.stdout.write(
+    `${cpu.toFixed(1)}ms occ=${tables.occupations.codeOf(v.occupation)} skills=${v.skills.length} must=${v.mustHave.length} touched=${q.touched} pastCeiling=${q.pastCeiling} scored=${q.scored} holders=${q.holdersVisited} groups=${q.groupsBounded} all=${q.scannedAll}\n`,
+  );
+}
