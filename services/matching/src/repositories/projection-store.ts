@@ -4,6 +4,7 @@ import { Schema, type Connection, type Model } from 'mongoose';
 /** A worker as last applied: the snapshot (none once erased) and its version. */
 export interface WorkerDoc {
   _id: string;
+  /** Absent (whatever the type says) on a hire's mark stored before the worker's first version: `_id` and `placed` only. */
   version: number;
   erased?: boolean;
   /** A hire was recorded while this version was current. */
@@ -50,8 +51,8 @@ export interface OutboxDoc {
   data: string;
 }
 
-/** A worker document to write: the whole of it, or only `placed: true` on the one stored (a hire). */
-export type WorkerWrite = { doc: WorkerDoc } | { placed: string };
+/** A worker document to write: the whole of it, or only `placed: true` on the one stored, or alone if none is yet (a hire). */
+export type WorkerWrite = { doc: WorkerDoc } | { placed: string; shard?: number };
 
 /** Whether no version of a document was ever written (so it is inserted, not replaced). */
 export type IsNew = (id: string) => boolean;
@@ -118,9 +119,15 @@ export class ProjectionStore {
     const docs = writes.flatMap((write) => ('doc' in write ? [write.doc] : []));
     const fresh = docs.filter((doc) => isNew(doc._id));
     const known = docs.filter((doc) => !isNew(doc._id));
-    const placed = writes.flatMap((write) => ('placed' in write ? [write.placed] : []));
+    const placed = writes.flatMap((write) => ('placed' in write ? [write] : []));
     known.push(...(await insertNew(this.workers, fresh)));
-    await replaceAll(this.workers, known, placed.map((_id) => ({ updateOne: { filter: { _id }, update: { $set: { placed: true } } } })));
+    await replaceAll(
+      this.workers,
+      known,
+      placed.map(({ placed: _id, shard }) => ({
+        updateOne: { filter: { _id }, update: { $set: { placed: true, ...(shard === undefined ? {} : { shard }) } }, upsert: true },
+      })),
+    );
   }
 
   async saveVacancies(docs: readonly VacancyDoc[], isNew: IsNew): Promise<void> {

@@ -26,24 +26,33 @@ export interface ApplyState {
   seen: Seen;
   touched: TouchedLists;
   owed: OwedWrites;
+  /**
+   * Workers with a recorded hire. Kept apart from the engine because the
+   * topics are consumed in no fixed order: a hire may come before the worker
+   * it names, and a later version of the worker (registration does not learn
+   * of hires) must not make them matchable again.
+   */
+  hired: Set<string>;
 }
 
 /** Applies one event in memory, once per version; the lists it changed are touched, the documents to write owed. */
-export function applyEvent({ engine, tables, seen, touched, owed }: ApplyState, event: MatchingEvent): Applied {
+export function applyEvent({ engine, tables, seen, touched, owed, hired }: ApplyState, event: MatchingEvent): Applied {
   switch (event.kind) {
     case 'worker': {
       const { snapshot } = event;
       if (!seen.workers.take(snapshot.workerId, snapshot.version)) return 'duplicate';
-      const worker = compileWorker(snapshot, tables);
+      const placed = hired.has(snapshot.workerId);
+      const worker = compileWorker(snapshot, tables, placed);
       const available = (worker.flags & (AVAILABLE | WORKER_FLAGS.placed)) === AVAILABLE;
       const changes = engine.upsertWorker(worker);
-      touched.add(changes, (id) => (id === snapshot.workerId && !available ? 'worker-unavailable' : 'outranked'));
-      owed.worker({ _id: snapshot.workerId, version: snapshot.version, snapshot });
+      touched.add(changes, (id) => (id === snapshot.workerId && !available ? (placed ? 'placed' : 'worker-unavailable') : 'outranked'));
+      owed.worker({ _id: snapshot.workerId, version: snapshot.version, snapshot, ...(placed ? { placed } : {}) });
       return 'applied';
     }
     case 'worker-erased': {
       const { workerId, version } = event;
       if (!seen.workers.take(workerId, version)) return 'duplicate';
+      hired.delete(workerId);
       touched.add(engine.removeWorker(workerId), (id) => (id === workerId ? 'worker-erased' : 'outranked'));
       owed.worker({ _id: workerId, version, erased: true });
       return 'applied';
@@ -59,8 +68,11 @@ export function applyEvent({ engine, tables, seen, touched, owed }: ApplyState, 
     case 'placement': {
       const { placementId, workerId, version } = event.placement;
       if (!seen.placements.take(placementId, version)) return 'duplicate';
+      hired.add(workerId);
       const worker = engine.workers.get(workerId);
-      if (worker && (worker.flags & WORKER_FLAGS.placed) === 0) {
+      if (!worker) {
+        owed.placed(workerId); // stored for a worker not seen yet: its first version finds the mark
+      } else if ((worker.flags & WORKER_FLAGS.placed) === 0) {
         touched.add(engine.upsertWorker({ ...worker, flags: worker.flags | WORKER_FLAGS.placed }), (id) => (id === workerId ? 'placed' : 'outranked'));
         owed.placed(workerId);
       }

@@ -12,6 +12,15 @@ import { RematchJobs } from '../../src/use-cases/rematch-jobs.js';
 import { aVacancy, aWorker, testTables } from '../mothers.js';
 
 /** The service over an in-memory store and a publisher that can be made to fail. */
+const aPlacement = () => ({
+  placementId: 'placement-0001',
+  version: 1,
+  vacancyId: 'vacancy-0002',
+  workerId: 'worker-0001',
+  employerId: 'employer-0002',
+  hiredAt: '2026-11-19T08:00:00.000Z',
+});
+
 function arrange(scoring = DEFAULT_SCORING) {
   const tables = testTables();
   const engine = new MatchEngine(scoringContext(tables, scoring, monthIndex('2026-11')));
@@ -77,6 +86,29 @@ describe('MatchingService', () => {
       ['match.withdrawn', 'worker-unavailable'],
       ['match.proposed', undefined],
       ['match.withdrawn', 'vacancy-closed'],
+    ]);
+  });
+
+  it('keeps a hire that comes before its worker, and through the worker\'s later versions (registration does not learn of hires)', async () => {
+    const { service, published, saved } = arrange();
+    await service.applyVacancy(aVacancy());
+    expect(await service.applyPlacement(aPlacement())).toBe('applied');
+    expect(saved.get('worker:worker-0001')).toEqual({ _id: 'worker-0001', placed: true });
+    expect(await service.applyWorker(aWorker())).toBe('applied');
+    expect(await service.applyWorker(aWorker({ version: 2 }))).toBe('applied');
+    expect(published).toEqual([]);
+    expect(saved.get('worker:worker-0001')).toMatchObject({ version: 2, placed: true });
+  });
+
+  it('withdraws a hired worker and does not propose them again on their next version', async () => {
+    const { service, published } = arrange();
+    await service.applyVacancy(aVacancy());
+    await service.applyWorker(aWorker());
+    await service.applyPlacement(aPlacement());
+    await service.applyWorker(aWorker({ version: 2 }));
+    expect(published.map((e) => [e.type, e.data.reason])).toEqual([
+      ['match.proposed', undefined],
+      ['match.withdrawn', 'placed'],
     ]);
   });
 
