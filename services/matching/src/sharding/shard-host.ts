@@ -35,8 +35,8 @@ interface Shard {
   workerVersions: Map<string, number>;
   vacancyVersions: Map<string, number>;
   placementVersions: Map<string, number>;
-  /** Workers of the shard with a recorded hire (`ApplyState.hired`). */
-  hired: Set<string>;
+  /** Hires of the shard's workers not seen yet (`ApplyState.hiredUnseen`). */
+  hiredUnseen: Set<string>;
   /** The next shard-input offset it expects; anything else means another instance had the shard meanwhile. */
   next: number;
 }
@@ -195,7 +195,7 @@ export class ShardHost {
     };
     const touched = new TouchedLists();
     const owed = new OwedWrites();
-    const outcomes = events.map((event) => applyEvent({ engine: shard.engine, tables: this.tables, seen, touched, owed, hired: shard.hired }, event));
+    const outcomes = events.map((event) => applyEvent({ engine: shard.engine, tables: this.tables, seen, touched, owed, hiredUnseen: shard.hiredUnseen }, event));
     await this.publish(shard, [...touched.vacancyIds()], last, touched);
     const workers = [...owed.workers.values()].map((write) => ('doc' in write ? { doc: { ...write.doc, shard: shard.id } } : { ...write, shard: shard.id }));
     await this.projections.saveWorkers(workers, (id) => !shard.workerVersions.has(id));
@@ -234,10 +234,12 @@ export class ShardHost {
     const started = performance.now();
     const epoch = await this.store.nextEpoch(id);
     const engine = new MatchEngine(this.context);
-    const shard: Shard = { id, epoch, engine, workerVersions: new Map(), vacancyVersions: new Map(), placementVersions: new Map(), hired: new Set(), next: offset + 1 };
+    const shard: Shard = { id, epoch, engine, workerVersions: new Map(), vacancyVersions: new Map(), placementVersions: new Map(), hiredUnseen: new Set(), next: offset + 1 };
     for await (const doc of this.projections.workers.find({ shard: id }).lean().cursor({ batchSize: 5000 })) {
-      if (doc.placed) shard.hired.add(doc._id);
-      if (doc.version === undefined) continue; // a hire's mark, the worker not seen yet
+      if (doc.version === undefined) {
+        shard.hiredUnseen.add(doc._id); // a hire's mark, the worker not seen yet
+        continue;
+      }
       shard.workerVersions.set(doc._id, doc.version);
       if (!doc.erased && doc.snapshot) engine.workers.upsert(compileWorker(doc.snapshot as WorkerSnapshot, this.tables, doc.placed === true));
     }

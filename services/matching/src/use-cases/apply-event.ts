@@ -27,21 +27,21 @@ export interface ApplyState {
   touched: TouchedLists;
   owed: OwedWrites;
   /**
-   * Workers with a recorded hire. Kept apart from the engine because the
-   * topics are consumed in no fixed order: a hire may come before the worker
-   * it names, and a later version of the worker (registration does not learn
-   * of hires) must not make them matchable again.
+   * Hires recorded before the worker they name was seen (the topics are
+   * consumed in no fixed order). A hire holds for the worker's version current
+   * when it was recorded, so the first version to arrive takes the mark; a
+   * newer version releases the worker, as for any hire.
    */
-  hired: Set<string>;
+  hiredUnseen: Set<string>;
 }
 
 /** Applies one event in memory, once per version; the lists it changed are touched, the documents to write owed. */
-export function applyEvent({ engine, tables, seen, touched, owed, hired }: ApplyState, event: MatchingEvent): Applied {
+export function applyEvent({ engine, tables, seen, touched, owed, hiredUnseen }: ApplyState, event: MatchingEvent): Applied {
   switch (event.kind) {
     case 'worker': {
       const { snapshot } = event;
       if (!seen.workers.take(snapshot.workerId, snapshot.version)) return 'duplicate';
-      const placed = hired.has(snapshot.workerId);
+      const placed = hiredUnseen.delete(snapshot.workerId);
       const worker = compileWorker(snapshot, tables, placed);
       const available = (worker.flags & (AVAILABLE | WORKER_FLAGS.placed)) === AVAILABLE;
       const changes = engine.upsertWorker(worker);
@@ -52,7 +52,7 @@ export function applyEvent({ engine, tables, seen, touched, owed, hired }: Apply
     case 'worker-erased': {
       const { workerId, version } = event;
       if (!seen.workers.take(workerId, version)) return 'duplicate';
-      hired.delete(workerId);
+      hiredUnseen.delete(workerId);
       touched.add(engine.removeWorker(workerId), (id) => (id === workerId ? 'worker-erased' : 'outranked'));
       owed.worker({ _id: workerId, version, erased: true });
       return 'applied';
@@ -68,10 +68,10 @@ export function applyEvent({ engine, tables, seen, touched, owed, hired }: Apply
     case 'placement': {
       const { placementId, workerId, version } = event.placement;
       if (!seen.placements.take(placementId, version)) return 'duplicate';
-      hired.add(workerId);
       const worker = engine.workers.get(workerId);
       if (!worker) {
-        owed.placed(workerId); // stored for a worker not seen yet: its first version finds the mark
+        hiredUnseen.add(workerId);
+        owed.placed(workerId); // stored as a mark: the worker's first version takes it
       } else if ((worker.flags & WORKER_FLAGS.placed) === 0) {
         touched.add(engine.upsertWorker({ ...worker, flags: worker.flags | WORKER_FLAGS.placed }), (id) => (id === workerId ? 'placed' : 'outranked'));
         owed.placed(workerId);

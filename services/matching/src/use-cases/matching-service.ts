@@ -43,8 +43,8 @@ export class MatchingService {
   readonly workerVersions = new Map<string, number>();
   readonly vacancyVersions = new Map<string, number>();
   readonly placementVersions = new Map<string, number>();
-  /** Workers with a recorded hire (`ApplyState.hired`). */
-  readonly hired = new Set<string>();
+  /** Hires of workers not seen yet (`ApplyState.hiredUnseen`). */
+  readonly hiredUnseen = new Set<string>();
   private readonly queue = new SerialQueue();
   /** Lists changed in memory and not yet announced. */
   private readonly touched = new TouchedLists();
@@ -71,7 +71,7 @@ export class MatchingService {
         vacancies: new VersionsSeen(this.vacancyVersions),
         placements: new VersionsSeen(this.placementVersions),
       };
-      const state = { engine: this.engine, tables: this.tables, seen, touched: this.touched, owed: this.owed, hired: this.hired };
+      const state = { engine: this.engine, tables: this.tables, seen, touched: this.touched, owed: this.owed, hiredUnseen: this.hiredUnseen };
       const outcomes = events.map((event) => applyEvent(state, event));
       await this.flush();
       seen.workers.commit();
@@ -158,8 +158,10 @@ export class MatchingService {
     const { config } = this.engine.ctx;
     // Snapshots were validated by the contract when consumed, and only this service writes them.
     for await (const doc of this.store.workers.find({}).lean().cursor({ batchSize: BATCH })) {
-      if (doc.placed) this.hired.add(doc._id);
-      if (doc.version === undefined) continue; // a hire's mark, the worker not seen yet
+      if (doc.version === undefined) {
+        this.hiredUnseen.add(doc._id); // a hire's mark, the worker not seen yet
+        continue;
+      }
       this.workerVersions.set(doc._id, doc.version);
       if (doc.erased || !doc.snapshot) continue;
       this.engine.workers.upsert(compileWorker(doc.snapshot as WorkerSnapshot, this.tables, doc.placed === true));
