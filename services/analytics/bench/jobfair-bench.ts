@@ -17,6 +17,7 @@ const STATUSES = ['scheduled', 'cancelled', 'held', 'no-show', 'offered', 'hired
 const sink: JobFairSink = {
   load: async <K extends JobFairKind>() => [] as JobFairDocs[K][],
   save: async () => undefined,
+  saveMany: async () => undefined,
 };
 
 const time = async <T>(label: string, run: () => Promise<T> | T): Promise<T> => {

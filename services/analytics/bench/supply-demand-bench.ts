@@ -96,7 +96,7 @@ function time<T>(label: string, run: () => T, repeat = 3): T {
   return result;
 }
 
-const projections = new Projections({ load: async () => [], save: async () => undefined });
+const projections = new Projections({ load: async () => [], save: async () => undefined, saveMany: async () => undefined });
 const loading = performance.now();
 for (let i = 0; i < WORKERS; i += 1) await projections.applyWorker(worker(i));
 for (let i = 0; i < VACANCIES; i += 1) await projections.applyVacancy(vacancy(i));

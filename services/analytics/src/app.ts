@@ -13,13 +13,13 @@ import {
 import { sameName, type TopicNamer } from '@ketnoi/messaging';
 import { consumerPlugin, createEventService, type ServiceApp, type ServiceAppOptions } from '@ketnoi/service-kit';
 import type { AnalyticsConfig } from './config.js';
-import { countOnJobFairEvent } from './consumers/count-on-jobfair-event.js';
-import { countOnMatchProposed } from './consumers/count-on-match-proposed.js';
-import { countOnNotification } from './consumers/count-on-notification.js';
-import { countOnPlacementRecorded } from './consumers/count-on-placement-recorded.js';
-import { projectOnEmployerEvent } from './consumers/project-on-employer-event.js';
-import { projectOnVacancyEvent } from './consumers/project-on-vacancy-event.js';
-import { projectOnWorkerEvent } from './consumers/project-on-worker-event.js';
+import { countOnJobFairBatch, countOnJobFairEvent } from './consumers/count-on-jobfair-event.js';
+import { countOnMatchBatch, countOnMatchProposed } from './consumers/count-on-match-proposed.js';
+import { countOnNotification, countOnNotificationBatch } from './consumers/count-on-notification.js';
+import { countOnPlacementBatch, countOnPlacementRecorded } from './consumers/count-on-placement-recorded.js';
+import { projectOnEmployerBatch, projectOnEmployerEvent } from './consumers/project-on-employer-event.js';
+import { projectOnVacancyBatch, projectOnVacancyEvent } from './consumers/project-on-vacancy-event.js';
+import { projectOnWorkerBatch, projectOnWorkerEvent } from './consumers/project-on-worker-event.js';
 import { analyticsPlugin } from './plugins/analytics.js';
 import { dashboardRoutes } from './routes/dashboard/index.js';
 import { exposureRoutes } from './routes/exposure/index.js';
@@ -53,7 +53,9 @@ export async function buildApp(config: AnalyticsConfig, overrides: BuildOverride
     forecastRefreshMs: config.ANALYTICS_FORECAST_REFRESH_MS,
     now: overrides.now ?? (() => new Date()),
   });
-  // One consumer, so the in-memory projections change one event at a time.
+  // One consumer handling one partition at a time, so the in-memory projections
+  // change one batch (or, with ANALYTICS_BATCH_SIZE=0, one event) at a time.
+  const maxBatchSize = config.ANALYTICS_BATCH_SIZE;
   await app.register(
     consumerPlugin({
       name: 'analytics',
@@ -63,14 +65,25 @@ export async function buildApp(config: AnalyticsConfig, overrides: BuildOverride
       subscribe: (consumer, instance) => {
         const projections = () => instance.analytics.projections;
         const jobFairs = () => instance.analytics.jobFairs;
+        if (maxBatchSize === 0) {
+          return consumer
+            .subscribe(jobFairsTopic, countOnJobFairEvent(jobFairs))
+            .subscribe(workersTopic, projectOnWorkerEvent(projections, jobFairs))
+            .subscribe(employersTopic, projectOnEmployerEvent(projections))
+            .subscribe(vacanciesTopic, projectOnVacancyEvent(projections))
+            .subscribe(placementsTopic, countOnPlacementRecorded(projections))
+            .subscribe(matchesTopic, countOnMatchProposed(projections))
+            .subscribe(notificationsTopic, countOnNotification(projections));
+        }
+        const batch = { maxBatchSize };
         return consumer
-          .subscribe(workersTopic, projectOnWorkerEvent(projections, jobFairs))
-          .subscribe(employersTopic, projectOnEmployerEvent(projections))
-          .subscribe(vacanciesTopic, projectOnVacancyEvent(projections))
-          .subscribe(placementsTopic, countOnPlacementRecorded(projections))
-          .subscribe(matchesTopic, countOnMatchProposed(projections))
-          .subscribe(notificationsTopic, countOnNotification(projections))
-          .subscribe(jobFairsTopic, countOnJobFairEvent(jobFairs));
+          .subscribeBatch(workersTopic, projectOnWorkerBatch(projections, jobFairs), batch)
+          .subscribeBatch(employersTopic, projectOnEmployerBatch(projections), batch)
+          .subscribeBatch(vacanciesTopic, projectOnVacancyBatch(projections), batch)
+          .subscribeBatch(placementsTopic, countOnPlacementBatch(projections), batch)
+          .subscribeBatch(matchesTopic, countOnMatchBatch(projections), batch)
+          .subscribeBatch(notificationsTopic, countOnNotificationBatch(projections), batch)
+          .subscribeBatch(jobFairsTopic, countOnJobFairBatch(jobFairs), batch);
       },
     }),
   );

@@ -18,4 +18,8 @@ export class MemorySink implements ProjectionSink {
   async save<K extends ProjectionKind>(kind: K, doc: ProjectionDocs[K]): Promise<void> {
     (this.docs[kind] as Map<string, ProjectionDocs[K]>).set(doc._id, structuredClone(doc));
   }
+
+  async saveMany<K extends ProjectionKind>(kind: K, docs: readonly ProjectionDocs[K][], _isNew?: (id: string) => boolean): Promise<void> {
+    for (const doc of docs) await this.save(kind, doc);
+  }
 }

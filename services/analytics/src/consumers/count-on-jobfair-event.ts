@@ -1,8 +1,58 @@
-import type { jobFairsTopic } from '@ketnoi/contracts';
-import type { EventHandler } from '@ketnoi/messaging';
+import type { jobFairsTopic, TopicEvent } from '@ketnoi/contracts';
+import type { BatchEventHandler, EventHandler } from '@ketnoi/messaging';
 import { statusOfOutcome } from '../domain/apply-jobfair.js';
-import type { JobFairs } from '../use-cases/jobfairs.js';
+import type { JobFairChange, JobFairs } from '../use-cases/jobfairs.js';
 import type { ApplyOutcome } from '../use-cases/projections.js';
+import { logBatch, type BatchOutcome } from './project-batch.js';
+
+type FairEvent = TopicEvent<typeof jobFairsTopic>;
+
+/** The change a fair event makes; consent and reminders make none. */
+export function fairChangeOf(event: FairEvent): JobFairChange | undefined {
+  switch (event.type) {
+    case 'jobfair.scheduled':
+    case 'jobfair.updated':
+    case 'jobfair.cancelled':
+      return { kind: 'fair', snapshot: event.data };
+    case 'jobfair.booth-registered':
+      return { kind: 'booth', booth: event.data };
+    case 'jobfair.worker-registered': {
+      const { fairId, workerId, priority, registeredAt } = event.data;
+      return { kind: 'attendee', event: { kind: 'registered', fairId, workerId, priority, at: registeredAt } };
+    }
+    case 'jobfair.checked-in': {
+      const { fairId, workerId, priority, checkedInAt } = event.data;
+      return { kind: 'attendee', event: { kind: 'checked-in', fairId, workerId, priority, at: checkedInAt } };
+    }
+    case 'jobfair.interview.scheduled':
+    case 'jobfair.interview.cancelled': {
+      const { interviewId, fairId, version, boothId, workerId } = event.data;
+      const status = event.type === 'jobfair.interview.scheduled' ? 'scheduled' : 'cancelled';
+      return { kind: 'interview', change: { interviewId, fairId, version, boothId, workerId, status } };
+    }
+    case 'jobfair.outcome-recorded': {
+      const { interviewId, fairId, version, boothId, workerId, placementId, priority } = event.data;
+      const status = statusOfOutcome(event.data.outcome);
+      return { kind: 'interview', change: { interviewId, fairId, version, boothId, workerId, status, priority, ...(placementId === undefined ? {} : { placementId }) } };
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** Applies one change the way the event-at-a-time path always did (one replace by `_id`). */
+function applyOne(fairs: JobFairs, change: JobFairChange): Promise<ApplyOutcome> {
+  switch (change.kind) {
+    case 'fair':
+      return fairs.applyFair(change.snapshot);
+    case 'booth':
+      return fairs.applyBooth(change.booth);
+    case 'attendee':
+      return fairs.applyAttendee(change.event);
+    case 'interview':
+      return fairs.applyInterview(change.change);
+  }
+}
 
 /**
  * jobfairs.v1: fairs, booths, registrations, check-ins, interviews and their
@@ -11,40 +61,29 @@ import type { ApplyOutcome } from '../use-cases/projections.js';
 export const countOnJobFairEvent =
   (jobFairs: () => JobFairs): EventHandler<typeof jobFairsTopic> =>
   async (event, context) => {
-    const fairs = jobFairs();
-    let outcome: ApplyOutcome | 'ignored';
-    switch (event.type) {
-      case 'jobfair.scheduled':
-      case 'jobfair.updated':
-      case 'jobfair.cancelled':
-        outcome = await fairs.applyFair(event.data);
-        break;
-      case 'jobfair.booth-registered':
-        outcome = await fairs.applyBooth(event.data);
-        break;
-      case 'jobfair.worker-registered': {
-        const { fairId, workerId, priority, registeredAt } = event.data;
-        outcome = await fairs.applyAttendee({ kind: 'registered', fairId, workerId, priority, at: registeredAt });
-        break;
-      }
-      case 'jobfair.checked-in': {
-        const { fairId, workerId, priority, checkedInAt } = event.data;
-        outcome = await fairs.applyAttendee({ kind: 'checked-in', fairId, workerId, priority, at: checkedInAt });
-        break;
-      }
-      case 'jobfair.interview.scheduled':
-      case 'jobfair.interview.cancelled': {
-        const { interviewId, fairId, version, boothId, workerId } = event.data;
-        const status = event.type === 'jobfair.interview.scheduled' ? 'scheduled' : 'cancelled';
-        outcome = await fairs.applyInterview({ interviewId, fairId, version, boothId, workerId, status });
-        break;
-      }
-      case 'jobfair.outcome-recorded':
-        outcome = await fairs.applyOutcome(event.data, statusOfOutcome(event.data.outcome));
-        break;
-      default:
-        outcome = 'ignored';
-    }
+    const change = fairChangeOf(event);
+    const outcome: ApplyOutcome | 'ignored' = change ? await applyOne(jobFairs(), change) : 'ignored';
     context.log.debug({ fairId: event.data.fairId, type: event.type, outcome }, 'job fair event projected');
     return outcome === 'duplicate' ? 'duplicate' : undefined;
+  };
+
+/** The same for a batch: its documents written together (`JobFairs.applyBatch`). */
+export const countOnJobFairBatch =
+  (jobFairs: () => JobFairs): BatchEventHandler<typeof jobFairsTopic> =>
+  async (items, context) => {
+    const changes: JobFairChange[] = [];
+    const positions: number[] = [];
+    items.forEach((item, index) => {
+      const change = fairChangeOf(item.event);
+      if (!change) return;
+      changes.push(change);
+      positions.push(index);
+    });
+    const applied = await jobFairs().applyBatch(changes);
+    const outcomes: BatchOutcome[] = items.map(() => 'ok');
+    positions.forEach((index, i) => {
+      if (applied[i] === 'duplicate') outcomes[index] = 'duplicate';
+    });
+    logBatch(context, 'job fair', outcomes);
+    return outcomes;
   };

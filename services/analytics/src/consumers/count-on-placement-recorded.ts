@@ -1,5 +1,6 @@
 import type { placementsTopic } from '@ketnoi/contracts';
-import type { EventHandler } from '@ketnoi/messaging';
+import type { BatchEventHandler, EventHandler } from '@ketnoi/messaging';
+import { projectBatch } from './project-batch.js';
 import type { Projections } from '../use-cases/projections.js';
 
 /** placements.v1: keep each hire once (by version); candidates' outcomes are not counted. */
@@ -12,3 +13,7 @@ export const countOnPlacementRecorded =
     context.log.debug({ placementId, vacancyId, version, outcome }, 'placement projected');
     return outcome === 'duplicate' ? 'duplicate' : undefined;
   };
+
+/** The same for a batch: its hires written together. */
+export const countOnPlacementBatch = (projections: () => Projections): BatchEventHandler<typeof placementsTopic> =>
+  projectBatch(projections, (event) => (event.type === 'placement.recorded' ? { kind: 'placement', placement: event.data } : undefined), 'placement');

@@ -1,10 +1,15 @@
 import { Schema, type Connection, type Model } from 'mongoose';
 import { JOBFAIR_KINDS, type JobFairDocs, type JobFairKind } from '../domain/jobfair-projections.js';
 import type { JobFairSink } from '../use-cases/jobfairs.js';
+import { saveMany } from './save-many.js';
 
 const options = { versionKey: false, strict: false } as const;
 
-/** The fair projections, one collection per kind, loaded whole at start and replaced by `_id` (one writer: the consumer). */
+/**
+ * The fair projections, one collection per kind, loaded whole at start and
+ * replaced by `_id`, or a batch's documents inserted (new) and replaced (known)
+ * together (one writer: the consumer).
+ */
 export class JobFairStore implements JobFairSink {
   private readonly models: Record<JobFairKind, Model<{ _id: string }>>;
 
@@ -20,5 +25,9 @@ export class JobFairStore implements JobFairSink {
 
   async save<K extends JobFairKind>(kind: K, doc: JobFairDocs[K]): Promise<void> {
     await this.models[kind].replaceOne({ _id: doc._id }, doc, { upsert: true });
+  }
+
+  async saveMany<K extends JobFairKind>(kind: K, docs: readonly JobFairDocs[K][], isNew: (id: string) => boolean): Promise<void> {
+    await saveMany(this.models[kind], docs, isNew);
   }
 }

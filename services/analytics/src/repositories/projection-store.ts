@@ -1,4 +1,5 @@
 import { Schema, type Connection, type Model } from 'mongoose';
+import { saveMany } from './save-many.js';
 import { PROJECTION_KINDS, type ProjectionDocs, type ProjectionKind, type ProjectionSink } from '../use-cases/projections.js';
 
 const options = { versionKey: false, strict: false } as const;
@@ -7,7 +8,8 @@ const options = { versionKey: false, strict: false } as const;
  * The projections, one collection per kind, keyed by `_id` and written only
  * by the one consumer that applies their events (FerretDB 1.24 neither
  * isolates concurrent updates nor indexes other filters well): loaded whole
- * at start, then replaced by `_id`.
+ * at start, then replaced by `_id` — a batch's documents inserted (new) or
+ * replaced (known) together, one or two round trips per collection.
  */
 export class ProjectionStore implements ProjectionSink {
   private readonly models: Record<ProjectionKind, Model<{ _id: string }>>;
@@ -24,5 +26,9 @@ export class ProjectionStore implements ProjectionSink {
 
   async save<K extends ProjectionKind>(kind: K, doc: ProjectionDocs[K]): Promise<void> {
     await this.models[kind].replaceOne({ _id: doc._id }, doc, { upsert: true });
+  }
+
+  async saveMany<K extends ProjectionKind>(kind: K, docs: readonly ProjectionDocs[K][], isNew: (id: string) => boolean): Promise<void> {
+    await saveMany(this.models[kind], docs, isNew);
   }
 }

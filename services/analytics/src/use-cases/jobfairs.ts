@@ -17,7 +17,20 @@ import type { ApplyOutcome } from './projections.js';
 export interface JobFairSink {
   load<K extends JobFairKind>(kind: K): Promise<JobFairDocs[K][]>;
   save<K extends JobFairKind>(kind: K, doc: JobFairDocs[K]): Promise<void>;
+  /** Saves a batch's documents of one kind together; `isNew`: never saved as far as memory knows. */
+  saveMany<K extends JobFairKind>(kind: K, docs: readonly JobFairDocs[K][], isNew: (id: string) => boolean): Promise<void>;
 }
+
+/** One fair event's change, as a batch hands it over. */
+export type JobFairChange =
+  | { kind: 'fair'; snapshot: JobFairSnapshot }
+  | { kind: 'booth'; booth: JobFairBooth }
+  | { kind: 'attendee'; event: AttendeeEvent }
+  | { kind: 'interview'; change: InterviewChange };
+
+/** The one key every change runs under: one event or one batch at a time. */
+const LANE = 'jobfairs';
+type Staged = { [K in JobFairKind]?: Map<string, JobFairDocs[K]> };
 
 interface FairState {
   fair?: FairProjection;
@@ -31,9 +44,11 @@ interface FairState {
 
 /**
  * The job fairs in memory, grouped by fair, loaded once at start and saved
- * (replace by `_id`) before memory changes. Registrations and check-ins of a
- * worker are applied under the worker's lock, so an erasure cannot slip
- * between the check "is the worker erased" and the save.
+ * before memory changes (one event: a replace by `_id`; a batch: the latest
+ * document per id, new ones inserted and known ones replaced together, then
+ * put in memory — as `Projections.applyBatch`). Changes run one event or one
+ * batch at a time, erasures included, so an erasure cannot slip between the
+ * check "is the worker erased" and the save.
  */
 export class JobFairs {
   private readonly fairs = new Map<string, FairState>();
@@ -55,22 +70,22 @@ export class JobFairs {
   }
 
   async applyFair(snapshot: JobFairSnapshot): Promise<ApplyOutcome> {
-    return this.mutex.run(`fair:${snapshot.fairId}`, () => this.commit('jobfairs', applyFair(this.stateOf(snapshot.fairId).fair, snapshot)));
+    return this.mutex.run(LANE, () => this.commit('jobfairs', applyFair(this.stateOf(snapshot.fairId).fair, snapshot)));
   }
 
   async applyBooth(booth: JobFairBooth): Promise<ApplyOutcome> {
-    return this.mutex.run(`booth:${booth.boothId}`, () => this.commit('jobfair_booths', applyBooth(this.stateOf(booth.fairId).booths.get(booth.boothId), booth)));
+    return this.mutex.run(LANE, () => this.commit('jobfair_booths', applyBooth(this.stateOf(booth.fairId).booths.get(booth.boothId), booth)));
   }
 
   async applyAttendee(event: AttendeeEvent): Promise<ApplyOutcome> {
-    return this.mutex.run(`worker:${event.workerId}`, () => {
+    return this.mutex.run(LANE, () => {
       const current = this.stateOf(event.fairId).attendees.get(attendeeKeyOf(event.fairId, event.workerId));
       return this.commit('jobfair_attendees', applyAttendee(current, event, this.isErased(event.workerId)));
     });
   }
 
   async applyInterview(change: InterviewChange): Promise<ApplyOutcome> {
-    return this.mutex.run(`interview:${change.interviewId}`, () =>
+    return this.mutex.run(LANE, () =>
       this.commit('jobfair_interviews', applyInterview(this.stateOf(change.fairId).interviews.get(change.interviewId), change)),
     );
   }
@@ -80,9 +95,34 @@ export class JobFairs {
     return this.applyInterview({ interviewId, fairId, version, boothId, workerId, status, priority, ...(placementId === undefined ? {} : { placementId }) });
   }
 
+  /** Applies the changes of a batch in order; one outcome per change. */
+  async applyBatch(changes: readonly JobFairChange[]): Promise<ApplyOutcome[]> {
+    if (changes.length === 0) return [];
+    return this.mutex.run(LANE, async () => {
+      const staged: Staged = {};
+      const stagedOf = <K extends JobFairKind>(kind: K) => staged[kind] as Map<string, JobFairDocs[K]> | undefined;
+      const outcomes = changes.map((change): ApplyOutcome => {
+        const [kind, next] = this.nextOf(change, stagedOf);
+        if (next === 'duplicate') return next;
+        let docs = staged[kind] as Map<string, JobFairDocs[typeof kind]> | undefined;
+        if (!docs) (staged as Record<string, unknown>)[kind] = docs = new Map();
+        docs.set(next._id, next);
+        return 'applied';
+      });
+      const kinds = JOBFAIR_KINDS.filter((kind) => (staged[kind]?.size ?? 0) > 0);
+      for (const kind of kinds) {
+        const docs = [...staged[kind]!.values()];
+        const known = new Set(docs.filter((doc) => this.known(kind, doc)).map((doc) => doc._id));
+        await this.sink.saveMany(kind, docs, (id) => !known.has(id));
+      }
+      for (const kind of kinds) for (const doc of staged[kind]!.values()) this.put(kind, doc);
+      return outcomes;
+    });
+  }
+
   /** Drops the worker's id from their fair attendances (their counts and flags stay). Idempotent. */
   async eraseWorker(workerId: string): Promise<number> {
-    return this.mutex.run(`worker:${workerId}`, async () => {
+    return this.mutex.run(LANE, async () => {
       const keys = [...(this.byWorker.get(workerId) ?? [])];
       for (const [key, fairId] of keys) {
         const attendee = this.fairs.get(fairId)?.attendees.get(key);
@@ -109,6 +149,43 @@ export class JobFairs {
       state.cached = { revision: state.revision, report };
     }
     return state.cached.report;
+  }
+
+  /** The kind a change writes and its next document, given memory and the batch's earlier documents. */
+  private nextOf(
+    change: JobFairChange,
+    staged: <K extends JobFairKind>(kind: K) => Map<string, JobFairDocs[K]> | undefined,
+  ): [JobFairKind, JobFairDocs[JobFairKind] | 'duplicate'] {
+    switch (change.kind) {
+      case 'fair': {
+        const id = change.snapshot.fairId;
+        return ['jobfairs', applyFair(staged('jobfairs')?.get(id) ?? this.fairs.get(id)?.fair, change.snapshot)];
+      }
+      case 'booth': {
+        const { booth } = change;
+        return ['jobfair_booths', applyBooth(staged('jobfair_booths')?.get(booth.boothId) ?? this.fairs.get(booth.fairId)?.booths.get(booth.boothId), booth)];
+      }
+      case 'attendee': {
+        const { event } = change;
+        const key = attendeeKeyOf(event.fairId, event.workerId);
+        const current = staged('jobfair_attendees')?.get(key) ?? this.fairs.get(event.fairId)?.attendees.get(key);
+        return ['jobfair_attendees', applyAttendee(current, event, this.isErased(event.workerId))];
+      }
+      case 'interview': {
+        const { change: interview } = change;
+        const current = staged('jobfair_interviews')?.get(interview.interviewId) ?? this.fairs.get(interview.fairId)?.interviews.get(interview.interviewId);
+        return ['jobfair_interviews', applyInterview(current, interview)];
+      }
+    }
+  }
+
+  /** Whether a document of this id is in memory (so saved before). */
+  private known(kind: JobFairKind, doc: JobFairDocs[JobFairKind]): boolean {
+    if (kind === 'jobfairs') return this.fairs.get(doc._id)?.fair !== undefined;
+    const state = this.fairs.get((doc as BoothProjection | AttendeeProjection | InterviewProjection).fairId);
+    if (kind === 'jobfair_booths') return state?.booths.has(doc._id) ?? false;
+    if (kind === 'jobfair_attendees') return state?.attendees.has(doc._id) ?? false;
+    return state?.interviews.has(doc._id) ?? false;
   }
 
   private stateOf(fairId: string): FairState {

@@ -19,6 +19,9 @@ import { WorkerCube } from './worker-cube.js';
 
 export type ApplyOutcome = 'applied' | 'duplicate' | 'unknown';
 
+/** The one key every change runs under: one event or one batch at a time, whatever the topic. */
+const LANE = 'projections';
+
 export interface RegistrationCount {
   quarter: string;
   communeCode: string;
@@ -42,15 +45,43 @@ export const PROJECTION_KINDS: readonly ProjectionKind[] = ['workers', 'vacancie
 export interface ProjectionSink {
   load<K extends ProjectionKind>(kind: K): Promise<ProjectionDocs[K][]>;
   save<K extends ProjectionKind>(kind: K, doc: ProjectionDocs[K]): Promise<void>;
+  /**
+   * Saves several documents of one kind together (a batch of events). `isNew`
+   * tells which were never saved as far as memory knows (they may be inserted;
+   * one saved by a write that failed halfway must still end up replaced).
+   */
+  saveMany<K extends ProjectionKind>(kind: K, docs: readonly ProjectionDocs[K][], isNew: (id: string) => boolean): Promise<void>;
 }
+
+export interface NotificationRecord {
+  notificationId: string;
+  recipientKind: 'worker' | 'employer';
+  channel: string;
+  at: string;
+}
+
+/** One event's change, as a batch hands it over (erasures are applied alone: `eraseWorker`). */
+export type ProjectionChange =
+  | { kind: 'worker'; snapshot: WorkerSnapshot }
+  | { kind: 'vacancy'; snapshot: VacancySnapshot }
+  | { kind: 'placement'; placement: Placement }
+  | { kind: 'match'; match: MatchScored }
+  | { kind: 'notification'; record: NotificationRecord; outcome: 'sent' | 'failed' }
+  | { kind: 'employer'; snapshot: EmployerSnapshot };
+
+type Staged = { [K in ProjectionKind]?: Map<string, ProjectionDocs[K]> };
 
 type Maps = { [K in ProjectionKind]: Map<string, ProjectionDocs[K]> };
 
 /**
  * The projections in memory, saved before they change in memory (a failed
  * save leaves the event to be retried, not lost). Each event is applied once
- * per version (or once per id for matches and notifications). Events of one
- * aggregate are applied one after another, even when they arrive together.
+ * per version (or once per id for matches and notifications). Changes are
+ * applied one event or one batch at a time, even when they arrive together.
+ * A batch is worked out against memory plus its own earlier events, saved
+ * with one write per collection (the latest document per id), then put in
+ * memory: a batch that fails to save changes nothing in memory, and one cut
+ * short by a crash finds what it saved in the reloaded memory (duplicates).
  * Besides the maps it keeps the indexes the reports need: workers counted by
  * attribute combination, workers by registration day, and each worker's
  * matches and hires (so an erasure can replace the worker id by traits).
@@ -94,15 +125,45 @@ export class Projections {
     this.listeners.push(listener);
   }
 
+  /** Applies the changes of a batch in order; one outcome per change. */
+  async applyBatch(changes: readonly ProjectionChange[]): Promise<ApplyOutcome[]> {
+    if (changes.length === 0) return [];
+    return this.mutex.run(LANE, async () => {
+      const staged: Staged = {};
+      const current = <K extends ProjectionKind>(kind: K, id: string): ProjectionDocs[K] | undefined =>
+        (staged[kind] as Map<string, ProjectionDocs[K]> | undefined)?.get(id) ?? this.maps[kind].get(id);
+      const outcomes = changes.map((change): ApplyOutcome => {
+        const [kind, next] = this.nextOf(change, current);
+        if (next === 'duplicate' || next === 'unknown') return next;
+        let docs = staged[kind] as Map<string, ProjectionDocs[typeof kind]> | undefined;
+        if (!docs) (staged as Record<string, unknown>)[kind] = docs = new Map();
+        docs.set(next._id, next);
+        return 'applied';
+      });
+      const kinds = PROJECTION_KINDS.filter((kind) => (staged[kind]?.size ?? 0) > 0);
+      for (const kind of kinds) {
+        const map = this.maps[kind] as Map<string, unknown>;
+        await this.sink.saveMany(kind, [...staged[kind]!.values()], (id) => !map.has(id));
+      }
+      for (const kind of kinds) for (const doc of staged[kind]!.values()) this.put(kind, doc);
+      const applied = outcomes.filter((o) => o === 'applied').length;
+      if (applied > 0) {
+        this.revision += applied;
+        for (const listener of this.listeners) listener();
+      }
+      return outcomes;
+    });
+  }
+
   async applyWorker(snapshot: WorkerSnapshot): Promise<ApplyOutcome> {
-    return this.mutex.run(`worker:${snapshot.workerId}`, () =>
+    return this.mutex.run(LANE, () =>
       this.commit('workers', applyWorkerSnapshot(this.workers.get(snapshot.workerId), snapshot)),
     );
   }
 
   /** Erases the worker, then replaces their id in their matches and hires by the traits the audit needs. */
   async eraseWorker(erased: { workerId: string; version: number; erasedAt: string }): Promise<ApplyOutcome> {
-    return this.mutex.run(`worker:${erased.workerId}`, async () => {
+    return this.mutex.run(LANE, async () => {
       const outcome = await this.commit('workers', applyWorkerErased(this.workers.get(erased.workerId), erased));
       if (outcome === 'applied') await this.scrub(erased.workerId);
       return outcome;
@@ -110,13 +171,13 @@ export class Projections {
   }
 
   async applyVacancy(snapshot: VacancySnapshot): Promise<ApplyOutcome> {
-    return this.mutex.run(`vacancy:${snapshot.vacancyId}`, () =>
+    return this.mutex.run(LANE, () =>
       this.commit('vacancies', applyVacancySnapshot(this.vacancies.get(snapshot.vacancyId), snapshot)),
     );
   }
 
   async applyPlacement(placement: Placement): Promise<ApplyOutcome> {
-    return this.mutex.run(`worker:${placement.workerId}`, () =>
+    return this.mutex.run(LANE, () =>
       this.commit(
         'placements',
         applyPlacement(this.placements.get(placement.placementId), placement, this.erasedTraits(placement.workerId, placement.hiredAt)),
@@ -125,24 +186,46 @@ export class Projections {
   }
 
   async applyMatchProposed(match: MatchScored): Promise<ApplyOutcome> {
-    return this.mutex.run(`worker:${match.workerId}`, () =>
+    return this.mutex.run(LANE, () =>
       this.commit('matches', applyMatchProposed(this.matches.get(matchKeyOf(match.matchId)), match, this.erasedTraits(match.workerId, match.at))),
     );
   }
 
-  async applyNotification(
-    record: { notificationId: string; recipientKind: 'worker' | 'employer'; channel: string; at: string },
-    outcome: 'sent' | 'failed',
-  ): Promise<ApplyOutcome> {
-    return this.mutex.run(`notification:${record.notificationId}`, () =>
+  async applyNotification(record: NotificationRecord, outcome: 'sent' | 'failed'): Promise<ApplyOutcome> {
+    return this.mutex.run(LANE, () =>
       this.commit('notifications', applyNotification(this.notifications.get(record.notificationId), record, outcome)),
     );
   }
 
   async applyEmployer(snapshot: EmployerSnapshot): Promise<ApplyOutcome> {
-    return this.mutex.run(`employer:${snapshot.employerId}`, () =>
+    return this.mutex.run(LANE, () =>
       this.commit('employers', applyEmployer(this.employers.get(snapshot.employerId), snapshot)),
     );
+  }
+
+  /** The kind a change writes and its next document (or why there is none), given the documents as of the change. */
+  private nextOf(
+    change: ProjectionChange,
+    current: <K extends ProjectionKind>(kind: K, id: string) => ProjectionDocs[K] | undefined,
+  ): [ProjectionKind, ProjectionDocs[ProjectionKind] | 'duplicate' | 'unknown'] {
+    switch (change.kind) {
+      case 'worker':
+        return ['workers', applyWorkerSnapshot(current('workers', change.snapshot.workerId), change.snapshot)];
+      case 'vacancy':
+        return ['vacancies', applyVacancySnapshot(current('vacancies', change.snapshot.vacancyId), change.snapshot)];
+      case 'placement': {
+        const { placement } = change;
+        return ['placements', applyPlacement(current('placements', placement.placementId), placement, this.erasedTraits(placement.workerId, placement.hiredAt))];
+      }
+      case 'match': {
+        const { match } = change;
+        return ['matches', applyMatchProposed(current('matches', matchKeyOf(match.matchId)), match, this.erasedTraits(match.workerId, match.at))];
+      }
+      case 'notification':
+        return ['notifications', applyNotification(current('notifications', change.record.notificationId), change.record, change.outcome)];
+      case 'employer':
+        return ['employers', applyEmployer(current('employers', change.snapshot.employerId), change.snapshot)];
+    }
   }
 
   /** Traits of an erased worker on the day of an instant; undefined when the worker is not erased. */

@@ -121,7 +121,8 @@ describe('job-fair reports from jobfairs.v1 on the real broker and FerretDB', ()
   it('leaves an erased worker in the counts with no trace of them', async () => {
     const db = service.app.mongo.db!;
     for (const name of ['jobfair_attendees', 'jobfair_interviews', 'jobfairs', 'jobfair_booths', 'placements']) {
-      expect(JSON.stringify(await db.collection(name).find().toArray())).not.toContain(ERASED);
+      const traces = (await db.collection(name).find().toArray()).filter((doc) => JSON.stringify(doc).includes(ERASED));
+      expect(traces, name).toEqual([]);
     }
     expect(await db.collection('jobfair_attendees').countDocuments()).toBe(expectedFair(FAIR_A).registered + expectedFair(FAIR_B).registered);
   });

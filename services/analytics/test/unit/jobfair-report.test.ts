@@ -3,7 +3,7 @@ import { jobFairsTopic as topic } from '@ketnoi/contracts';
 import type { HandlerContext } from '@ketnoi/messaging';
 import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
-import { countOnJobFairEvent } from '../../src/consumers/count-on-jobfair-event.js';
+import { countOnJobFairBatch, countOnJobFairEvent, fairChangeOf } from '../../src/consumers/count-on-jobfair-event.js';
 import { countInterviews } from '../../src/domain/jobfair-report.js';
 import type { InterviewProjection, JobFairDocs, JobFairKind } from '../../src/domain/jobfair-projections.js';
 import { reportRows, safeText } from '../../src/routes/jobfairs/columns.js';
@@ -18,6 +18,9 @@ class MemoryFairSink implements JobFairSink {
   async save<K extends JobFairKind>(kind: K, doc: JobFairDocs[K]): Promise<void> {
     if (!this.docs.has(kind)) this.docs.set(kind, new Map());
     this.docs.get(kind)!.set(doc._id, structuredClone(doc));
+  }
+  async saveMany<K extends JobFairKind>(kind: K, docs: readonly JobFairDocs[K][], _isNew?: (id: string) => boolean): Promise<void> {
+    for (const doc of docs) await this.save(kind, doc);
   }
 }
 
@@ -140,5 +143,66 @@ describe('the job-fair report', () => {
     expect(rows[0]).toMatchObject({ registered: 14, checkedIn: 10, hires: 3 });
     expect(safeText('=Công ty Xây dựng')).toBe("'=Công ty Xây dựng");
     expect(safeText('Công ty')).toBe('Công ty');
+  });
+});
+
+describe('the job-fair projections in batches', () => {
+  const batchContext = { topic: 'jobfairs.v1', partition: 0, attempt: 1, log: pino({ level: 'silent' }) };
+  const items = (list: Event[]) => list.map((event, i) => ({ event, offset: String(i), headers: {} }));
+  const sorted = (sink: MemoryFairSink) => Object.fromEntries([...sink.docs].map(([kind, docs]) => [kind, [...docs.values()].sort((a, b) => String((a as { _id: string })._id).localeCompare(String((b as { _id: string })._id)))]));
+
+  async function projectInBatches(list: Event[], size: number, sink = new MemoryFairSink(), erased: Set<string> = new Set()) {
+    const fairs = new JobFairs(sink, (id) => erased.has(id));
+    await fairs.load();
+    const handle = countOnJobFairBatch(() => fairs);
+    const outcomes: ('ok' | 'duplicate')[] = [];
+    for (let from = 0; from < list.length; from += size) outcomes.push(...((await handle(items(list.slice(from, from + size)), batchContext)) ?? []));
+    return { fairs, sink, outcomes };
+  }
+
+  it('gives the same documents, reports and outcomes as the events one by one, in one batch or in batches of 7', async () => {
+    const single = await project(events());
+    for (const size of [events().length, 7]) {
+      const batched = await projectInBatches(events(), size);
+      expect(sorted(batched.sink)).toEqual(sorted(single.sink));
+      expect(batched.outcomes).toEqual(single.outcomes.map((o) => o ?? 'ok'));
+      expect(shape(batched.fairs, FAIR_A)).toEqual(expectedFair(FAIR_A));
+      expect(batched.fairs.report(FAIR_B)).toEqual(single.fairs.report(FAIR_B));
+    }
+  });
+
+  it('counts nothing twice when the whole history is delivered again in batches, and writes nothing', async () => {
+    const { sink } = await projectInBatches(events(), 10);
+    const before = sorted(sink);
+    let writes = 0;
+    const saveMany = sink.saveMany.bind(sink);
+    sink.saveMany = async (kind, docs) => {
+      writes += docs.length;
+      return saveMany(kind, docs);
+    };
+    const again = await projectInBatches(events(), 10, sink);
+    const applied = again.outcomes.filter((o) => o === 'ok').length;
+    // Only consent and reminder events (which change nothing) are not duplicates.
+    expect(applied).toBe(events().filter((e) => fairChangeOf(e) === undefined).length);
+    expect(writes).toBe(0);
+    expect(sorted(sink)).toEqual(before);
+  });
+
+  it('leaves memory unchanged when a batch fails to save, and counts everything once after a crash and redelivery', async () => {
+    const sink = new MemoryFairSink();
+    const fairs = new JobFairs(sink, () => false);
+    const saveMany = sink.saveMany.bind(sink);
+    sink.saveMany = async (kind, docs) => {
+      if (kind === 'jobfair_attendees') throw new Error('killed');
+      return saveMany(kind, docs);
+    };
+    const changes = events().flatMap((e) => fairChangeOf(e) ?? []);
+    await expect(fairs.applyBatch(changes)).rejects.toThrow('killed');
+    expect(fairs.fairList()).toEqual([]);
+    sink.saveMany = saveMany;
+    const restarted = await projectInBatches(events(), 1000, sink);
+    expect(shape(restarted.fairs, FAIR_A)).toEqual(expectedFair(FAIR_A));
+    expect(shape(restarted.fairs, FAIR_B)).toEqual(expectedFair(FAIR_B));
+    expect(sorted(sink)).toEqual(sorted((await project(events())).sink));
   });
 });

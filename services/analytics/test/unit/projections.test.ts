@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { computeSupplyDemand } from '../../src/domain/supply-demand.js';
-import { Projections } from '../../src/use-cases/projections.js';
+import { Projections, type ProjectionChange, type ProjectionDocs, type ProjectionKind } from '../../src/use-cases/projections.js';
 import { supplyDemandOf } from '../../src/use-cases/supply-demand-of.js';
 import { MemorySink } from '../memory-sink.js';
 import { aMatch, aPlacement, aVacancy, aWorker, testAreas } from '../mothers.js';
@@ -175,5 +175,106 @@ describe('Projections under concurrency', () => {
     expect(projections.vacancies.size).toBe(0);
     sink.save = save;
     expect(await projections.applyVacancy(aVacancy())).toBe('applied');
+  });
+});
+
+/** The short history above as batch changes, in the same order. */
+const historyChanges: ProjectionChange[] = [
+  { kind: 'worker', snapshot: aWorker({ workerId: 'w1' }) },
+  { kind: 'worker', snapshot: aWorker({ workerId: 'w2', communeCode: '05500' }) },
+  { kind: 'worker', snapshot: aWorker({ workerId: 'w2', version: 2, communeCode: '05500', status: 'not-looking' }) },
+  { kind: 'vacancy', snapshot: aVacancy({ vacancyId: 'v1' }) },
+  { kind: 'vacancy', snapshot: aVacancy({ vacancyId: 'v1', version: 2, positionsFilled: 2 }) },
+  { kind: 'vacancy', snapshot: aVacancy({ vacancyId: 'v2', status: 'open' }, { occupationCode: '8160' }) },
+  { kind: 'vacancy', snapshot: aVacancy({ vacancyId: 'v2', version: 2, status: 'filled', positionsFilled: 5 }, { occupationCode: '8160' }) },
+  { kind: 'placement', placement: aPlacement({ placementId: 'p1', vacancyId: 'v1' }) },
+  { kind: 'placement', placement: aPlacement({ placementId: 'p2', vacancyId: 'v2' }) },
+  { kind: 'match', match: aMatch({ matchId: 'v1:w1', vacancyId: 'v1', workerId: 'w1' }) },
+  { kind: 'notification', record: { notificationId: 'n1', recipientKind: 'worker', channel: 'sms', at: '2026-03-01T08:00:00.000Z' }, outcome: 'sent' },
+];
+const stored = (sink: MemorySink) => Object.fromEntries(Object.entries(sink.docs).map(([kind, docs]) => [kind, [...docs.values()].sort((a, b) => a._id.localeCompare(b._id))]));
+
+describe('Projections in batches', () => {
+  it('gives the same projections, documents and cells as the events one by one, and a replayed batch changes nothing', async () => {
+    const oneByOne = new MemorySink();
+    const single = new Projections(oneByOne);
+    await replay(single);
+    const batched = new MemorySink();
+    const projections = new Projections(batched);
+    expect(await projections.applyBatch(historyChanges)).toEqual(Array(11).fill('applied'));
+    expect(stored(batched)).toEqual(stored(oneByOne));
+    expect(cellsOf(projections)).toEqual(cellsOf(single));
+    expect(projections.revision).toBe(single.revision);
+    expect(await projections.applyBatch(historyChanges)).toEqual(Array(11).fill('duplicate'));
+    expect(stored(batched)).toEqual(stored(oneByOne));
+  });
+
+  it('writes each id once per batch, its latest document, in one save per collection', async () => {
+    const sink = new MemorySink();
+    const calls: [string, string[]][] = [];
+    const saveMany = sink.saveMany.bind(sink);
+    sink.saveMany = async <K extends ProjectionKind>(kind: K, docs: readonly ProjectionDocs[K][], isNew?: (id: string) => boolean) => {
+      calls.push([kind, docs.map((d) => `${d._id}${isNew?.(d._id) ? ' new' : ''}`)]);
+      return saveMany(kind, docs);
+    };
+    const projections = new Projections(sink);
+    await projections.applyBatch(historyChanges);
+    expect(calls).toEqual([
+      ['workers', ['w1 new', 'w2 new']],
+      ['vacancies', ['v1 new', 'v2 new']],
+      ['placements', ['p1 new', 'p2 new']],
+      ['matches', [expect.stringMatching(/^[0-9a-f]{32} new$/)]],
+      ['notifications', ['n1 new']],
+    ]);
+    expect(sink.docs.workers.get('w2')).toMatchObject({ version: 2, status: 'not-looking' });
+    calls.length = 0;
+    await projections.applyBatch([{ kind: 'worker', snapshot: aWorker({ workerId: 'w1', version: 2, status: 'placed' }) }]);
+    expect(calls).toEqual([['workers', ['w1']]]);
+  });
+
+  it('leaves memory unchanged when a save fails, so the retried batch applies every event once', async () => {
+    const sink = new MemorySink();
+    const projections = new Projections(sink);
+    const saveMany = sink.saveMany.bind(sink);
+    sink.saveMany = async (kind, docs) => {
+      // The first collection is written, then the database goes away.
+      if (kind === 'vacancies') throw new Error('ferretdb down');
+      return saveMany(kind, docs);
+    };
+    await expect(projections.applyBatch(historyChanges)).rejects.toThrow('ferretdb down');
+    expect(projections.workers.size + projections.vacancies.size + projections.revision).toBe(0);
+    sink.saveMany = saveMany;
+    expect(await projections.applyBatch(historyChanges)).toEqual(Array(11).fill('applied'));
+    const single = new Projections(new MemorySink());
+    await replay(single);
+    expect(cellsOf(projections)).toEqual(cellsOf(single));
+  });
+
+  it('counts everything once when a batch cut short by a crash is redelivered to the restarted service', async () => {
+    const sink = new MemorySink();
+    const crashed = new Projections(sink);
+    const saveMany = sink.saveMany.bind(sink);
+    sink.saveMany = async (kind, docs) => {
+      if (kind === 'placements') throw new Error('killed');
+      return saveMany(kind, docs);
+    };
+    await expect(crashed.applyBatch(historyChanges)).rejects.toThrow('killed');
+    sink.saveMany = saveMany;
+    const restarted = new Projections(sink);
+    await restarted.load();
+    expect(await restarted.applyBatch(historyChanges)).toEqual([...Array(7).fill('duplicate'), ...Array(4).fill('applied')]);
+    const single = new Projections(new MemorySink());
+    await replay(single);
+    expect(cellsOf(restarted)).toEqual(cellsOf(single));
+  });
+
+  it('keeps the erased worker out of a match applied in a later batch', async () => {
+    const sink = new MemorySink();
+    const projections = new Projections(sink);
+    await projections.applyBatch([{ kind: 'worker', snapshot: aWorker({ gender: 'female', birthMonth: '2004-01' }) }]);
+    await projections.eraseWorker(erasure(2));
+    await projections.applyBatch([{ kind: 'match', match: aMatch({ matchId: 'late-match' }) }, { kind: 'placement', placement: aPlacement() }]);
+    for (const doc of [...sink.docs.matches.values(), ...sink.docs.placements.values()]) expect(doc.traits).toEqual(['female', 'youth-15-24', 'youth-15-29']);
+    expect(JSON.stringify(stored(sink))).not.toContain('"workerId"');
   });
 });

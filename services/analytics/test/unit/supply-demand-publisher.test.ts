@@ -6,7 +6,7 @@ import { Projections, type ProjectionSink } from '../../src/use-cases/projection
 import { SupplyDemandPublisher } from '../../src/use-cases/supply-demand-publisher.js';
 import { aPlacement, aVacancy, aWorker, testAreas } from '../mothers.js';
 
-const nowhere: ProjectionSink = { load: async () => [], save: async () => undefined };
+const nowhere: ProjectionSink = { load: async () => [], save: async () => undefined, saveMany: async () => undefined };
 
 function setUp() {
   const projections = new Projections(nowhere);
