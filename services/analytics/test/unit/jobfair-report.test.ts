@@ -1,6 +1,6 @@
 import type { jobFairsTopic, TopicEvent } from '@ketnoi/contracts';
 import { jobFairsTopic as topic } from '@ketnoi/contracts';
-import type { HandlerContext } from '@ketnoi/messaging';
+import type { BatchItemOutcome, HandlerContext } from '@ketnoi/messaging';
 import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
 import { countOnJobFairBatch, countOnJobFairEvent, fairChangeOf } from '../../src/consumers/count-on-jobfair-event.js';
@@ -147,7 +147,7 @@ describe('the job-fair report', () => {
 });
 
 describe('the job-fair projections in batches', () => {
-  const batchContext = { topic: 'jobfairs.v1', partition: 0, attempt: 1, log: pino({ level: 'silent' }) };
+  const batchContext = { topic: 'jobfairs.v1', partition: 0, attempt: 1, log: pino({ level: 'silent' }), heartbeat: async () => {} };
   const items = (list: Event[]) => list.map((event, i) => ({ event, offset: String(i), headers: {} }));
   const sorted = (sink: MemoryFairSink) => Object.fromEntries([...sink.docs].map(([kind, docs]) => [kind, [...docs.values()].sort((a, b) => String((a as { _id: string })._id).localeCompare(String((b as { _id: string })._id)))]));
 
@@ -155,7 +155,7 @@ describe('the job-fair projections in batches', () => {
     const fairs = new JobFairs(sink, (id) => erased.has(id));
     await fairs.load();
     const handle = countOnJobFairBatch(() => fairs);
-    const outcomes: ('ok' | 'duplicate')[] = [];
+    const outcomes: BatchItemOutcome[] = [];
     for (let from = 0; from < list.length; from += size) outcomes.push(...((await handle(items(list.slice(from, from + size)), batchContext)) ?? []));
     return { fairs, sink, outcomes };
   }
