@@ -22,6 +22,17 @@ describe('isRetriable', () => {
     expect(isRetriable(invalid)).toBe(false);
   });
 
+  it('treats a bulk write that could not reach the database, or met only the lock, as retriable; a refused document as final', () => {
+    const bulk = (message: string, extra: object = {}) => Object.assign(new Error(message), { name: 'MongoBulkWriteError', ...extra });
+    const network = Object.assign(new Error('socket'), { name: 'MongoNetworkError' });
+    expect(isRetriable(bulk('connect ECONNREFUSED 127.0.0.1:27517'))).toBe(true);
+    expect(isRetriable(bulk('socket closed', { cause: network }))).toBe(true);
+    expect(isRetriable(bulk('batch failed', { writeErrors: [{ index: 0, code: 1, errmsg: 'database is locked (5) (SQLITE_BUSY)' }] }))).toBe(true);
+    expect(isRetriable(bulk('document failed validation', { writeErrors: [{ index: 0, code: 121, errmsg: 'Document failed validation' }] }))).toBe(false);
+    expect(isRetriable(bulk('E11000 duplicate key', { writeErrors: { index: 0, code: 11000, errmsg: 'E11000 duplicate key' } }))).toBe(false);
+    expect(isRetriable(bulk('unknown operator $foo'))).toBe(false);
+  });
+
   it('treats programming errors and non-errors as final', () => {
     expect(isRetriable(new TypeError('x is undefined'))).toBe(false);
     expect(isRetriable('boom')).toBe(false);

@@ -1,9 +1,6 @@
-import { isRetriable } from '@ketnoi/errors';
 import type { Model } from 'mongoose';
 
 const DUPLICATE_KEY = 11000;
-// What a bulk write says when the database was not there (its name is MongoBulkWriteError whatever the cause).
-const UNREACHABLE = /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|EAI_AGAIN|connection .*(closed|timed out|refused)|not connected|topology|pool|server selection|SQLITE_BUSY|database is locked/i;
 
 interface WriteError {
   index: number;
@@ -19,36 +16,14 @@ interface WriteError {
  * unordered bulkWrite of replaces.
  */
 export async function saveMany<T extends { _id: string }>(model: Model<{ _id: string }>, docs: readonly T[], isNew: (id: string) => boolean): Promise<void> {
-  try {
-    const fresh = docs.filter((doc) => isNew(doc._id));
-    const known = docs.filter((doc) => !isNew(doc._id));
-    if (fresh.length > 0) known.push(...(await insertNew(model, fresh)));
-    if (known.length === 0) return;
-    await model.bulkWrite(
-      known.map((doc) => ({ replaceOne: { filter: { _id: doc._id }, replacement: doc, upsert: true } })),
-      { ordered: false },
-    );
-  } catch (error) {
-    throw markTransient(error);
-  }
-}
-
-/**
- * The driver reports a bulk write that could not reach the database (FerretDB
- * stopped, a busy SQLite) as a MongoBulkWriteError, a name `isRetriable` does
- * not know: such an error is marked retriable, so the batch is retried (then
- * handed back to Kafka) instead of being dead-lettered. Anything else stays as
- * it is.
- */
-export function markTransient(error: unknown): unknown {
-  if (!(error instanceof Error) || error.name !== 'MongoBulkWriteError') return error;
-  const cause = (error as { cause?: unknown }).cause;
-  const writeErrors = (error as { writeErrors?: WriteError | WriteError[] }).writeErrors;
-  const failed = Array.isArray(writeErrors) ? writeErrors : writeErrors ? [writeErrors] : [];
-  const unreachable = failed.length === 0 && (isRetriable(cause) || UNREACHABLE.test(error.message));
-  const busy = failed.length > 0 && failed.every((e) => UNREACHABLE.test(String((e as { errmsg?: unknown }).errmsg ?? error.message)));
-  if (unreachable || busy) Object.assign(error, { retriable: true });
-  return error;
+  const fresh = docs.filter((doc) => isNew(doc._id));
+  const known = docs.filter((doc) => !isNew(doc._id));
+  if (fresh.length > 0) known.push(...(await insertNew(model, fresh)));
+  if (known.length === 0) return;
+  await model.bulkWrite(
+    known.map((doc) => ({ replaceOne: { filter: { _id: doc._id }, replacement: doc, upsert: true } })),
+    { ordered: false },
+  );
 }
 
 /** Inserts the documents; returns those that existed already (to be replaced). Any other failure is thrown. */
