@@ -22,7 +22,7 @@ import { pino } from 'pino';
 import { readBenchEnv, type BenchEnv } from './config.js';
 import { childPids, sampleProcesses, type ProcessUsage } from './proc.js';
 import { openLoopSchedule, runOpenLoop } from './schedule.js';
-import { ms, perSecond, steadyRate, summarize } from './stats.js';
+import { lagBehind, ms, perSecond, steadyRate, summarize } from './stats.js';
 import { renderTable, type Row } from './table.js';
 
 const root = resolve(import.meta.dirname, '../../..');
@@ -542,6 +542,10 @@ function report(input: {
     stage('ingest: matching consumed workers.v1', ing.matched, `${ing.complete ? 'all through' : `NOT all through in ${env.BENCH_INGEST_TIMEOUT_S} s`}; ${ing.proposals} events on matches.v1`);
   }
   lines.push(renderTable(['throughput', 'messages', 's', 'mean/s', 'steady/s', 'of raw', 'notes'], rows));
+  if (ing) {
+    const lag = lagBehind(ing.registered.points, ing.published_workers.points).map((l) => (Number.isNaN(l) ? 'not reached' : (l / 1000).toFixed(1)));
+    lines.push(`outbox lag: workers.v1 held 50% / 90% / 100% of what registration consumed ${lag.join(' / ')} s after its committed offsets did (polled every 0.5 s; offsets are committed after the writes, so ≤ 0 is possible)`);
+  }
   if (ing && raw) {
     const steady = steadyRate(ing.matched.points);
     const met = ing.complete && steady >= 2000 && steady / rawRate >= 0.3;

@@ -43,5 +43,26 @@ export function steadyRate(points: readonly (readonly [number, number])[], from 
   return ((b[1] - a[1]) * 1000) / (b[0] - a[0]);
 }
 
+/**
+ * How long after `lead` each count was reached `follow` reached it, in ms, at
+ * the given fractions of lead's final count (NaN where follow never got
+ * there): e.g. an outbox's publication behind the writes it publishes.
+ * Points are [ms, cumulative count], in time order.
+ */
+export function lagBehind(
+  lead: readonly (readonly [number, number])[],
+  follow: readonly (readonly [number, number])[],
+  fractions: readonly number[] = [0.5, 0.9, 1],
+): number[] {
+  const total = lead[lead.length - 1]?.[1] ?? 0;
+  const reached = (points: typeof lead, count: number) => points.find(([, n]) => n >= count)?.[0];
+  return fractions.map((fraction) => {
+    const count = Math.max(1, Math.ceil(fraction * total));
+    const a = reached(lead, count);
+    const b = reached(follow, count);
+    return a === undefined || b === undefined ? Number.NaN : b - a;
+  });
+}
+
 export const ms = (value: number): string => (Number.isNaN(value) ? '–' : value < 10 ? value.toFixed(1) : Math.round(value).toString());
 export const perSecond = (value: number): string => (Number.isNaN(value) ? '–' : value >= 100 ? Math.round(value).toLocaleString('en-US') : value.toFixed(1));

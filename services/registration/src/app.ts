@@ -15,6 +15,14 @@ import { registrationPlugin } from './plugins/registration.js';
 import { workerImportRoutes } from './routes/workers/import.js';
 import { workerRoutes } from './routes/workers/index.js';
 
+/**
+ * Ingest events applied together: a few bulk writes each (register-many.ts).
+ * Bulk inserts cost per document, so a bigger batch gains little, while known
+ * people are read one by one and the handler must end well within the group's
+ * session timeout (30 s): kafkajs heartbeats between handler calls only.
+ */
+const INGEST_BATCH = 250;
+
 export interface BuildOverrides extends Partial<Pick<ServiceAppOptions, 'logger' | 'auth'>> {
   topicName?: TopicNamer;
   groupId?: string;
@@ -43,6 +51,8 @@ export async function buildApp(config: RegistrationConfig, overrides: BuildOverr
   await app.register(outboxPlugin, {
     model: (instance) => instance.registration.store.versions,
     topics: [workersTopic, workerContactsTopic],
+    // Several ingest batches per relay batch: each one costs a scan of the pending index.
+    batchSize: 5_000,
     ...(overrides.relayIdleMs === undefined ? {} : { idleMs: overrides.relayIdleMs }),
   });
   await app.register(
@@ -50,8 +60,12 @@ export async function buildApp(config: RegistrationConfig, overrides: BuildOverr
       name: 'ingest-workers',
       groupId: overrides.groupId ?? 'registration',
       topicName,
+      // People are claimed by citizen-ID, so batches of different partitions may run at once.
+      partitionsConsumedConcurrently: ingestWorkersTopic.partitions,
       subscribe: (consumer, instance) =>
-        consumer.subscribe(ingestWorkersTopic, registerOnWorkerSubmitted(() => instance.registration)),
+        consumer.subscribeBatch(ingestWorkersTopic, registerOnWorkerSubmitted(() => instance.registration), {
+          maxBatchSize: INGEST_BATCH,
+        }),
     }),
   );
   await app.register(idempotencyPlugin);

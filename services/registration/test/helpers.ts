@@ -68,7 +68,7 @@ export async function startService(): Promise<TestService> {
 }
 
 /** Sends raw messages to a topic, as another system would. */
-export async function produceRaw(topic: string, messages: { key: string; value: string }[]): Promise<void> {
+export async function produceRaw(topic: string, messages: { key: string; value: string; partition?: number }[]): Promise<void> {
   const producer = testKafka().producer();
   await producer.connect();
   await producer.send({ topic, messages });

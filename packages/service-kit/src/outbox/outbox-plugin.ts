@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Model } from 'mongoose';
 import type { Logger } from 'pino';
+import { Gauge, type Registry } from 'prom-client';
 import { OutboxRelay } from './outbox-relay.js';
 
 declare module 'fastify' {
@@ -20,6 +21,19 @@ export interface OutboxPluginOptions {
   batchSize?: number;
 }
 
+/** `ketnoi_outbox_lag_seconds{outbox}`: how old the oldest change in each relay's last published batch was. */
+function recordOutboxLag(registry: Registry, relays: ReadonlyMap<string, OutboxRelay>): void {
+  new Gauge({
+    name: 'ketnoi_outbox_lag_seconds',
+    help: 'Age of the oldest version in the last batch an outbox relay published, when it went out',
+    labelNames: ['outbox'],
+    registers: [registry],
+    collect() {
+      for (const [outbox, relay] of relays) this.set({ outbox }, relay.lastLagMs / 1000);
+    },
+  });
+}
+
 /** Runs an outbox relay for one aggregate model while the app is up. */
 export const outboxPlugin = fp(
   async (app: FastifyInstance, options: OutboxPluginOptions) => {
@@ -32,7 +46,10 @@ export const outboxPlugin = fp(
       ...(options.idleMs === undefined ? {} : { idleMs: options.idleMs }),
       ...(options.batchSize === undefined ? {} : { batchSize: options.batchSize }),
     });
-    if (!app.hasDecorator('outboxes')) app.decorate('outboxes', new Map<string, OutboxRelay>());
+    if (!app.hasDecorator('outboxes')) {
+      app.decorate('outboxes', new Map<string, OutboxRelay>());
+      if (app.hasDecorator('metrics')) recordOutboxLag(app.metrics.registry, app.outboxes);
+    }
     app.outboxes.set(model.modelName, relay);
     app.addHook('onReady', async () => relay.start());
     app.addHook('onClose', () => relay.stop());

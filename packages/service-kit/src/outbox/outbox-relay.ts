@@ -3,7 +3,7 @@ import type { EventPublisher } from '@ketnoi/messaging';
 import type { Model } from 'mongoose';
 import type { Logger } from 'pino';
 import type { PendingEvent } from './outbox-fields.js';
-import { pendingModelFor, recoverPending, type PendingDoc } from './pending-index.js';
+import { pendingEventsOf, pendingModelFor, recoverPending, type PendingDoc } from './pending-index.js';
 
 export interface OutboxRelayOptions {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -12,7 +12,14 @@ export interface OutboxRelayOptions {
   /** The topics this outbox may carry, by contract name. */
   topics: readonly TopicDefinition[];
   logger: Logger;
+  /** Versions read, published and dropped from the pending index together (default 500). */
   batchSize?: number;
+  /**
+   * Most events in one producer send (default 500): a batch of thousands of
+   * versions goes out in several, so that no partition's share of a send
+   * comes near the broker's message size limit (1 MB by default).
+   */
+  sendChunk?: number;
   /** How often to look for pending events when nobody kicks the relay. */
   idleMs?: number;
   /** How often to look for versions whose pending-index entry a crash lost. */
@@ -54,6 +61,7 @@ export class OutboxRelay {
   private unmarked: string[] = [];
   private lastMark = 0;
   private lastMarkMs = 0;
+  private lagMs = 0;
 
   constructor(private readonly options: OutboxRelayOptions) {
     this.topics = new Map(options.topics.map((topic) => [topic.name, topic]));
@@ -75,6 +83,11 @@ export class OutboxRelay {
     });
   }
 
+  /** Age of the oldest version in the last batch published, when it went out (0 before any). */
+  get lastLagMs(): number {
+    return this.lagMs;
+  }
+
   /** Asks the relay to look now (after a write) instead of at the next idle tick. */
   kick(): void {
     this.wake?.();
@@ -90,8 +103,9 @@ export class OutboxRelay {
       if (Date.now() - this.lastMark >= interval) await this.markPublished();
       return 0;
     }
-    const events = docs.flatMap((doc) => doc.events);
+    const events = docs.flatMap(pendingEventsOf);
     await this.publishInOrder(events);
+    this.lagMs = Date.now() - Math.min(...docs.map((doc) => new Date(doc.at).getTime()));
     const ids = docs.map((doc) => doc._id);
     await pending.deleteMany({ _id: { $in: ids } });
     this.unmarked.push(...ids);
@@ -143,6 +157,10 @@ export class OutboxRelay {
     return recovered;
   }
 
+  /**
+   * Each topic's events in order, in sends of up to `sendChunk`; the topics
+   * side by side (they share no partition, so no key's order is at stake).
+   */
   private async publishInOrder(events: readonly PendingEvent[]): Promise<void> {
     const byTopic = new Map<string, PendingEvent[]>();
     for (const event of events) {
@@ -150,23 +168,31 @@ export class OutboxRelay {
       if (group) group.push(event);
       else byTopic.set(event.topic, [event]);
     }
-    for (const [name, pending] of byTopic) {
-      const topic = this.topics.get(name);
-      if (!topic) throw new Error(`outbox holds an event for ${name}, which this relay does not publish`);
-      // Validated against the contract when the change was made (pendingEvent): sent as they are.
-      const source = this.options.publisher.source;
-      const events = pending.map(({ id, type, subject, time, data }) => ({
-        specversion: '1.0' as const,
-        id,
-        source,
-        type,
-        time,
-        subject,
-        datacontenttype: 'application/json' as const,
-        data,
-      }));
-      await this.options.publisher.send(topic, events as TopicEvent<TopicDefinition>[]);
+    for (const name of byTopic.keys()) {
+      if (!this.topics.has(name)) throw new Error(`outbox holds an event for ${name}, which this relay does not publish`);
     }
+    const chunk = this.options.sendChunk ?? 500;
+    await Promise.all(
+      [...byTopic].map(async ([name, pending]) => {
+        for (let start = 0; start < pending.length; start += chunk) await this.send(this.topics.get(name)!, pending.slice(start, start + chunk));
+      }),
+    );
+  }
+
+  private async send(topic: TopicDefinition, pending: readonly PendingEvent[]): Promise<void> {
+    // Validated against the contract when the change was made (pendingEvent): sent as they are.
+    const source = this.options.publisher.source;
+    const events = pending.map(({ id, type, subject, time, data }) => ({
+      specversion: '1.0' as const,
+      id,
+      source,
+      type,
+      time,
+      subject,
+      datacontenttype: 'application/json' as const,
+      data,
+    }));
+    await this.options.publisher.send(topic, events as TopicEvent<TopicDefinition>[]);
   }
 
   private async run(): Promise<void> {

@@ -35,7 +35,7 @@ describe('outbox relay against the real broker and FerretDB', () => {
     const publisher = new EventPublisher({ kafka, source: '/ketnoi/test', logger, topicName: withSuffix(suffix) });
     await publisher.connect();
     cleanups.push(() => publisher.disconnect());
-    const relay = new OutboxRelay({ model: Worker, publisher, topics: [workersTopic], logger, idleMs: 20, batchSize: 7, recoverAfterMs: 0 });
+    const relay = new OutboxRelay({ model: Worker, publisher, topics: [workersTopic], logger, idleMs: 20, batchSize: 7, sendChunk: 4, recoverAfterMs: 0 });
 
     // A version whose pending-index entry a crash lost: found again when the relay starts.
     await Worker.create({ _id: 'wrk_outbox_lost:1', workerId: 'wrk_outbox_lost', version: 1, ...withOutbox([erased('wrk_outbox_lost', 1)]) });
@@ -69,6 +69,38 @@ describe('outbox relay against the real broker and FerretDB', () => {
 
     // A second writer of an existing version conflicts instead of overwriting it.
     await expect(Worker.create({ _id: `${ids[0]}:3`, workerId: ids[0], version: 3 })).rejects.toMatchObject({ code: 11000 });
+  });
+
+  it('keeps pending events as JSON text, and still publishes entries stored as documents before that', async () => {
+    const logger = testLogger();
+    const suffix = uniqueName('outbox-text');
+    const db = await testDatabase('outbox_text');
+    cleanups.push(db.drop);
+    const schema = new Schema({ _id: String, workerId: String, version: Number });
+    addOutbox(schema);
+    const Worker = db.connection.model('OutboxTextWorker', schema);
+    await Worker.init();
+    const kafka = createKafka({ brokers: inject('infra').kafkaBrokers, clientId: 'outbox-text-test', logger });
+    await ensureTopics(kafka, [workersTopic], { topicName: withSuffix(suffix) });
+    const publisher = new EventPublisher({ kafka, source: '/ketnoi/test', logger, topicName: withSuffix(suffix) });
+    await publisher.connect();
+    cleanups.push(() => publisher.disconnect());
+
+    await insertVersion(Worker, { _id: 'wrk_text:1', workerId: 'wrk_text', version: 1, outbox: [erased('wrk_text', 1)] });
+    const pendingEntries = db.connection.db!.collection<{ _id: string; events: unknown }>(`${Worker.collection.collectionName}_pending`);
+    expect(typeof (await pendingEntries.findOne({ _id: 'wrk_text:1' }))?.events).toBe('string');
+    await Worker.create({ _id: 'wrk_legacy:1', workerId: 'wrk_legacy', version: 1, ...withOutbox([erased('wrk_legacy', 1)]) });
+    // Written a minute ago: the relay's lag is that of its oldest entry.
+    await pendingEntries.insertOne({ _id: 'wrk_legacy:1', order: 1, events: [erased('wrk_legacy', 1)], at: new Date(Date.now() - 60_000) } as never);
+
+    const relay = new OutboxRelay({ model: Worker, publisher, topics: [workersTopic], logger });
+    expect(await relay.flushOnce()).toBe(2);
+    expect(relay.lastLagMs).toBeGreaterThanOrEqual(60_000);
+    const reader = await readTopic(testKafka(), withSuffix(suffix)(workersTopic.name));
+    cleanups.push(() => reader.stop());
+    const messages = await reader.waitForCount(2);
+    expect(messages.map((m) => m.key).sort()).toEqual(['wrk_legacy', 'wrk_text']);
+    expect(await pendingEntries.countDocuments()).toBe(0);
   });
 
   it('refuses an invalid event at append time, before anything is stored', () => {

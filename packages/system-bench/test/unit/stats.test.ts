@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ms, percentile, perSecond, steadyRate, summarize } from '../../src/stats.js';
+import { lagBehind, ms, percentile, perSecond, steadyRate, summarize } from '../../src/stats.js';
 
 describe('percentile (nearest rank)', () => {
   const hundred = Array.from({ length: 100 }, (_, i) => 100 - i); // 100..1, unsorted
@@ -61,5 +61,18 @@ describe('formatting', () => {
     expect(ms(Number.NaN)).toBe('–');
     expect(perSecond(12_345.6)).toBe('12,346');
     expect(perSecond(6.25)).toBe('6.3');
+  });
+});
+
+describe('lagBehind', () => {
+  const writes: [number, number][] = [[0, 0], [500, 40], [1000, 100]];
+
+  it('gives how long after the lead the follower reached each share of the total', () => {
+    const published: [number, number][] = [[0, 0], [500, 10], [1000, 60], [1500, 90], [2000, 100]];
+    expect(lagBehind(writes, published)).toEqual([0, 500, 1000]);
+  });
+
+  it('is NaN where the follower never got there, and may be negative', () => {
+    expect(lagBehind(writes, [[0, 0], [500, 95]])).toEqual([-500, -500, Number.NaN]);
   });
 });

@@ -33,6 +33,8 @@ export interface WorkerState {
   priority: PriorityGroups;
   minor: boolean;
   externalRefs: string[];
+  /** Ids of the last ingest events that changed the worker (applied-events.ts). */
+  appliedEvents?: string[];
   registeredAt: string;
   erasedAt?: string;
 }

@@ -1,3 +1,4 @@
+import { isDuplicateKey } from '@ketnoi/errors';
 import { Schema, type Connection, type Model } from 'mongoose';
 import type { Sealed } from '../crypto/aes-gcm.js';
 import type { KeyRing } from '../crypto/key-ring.js';
@@ -33,12 +34,29 @@ export class DataKeys {
     return key;
   }
 
-  /** New keys for many new workers, in one write. */
+  /**
+   * New keys for many new workers, in one write. A worker whose key another
+   * writer stored first (a registration of the same person racing this one)
+   * gets the stored key, so that every version of it is sealed with one key.
+   */
   async createMany(workerIds: readonly string[]): Promise<Map<string, Buffer>> {
     const made = workerIds.map((workerId) => ({ workerId, ...this.ring.newDataKey(workerId) }));
-    await this.model.insertMany(made.map(({ workerId, wrapped }) => ({ _id: workerId, wrapped, createdAt: new Date() })), { ordered: false });
-    for (const { workerId, key } of made) this.remember(workerId, key);
-    return new Map(made.map(({ workerId, key }) => [workerId, key]));
+    const taken = new Set<string>();
+    try {
+      await this.model.insertMany(made.map(({ workerId, wrapped }) => ({ _id: workerId, wrapped, createdAt: new Date() })), { ordered: false });
+    } catch (error) {
+      const writeErrors = (error as { writeErrors?: { index: number }[] }).writeErrors;
+      if (!writeErrors?.every(isDuplicateKey)) throw error;
+      for (const { index } of writeErrors) taken.add(made[index]!.workerId);
+    }
+    const keys = new Map<string, Buffer>();
+    for (const { workerId, key } of made) {
+      const stored = taken.has(workerId) ? await this.get(workerId) : key;
+      if (!stored) throw new Error(`data key of ${workerId} neither inserted nor found`);
+      if (!taken.has(workerId)) this.remember(workerId, key);
+      keys.set(workerId, stored);
+    }
+    return keys;
   }
 
   /** The worker's key; creates one when a crash left a claimed worker without it. */

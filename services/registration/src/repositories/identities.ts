@@ -31,7 +31,7 @@ export class Identities {
     }
   }
 
-  /** Claims many hashes at once; a hash already held maps to its holder. */
+  /** Claims many hashes at once; a hash already held maps to its holder (missing: held a moment ago, released since). */
   async claimMany(claims: readonly { hash: string; workerId: string }[]): Promise<Map<string, string>> {
     const holders = new Map(claims.map(({ hash, workerId }) => [hash, workerId]));
     try {
@@ -39,14 +39,27 @@ export class Identities {
     } catch (error) {
       const writeErrors = (error as { writeErrors?: { index: number; code?: number; err?: { code?: number } }[] }).writeErrors;
       if (!writeErrors) throw error;
-      for (const e of writeErrors) {
-        if (!isDuplicateKey(e)) throw error;
-        const { hash } = claims[e.index]!;
-        const holder = await this.holderOf(hash);
-        if (holder) holders.set(hash, holder);
-      }
+      if (!writeErrors.every(isDuplicateKey)) throw error;
+      const taken = writeErrors.map((e) => claims[e.index]!.hash);
+      // A holder gone meanwhile (erasure released the claim): not claimed here either.
+      for (const hash of taken) holders.delete(hash);
+      for (const [hash, holder] of await this.holdersOf(taken)) holders.set(hash, holder);
     }
     return holders;
+  }
+
+  /**
+   * The workers holding these hashes. One `$in` read for several: FerretDB
+   * filters `$in` itself after reading the collection once, where each
+   * look-up by `_id` would scan it again.
+   */
+  private async holdersOf(hashes: readonly string[]): Promise<Map<string, string>> {
+    if (hashes.length === 1) {
+      const holder = await this.holderOf(hashes[0]!);
+      return new Map(holder ? [[hashes[0]!, holder]] : []);
+    }
+    const docs = await this.model.find({ _id: { $in: hashes } }).lean();
+    return new Map(docs.map((doc) => [doc._id, doc.workerId]));
   }
 
   async holderOf(hash: string): Promise<string | undefined> {

@@ -1,6 +1,7 @@
 import type { WorkerProfile } from '../domain/types.js';
 import { citizenIdHash } from '../crypto/keyed-hash.js';
 import { checkProfile, type CheckedProfile } from '../domain/validate-profile.js';
+import type { WorkerState } from '../domain/worker-state.js';
 import { today, type Actor, type RegistrationDeps } from './deps.js';
 import { newWorkerId } from './register-worker.js';
 import { workerVersion } from './worker-version.js';
@@ -17,14 +18,72 @@ export type ManyResult =
   /** Known already (or twice in the batch): registered one by one, as an update. */
   | { key: number; outcome: 'one-by-one'; profile: WorkerProfile; externalRef?: string };
 
+/** A checked profile of a person who appears once in the batch. */
+export interface NewPerson {
+  key: number;
+  checked: CheckedProfile;
+  /** Keyed hash of the citizen-ID. */
+  hash: string;
+  externalRef?: string;
+  /** Who sent it, when not the batch's actor. */
+  actor?: Actor;
+  /** The ingest event it came in. */
+  eventId?: string;
+}
+
+export interface Registered {
+  workerId: string;
+  /** Version 1, as stored. */
+  state: WorkerState;
+}
+
 /**
- * Registers a batch of new people in a handful of bulk writes (claims, keys,
- * versions, heads, audit). People the centre already knows are handed back
- * to be updated one by one.
+ * Registers people who appear once each in a handful of bulk writes (claims,
+ * keys, versions, pending-index entries, heads, audit). Returns each person
+ * registered, by key; a person whose citizen-ID is claimed already is left
+ * out, to be updated (or finished, or refused) one by one.
+ */
+export async function registerNew(deps: RegistrationDeps, people: readonly NewPerson[], actor: Actor): Promise<Map<number, Registered>> {
+  const fresh = people.map((person) => ({ ...person, workerId: newWorkerId() }));
+  const holders = await deps.identities.claimMany(fresh.map(({ hash, workerId }) => ({ hash, workerId })));
+  const claimed = fresh.filter((item) => holders.get(item.hash) === item.workerId);
+  if (claimed.length === 0) return new Map();
+  const keys = await deps.keys.createMany(claimed.map((item) => item.workerId));
+  const versions = claimed.map((item) => ({
+    id: item.workerId,
+    ...workerVersion(deps, {
+      workerId: item.workerId,
+      version: 1,
+      checked: item.checked,
+      dataKey: keys.get(item.workerId)!,
+      status: 'active',
+      eventType: 'worker.registered',
+      ...(item.externalRef ? { externalRef: item.externalRef } : {}),
+      ...(item.eventId ? { eventId: item.eventId } : {}),
+    }),
+  }));
+  const { created } = await deps.store.createMany(versions);
+  deps.published();
+  const createdIds = new Set(created);
+  const states = new Map(versions.map((v) => [v.id, v.state]));
+  const registered = claimed.filter((item) => createdIds.has(item.workerId));
+  await deps.audit.recordMany(
+    registered.map((item) => {
+      const by = item.actor ?? actor;
+      return { actor: by.id, action: 'register' as const, workerId: item.workerId, ...(by.requestId ? { requestId: by.requestId } : {}) };
+    }),
+  );
+  return new Map(registered.map((item) => [item.key, { workerId: item.workerId, state: states.get(item.workerId)! }]));
+}
+
+/**
+ * Registers a batch of new people in a handful of bulk writes. People the
+ * centre already knows, and a person's second row in the batch, are handed
+ * back to be registered one by one (as updates).
  */
 export async function registerMany(deps: RegistrationDeps, inputs: readonly ManyInput[], actor: Actor): Promise<ManyResult[]> {
   const results: ManyResult[] = [];
-  const fresh: { key: number; checked: CheckedProfile; hash: string; workerId: string; externalRef?: string }[] = [];
+  const people: NewPerson[] = [];
   const seen = new Set<string>();
   for (const { key, profile, externalRef } of inputs) {
     const checked = checkProfile(profile, deps.refs, today(deps));
@@ -38,35 +97,15 @@ export async function registerMany(deps: RegistrationDeps, inputs: readonly Many
       continue;
     }
     seen.add(hash);
-    fresh.push({ key, checked: checked.value, hash, workerId: newWorkerId(), ...(externalRef ? { externalRef } : {}) });
+    people.push({ key, checked: checked.value, hash, ...(externalRef ? { externalRef } : {}) });
   }
-  const holders = await deps.identities.claimMany(fresh.map(({ hash, workerId }) => ({ hash, workerId })));
-  const claimed = fresh.filter((item) => holders.get(item.hash) === item.workerId);
-  for (const item of fresh.filter((f) => holders.get(f.hash) !== f.workerId)) {
-    results.push({ key: item.key, outcome: 'one-by-one', profile: item.checked.profile, ...(item.externalRef ? { externalRef: item.externalRef } : {}) });
-  }
-  const keys = await deps.keys.createMany(claimed.map((item) => item.workerId));
-  const versions = claimed.map((item) => ({
-    id: item.workerId,
-    ...workerVersion(deps, {
-      workerId: item.workerId,
-      version: 1,
-      checked: item.checked,
-      dataKey: keys.get(item.workerId)!,
-      status: 'active',
-      eventType: 'worker.registered',
-      ...(item.externalRef ? { externalRef: item.externalRef } : {}),
-    }),
-  }));
-  const { created } = await deps.store.createMany(versions);
-  deps.published();
-  await deps.audit.recordMany(created.map((workerId) => ({ actor: actor.id, action: 'register' as const, workerId })));
-  const createdIds = new Set(created);
-  for (const item of claimed) {
+  const registered = await registerNew(deps, people, actor);
+  for (const person of people) {
+    const made = registered.get(person.key);
     results.push(
-      createdIds.has(item.workerId)
-        ? { key: item.key, outcome: 'registered', workerId: item.workerId }
-        : { key: item.key, outcome: 'one-by-one', profile: item.checked.profile, ...(item.externalRef ? { externalRef: item.externalRef } : {}) },
+      made
+        ? { key: person.key, outcome: 'registered', workerId: made.workerId }
+        : { key: person.key, outcome: 'one-by-one', profile: person.checked.profile, ...(person.externalRef ? { externalRef: person.externalRef } : {}) },
     );
   }
   return results;

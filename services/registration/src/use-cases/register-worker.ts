@@ -14,6 +14,8 @@ export interface RegisterOptions {
   /** HTTP refuses a known citizen-ID (409 naming the worker); ingest updates that worker. */
   ifKnown: 'refuse' | 'update';
   externalRef?: string;
+  /** The ingest event asking for it (a redelivered one changes nothing). */
+  eventId?: string;
 }
 
 export type RegisterOutcome = {
@@ -45,7 +47,13 @@ export async function registerWorker(
         throw conflict('A worker with this citizen-ID is already registered', { details: { workerId } });
       }
       const loaded = await openWorker(deps, known);
-      const saved = await saveProfile(deps, { loaded, checked, actor, ...(options.externalRef ? { externalRef: options.externalRef } : {}) });
+      const saved = await saveProfile(deps, {
+        loaded,
+        checked,
+        actor,
+        ...(options.externalRef ? { externalRef: options.externalRef } : {}),
+        ...(options.eventId ? { eventId: options.eventId } : {}),
+      });
       return { outcome: saved.changed ? 'updated' : 'unchanged', worker: saved.worker, profile: checked.profile };
     }
     // A new worker, or a claim left behind by an interrupted registration: finish it.
@@ -58,6 +66,7 @@ export async function registerWorker(
       status: 'active',
       eventType: 'worker.registered',
       ...(options.externalRef ? { externalRef: options.externalRef } : {}),
+      ...(options.eventId ? { eventId: options.eventId } : {}),
     });
     const worker = await deps.store.save({ id: workerId, expectedVersion: 0, ...version });
     deps.published();

@@ -2,6 +2,7 @@ import { conflict } from '@ketnoi/errors';
 import type { AggregateVersion } from '@ketnoi/service-kit';
 import { isDeepStrictEqual } from 'node:util';
 import { citizenIdHash } from '../crypto/keyed-hash.js';
+import { wasApplied } from '../domain/applied-events.js';
 import type { CheckedProfile } from '../domain/validate-profile.js';
 import type { WorkerState } from '../domain/worker-state.js';
 import type { Actor, RegistrationDeps } from './deps.js';
@@ -15,6 +16,8 @@ export interface SaveProfileInput {
   status?: WorkerState['status'];
   eventType?: WorkerEventType;
   externalRef?: string;
+  /** The ingest event asking for the change: one already applied changes nothing. */
+  eventId?: string;
 }
 
 /**
@@ -26,6 +29,7 @@ export async function saveProfile(deps: RegistrationDeps, input: SaveProfileInpu
   const { loaded, checked, actor } = input;
   const { current } = loaded;
   const status = input.status ?? current.state.status;
+  if (wasApplied(current.state.appliedEvents, input.eventId)) return { changed: false, worker: current };
   const knownRef = !input.externalRef || current.state.externalRefs.includes(input.externalRef);
   if (status === current.state.status && knownRef && isDeepStrictEqual(checked.profile, loaded.profile)) {
     return { changed: false, worker: current };
@@ -48,6 +52,7 @@ export async function saveProfile(deps: RegistrationDeps, input: SaveProfileInpu
     previous: current.state,
     eventType,
     ...(input.externalRef ? { externalRef: input.externalRef } : {}),
+    ...(input.eventId ? { eventId: input.eventId } : {}),
   });
   const worker = await deps.store.save({ id: current.id, expectedVersion: current.version, ...version });
   deps.published();

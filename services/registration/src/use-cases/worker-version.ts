@@ -3,6 +3,7 @@ import { pendingEvent, type PendingEvent } from '@ketnoi/service-kit';
 import { fold } from '@ketnoi/reference-data';
 import { citizenIdHash } from '../crypto/keyed-hash.js';
 import { sealPersonal } from '../crypto/personal-data-cipher.js';
+import { withAppliedEvent } from '../domain/applied-events.js';
 import { priorityGroupsOf } from '../domain/priority-groups.js';
 import { toContact, toSnapshot } from '../domain/to-events.js';
 import { consentsGiven, mergeConsents, splitProfile, type WorkerState } from '../domain/worker-state.js';
@@ -19,6 +20,8 @@ export interface VersionInput {
   status: WorkerState['status'];
   previous?: WorkerState;
   externalRef?: string;
+  /** The ingest event that caused this version. */
+  eventId?: string;
   eventType: WorkerEventType;
 }
 
@@ -30,6 +33,7 @@ export function workerVersion(deps: RegistrationDeps, input: VersionInput) {
   const consents = consentsGiven(profile.consents, at);
   const refs = new Set(input.previous?.externalRefs ?? []);
   if (input.externalRef) refs.add(input.externalRef);
+  const appliedEvents = withAppliedEvent(input.previous?.appliedEvents, input.eventId);
   const state: WorkerState = {
     status: input.status,
     personal: sealPersonal(input.dataKey, input.workerId, personal),
@@ -42,6 +46,7 @@ export function workerVersion(deps: RegistrationDeps, input: VersionInput) {
     priority: priorityGroupsOf(profile, today(deps)),
     minor,
     externalRefs: [...refs],
+    ...(appliedEvents ? { appliedEvents } : {}),
     registeredAt: input.previous?.registeredAt ?? at,
   };
   const events: PendingEvent[] = [

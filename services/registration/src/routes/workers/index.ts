@@ -8,7 +8,7 @@ import type { Actor } from '../../use-cases/deps.js';
 import { eraseWorker } from '../../use-cases/erase-worker.js';
 import { loadWorker } from '../../use-cases/load-worker.js';
 import { findByCitizenId, readWorker } from '../../use-cases/read-worker.js';
-import { registerWorker } from '../../use-cases/register-worker.js';
+import { deskRegistrations, registerAtDesk } from '../../use-cases/register-at-desk.js';
 import { updateWorker } from '../../use-cases/update-worker.js';
 import { idempotencyHeaders, ifMatchHeaders, lookupQuery, patchBody, workerIdParams, workerSummary, workerView } from './schemas.js';
 import { etag, toView, versionFromIfMatch } from './view.js';
@@ -22,6 +22,7 @@ const preconditionRequired = () =>
 export async function workerRoutes(app: ServiceApp): Promise<void> {
   const deps = () => app.registration;
   const staff = requireRole('staff', 'admin');
+  const registrations = deskRegistrations(deps);
 
   app.post(
     '/v1/workers',
@@ -37,7 +38,7 @@ export async function workerRoutes(app: ServiceApp): Promise<void> {
       },
     },
     async (request, reply) => {
-      const { worker, profile } = await registerWorker(deps(), request.body, actorOf(request), { ifKnown: 'refuse' });
+      const { worker, profile } = await registerAtDesk(deps(), registrations, request.body, actorOf(request));
       reply.header('etag', etag(worker.version)).header('location', `/v1/workers/${worker.id}`);
       return reply.code(201).send(toView(worker, profile));
     },
