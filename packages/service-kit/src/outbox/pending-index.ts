@@ -75,9 +75,10 @@ export async function recoverPending(versions: Model<any>, olderThan?: Date): Pr
     const inserted = await pendingModelFor(versions).insertMany(entries, { ordered: false });
     return inserted.length;
   } catch (error) {
-    const result = error as { insertedDocs?: unknown[]; writeErrors?: unknown[] };
-    const allDuplicates = (result.writeErrors ?? []).every(isDuplicateKey);
-    if (isDuplicateKey(error) || allDuplicates) return result.insertedDocs?.length ?? 0;
-    throw error;
+    // Entries a writer (or another relay) made meanwhile are there either way. A
+    // write that failed as a whole reports no write errors: that is no success.
+    const { writeErrors, result } = error as { writeErrors?: unknown[]; result?: { insertedCount?: number } };
+    if (!writeErrors || writeErrors.length === 0 || !writeErrors.every(isDuplicateKey)) throw error;
+    return result?.insertedCount ?? entries.length - writeErrors.length;
   }
 }

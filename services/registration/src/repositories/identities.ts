@@ -1,5 +1,6 @@
 import { isDuplicateKey } from '@ketnoi/errors';
 import { Schema, type Connection, type Model } from 'mongoose';
+import { duplicatesOf } from './bulk-insert.js';
 
 interface IdentityDoc {
   _id: string;
@@ -37,10 +38,7 @@ export class Identities {
     try {
       await this.model.insertMany(claims.map(({ hash, workerId }) => ({ _id: hash, workerId })), { ordered: false });
     } catch (error) {
-      const writeErrors = (error as { writeErrors?: { index: number; code?: number; err?: { code?: number } }[] }).writeErrors;
-      if (!writeErrors) throw error;
-      if (!writeErrors.every(isDuplicateKey)) throw error;
-      const taken = writeErrors.map((e) => claims[e.index]!.hash);
+      const taken = [...duplicatesOf(error, claims.length)].map((index) => claims[index]!.hash);
       // A holder gone meanwhile (erasure released the claim): not claimed here either.
       for (const hash of taken) holders.delete(hash);
       for (const [hash, holder] of await this.holdersOf(taken)) holders.set(hash, holder);

@@ -7,6 +7,7 @@ import type { WorkerState } from '../domain/worker-state.js';
 import { checkOrRefuse } from './check-or-refuse.js';
 import type { Actor, RegistrationDeps } from './deps.js';
 import { openWorker } from './load-worker.js';
+import { restoreHead } from './restore-head.js';
 import { saveProfile } from './save-profile.js';
 import { workerVersion } from './worker-version.js';
 
@@ -41,7 +42,7 @@ export async function registerWorker(
   const claim = await deps.identities.claim(hash, candidate);
   const workerId = claim.claimed ? candidate : claim.workerId;
   try {
-    const known = claim.claimed ? null : await deps.store.get(workerId);
+    const known = claim.claimed ? null : ((await deps.store.get(workerId)) ?? (await restoreHead(deps, workerId)));
     if (known) {
       if (options.ifKnown === 'refuse') {
         throw conflict('A worker with this citizen-ID is already registered', { details: { workerId } });

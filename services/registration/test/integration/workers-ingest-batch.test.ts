@@ -122,6 +122,27 @@ describe('registration from ingest.workers.v1 a batch at a time, on the real bro
     expect(await count('workers_versions', { aggregateId: 'wrk_interrupted' })).toBe(1);
   });
 
+  it('takes up a registration that a cut left with its version written but no head, without a second worker or version', async () => {
+    const deps = service.app.registration;
+    const f = personNo('400007');
+    citizenIds.push(f.citizenId);
+    const actor = { id: 'ingest:/desk/thai-nguyen-centre' };
+    const event = { kind: 'register' as const, profile: f, externalRef: 'desk-f', actor, eventId: 'evt-f-1' };
+    const [first] = await ingestWorkers(deps, [event]);
+    const workerId = (first as { workerId: string }).workerId;
+    // The cut: the head's write did not happen (the claim, key and version 1 did).
+    await db().collection('workers').deleteOne({ _id: workerId as never });
+
+    const [again] = await ingestWorkers(deps, [event]);
+    const [changed] = await ingestWorkers(deps, [{ ...event, profile: { ...f, expectedWageVnd: 13_000_000 }, eventId: 'evt-f-2' }]);
+
+    expect(again).toEqual({ outcome: 'unchanged' });
+    expect(changed).toEqual({ outcome: 'updated', workerId });
+    expect(await count('workers_versions', { aggregateId: workerId })).toBe(2);
+    expect(await count('workers', { citizenIdHash: citizenIdHash(deps.hashKey, f.citizenId) })).toBe(1);
+    expect((await deps.store.get(workerId))?.version).toBe(2);
+  });
+
   it('recognises redelivered events by their ids without its memory of recent ones (after a restart)', async () => {
     const deps = service.app.registration;
     const e = personNo('400006');
