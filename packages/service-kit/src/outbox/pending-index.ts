@@ -1,4 +1,4 @@
-import { isDuplicateKey } from '@ketnoi/errors';
+import { duplicateIndexes, isDuplicateKey } from '@ketnoi/errors';
 import { Schema, type Model } from 'mongoose';
 import { withOutbox, type PendingEvent } from './outbox-fields.js';
 
@@ -77,8 +77,6 @@ export async function recoverPending(versions: Model<any>, olderThan?: Date): Pr
   } catch (error) {
     // Entries a writer (or another relay) made meanwhile are there either way. A
     // write that failed as a whole reports no write errors: that is no success.
-    const { writeErrors, result } = error as { writeErrors?: unknown[]; result?: { insertedCount?: number } };
-    if (!writeErrors || writeErrors.length === 0 || !writeErrors.every(isDuplicateKey)) throw error;
-    return result?.insertedCount ?? entries.length - writeErrors.length;
+    return entries.length - duplicateIndexes(error, entries.length).size;
   }
 }

@@ -1,4 +1,4 @@
-import { isDuplicateKey, KetNoiError } from '@ketnoi/errors';
+import { duplicateIndexes, isDuplicateKey, KetNoiError } from '@ketnoi/errors';
 import { Schema, type Connection, type Model } from 'mongoose';
 import { addOutbox, withOutbox, type PendingEvent } from '../outbox/outbox-fields.js';
 import { insertVersion, pendingModelFor } from '../outbox/pending-index.js';
@@ -128,12 +128,7 @@ export class VersionedStore<S extends object> {
     try {
       await this.versions.insertMany(docs, { ordered: false });
     } catch (error) {
-      const writeErrors = (error as { writeErrors?: { index: number }[] }).writeErrors;
-      if (!writeErrors) throw error;
-      for (const e of writeErrors) {
-        if (!isDuplicateKey(e)) throw error;
-        failed.add(inputs[e.index]!.id);
-      }
+      for (const index of duplicateIndexes(error, docs.length)) failed.add(inputs[index]!.id);
     }
     const created = inputs.filter((input) => !failed.has(input.id));
     const pending = docs.filter((doc) => doc.outboxPending && !failed.has(doc.aggregateId));
@@ -148,9 +143,7 @@ export class VersionedStore<S extends object> {
       await this.heads.insertMany(heads, { ordered: false });
     } catch (error) {
       // A head left by an interrupted earlier attempt: replace it.
-      const writeErrors = (error as { writeErrors?: { index: number }[] }).writeErrors;
-      if (!writeErrors) throw error;
-      for (const { index } of writeErrors) await this.replaceHead(heads[index]!._id, heads[index]!);
+      for (const index of duplicateIndexes(error, heads.length)) await this.replaceHead(heads[index]!._id, heads[index]!);
     }
     return { created: created.map((input) => input.id), existing: [...failed] };
   }

@@ -1,12 +1,5 @@
+import { duplicateIndexes } from '@ketnoi/errors';
 import type { Model } from 'mongoose';
-
-const DUPLICATE_KEY = 11000;
-
-interface WriteError {
-  index: number;
-  code: number;
-  errmsg?: string;
-}
 
 /**
  * Saves a batch of documents keyed by `_id` in at most two round trips: the
@@ -32,9 +25,6 @@ async function insertNew<T extends { _id: string }>(model: Model<{ _id: string }
     await model.collection.insertMany(docs as unknown as Parameters<typeof model.collection.insertMany>[0], { ordered: false });
     return [];
   } catch (error) {
-    const found = (error as { writeErrors?: WriteError | WriteError[] }).writeErrors;
-    const failed = Array.isArray(found) ? found : found ? [found] : [];
-    if (failed.length === 0 || failed.some((e) => e.code !== DUPLICATE_KEY)) throw error;
-    return failed.map((e) => docs[e.index]!);
+    return [...duplicateIndexes(error, docs.length)].map((index) => docs[index]!);
   }
 }

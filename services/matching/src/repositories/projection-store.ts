@@ -1,3 +1,4 @@
+import { duplicateIndexes } from '@ketnoi/errors';
 import { deflateSync, inflateSync } from 'node:zlib';
 import { Schema, type Connection, type Model } from 'mongoose';
 
@@ -56,8 +57,6 @@ export type WorkerWrite = { doc: WorkerDoc } | { placed: string; shard?: number 
 
 /** Whether no version of a document was ever written (so it is inserted, not replaced). */
 export type IsNew = (id: string) => boolean;
-
-const DUPLICATE_KEY = 11000;
 
 const loose = { _id: String, version: Number } as const;
 const options = { versionKey: false, strict: false } as const;
@@ -165,10 +164,7 @@ async function insertNew<T extends { _id: string }>(model: Model<T>, docs: T[]):
     await model.collection.insertMany(docs as unknown as Parameters<typeof model.collection.insertMany>[0], { ordered: false });
     return [];
   } catch (error) {
-    const found = (error as { writeErrors?: { index: number; code: number } | { index: number; code: number }[] }).writeErrors;
-    const failed = Array.isArray(found) ? found : found ? [found] : [];
-    if (failed.length === 0 || failed.some((e) => e.code !== DUPLICATE_KEY)) throw error;
-    return failed.map((e) => docs[e.index]!);
+    return [...duplicateIndexes(error, docs.length)].map((index) => docs[index]!);
   }
 }
 

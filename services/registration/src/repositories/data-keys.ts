@@ -1,7 +1,7 @@
+import { duplicateIndexes } from '@ketnoi/errors';
 import { Schema, type Connection, type Model } from 'mongoose';
 import type { Sealed } from '../crypto/aes-gcm.js';
 import type { KeyRing } from '../crypto/key-ring.js';
-import { duplicatesOf } from './bulk-insert.js';
 
 interface DataKeyDoc {
   _id: string;
@@ -45,7 +45,7 @@ export class DataKeys {
     try {
       await this.model.insertMany(made.map(({ workerId, wrapped }) => ({ _id: workerId, wrapped, createdAt: new Date() })), { ordered: false });
     } catch (error) {
-      for (const index of duplicatesOf(error, made.length)) taken.add(made[index]!.workerId);
+      for (const index of duplicateIndexes(error, made.length)) taken.add(made[index]!.workerId);
     }
     const keys = new Map<string, Buffer>();
     for (const { workerId, key } of made) {

@@ -1,6 +1,5 @@
-import { isDuplicateKey } from '@ketnoi/errors';
+import { duplicateIndexes, isDuplicateKey } from '@ketnoi/errors';
 import { Schema, type Connection, type Model } from 'mongoose';
-import { duplicatesOf } from './bulk-insert.js';
 
 interface IdentityDoc {
   _id: string;
@@ -38,7 +37,7 @@ export class Identities {
     try {
       await this.model.insertMany(claims.map(({ hash, workerId }) => ({ _id: hash, workerId })), { ordered: false });
     } catch (error) {
-      const taken = [...duplicatesOf(error, claims.length)].map((index) => claims[index]!.hash);
+      const taken = [...duplicateIndexes(error, claims.length)].map((index) => claims[index]!.hash);
       // A holder gone meanwhile (erasure released the claim): not claimed here either.
       for (const hash of taken) holders.delete(hash);
       for (const [hash, holder] of await this.holdersOf(taken)) holders.set(hash, holder);
