@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Model } from 'mongoose';
 import { fingerprint, IDEMPOTENCY_HEADER, readKey, recordId, REPLAYED_HEADER } from './idempotency-key.js';
-import { answerId, idempotencyModel, type IdempotencyRecord } from './idempotency-record.js';
+import { answerId, effectId, idempotencyModel, type IdempotencyRecord } from './idempotency-record.js';
 import { InsertBatcher } from './insert-batcher.js';
 
 declare module 'fastify' {
@@ -13,6 +13,16 @@ declare module 'fastify' {
   }
   interface FastifyRequest {
     idempotencyClaim: string | null;
+    /**
+     * Set while the request holds its Idempotency-Key: the id of what it
+     * creates, tied to the key and the request (principal, scope, key and
+     * body). The first call stores `candidate` for them; every later attempt
+     * of the same request gets that id back — also after a 5xx released the
+     * key, a crash abandoned its claim, or a slow first attempt is still
+     * running — so a re-run meets the first run's effect (e.g. a duplicate
+     * key on the aggregate's first version) instead of making a second one.
+     */
+    idempotentId: ((candidate: string) => Promise<string>) | null;
   }
 }
 
@@ -45,7 +55,10 @@ async function replay(reply: FastifyReply, record: IdempotencyRecord): Promise<F
  * (the inserts of concurrent requests share one `insertMany`);
  * the same key with the same request then gets the stored answer again, with a
  * different request 422, and while the first is still running 409. A 5xx
- * answer releases the key so the client can retry.
+ * answer releases the key so the client can retry. A released or abandoned
+ * key runs the request again: a handler that creates something names it with
+ * `request.idempotentId(candidate)`, which survives both (it is kept for the
+ * key's TTL), so the re-run finds what the first run may have written.
  */
 export const idempotencyPlugin = fp(
   async (app: FastifyInstance, options: IdempotencyOptions) => {
@@ -81,7 +94,25 @@ export const idempotencyPlugin = fp(
       throw keyInUse();
     }
 
+    /** The id stored for this request's effect: `candidate` if none is stored yet. */
+    async function storedEffect(id: string, candidate: string): Promise<string> {
+      for (let attempt = 0; attempt < 3; attempt += 1) {
+        const now = Date.now();
+        try {
+          await inserts.insert({ _id: id, effect: candidate, createdAt: new Date(now), expiresAt: new Date(now + ttlMs) });
+          return candidate;
+        } catch (error) {
+          if (!isDuplicateKey(error)) throw error;
+        }
+        const stored = await model.findById(id).lean<IdempotencyRecord>();
+        // Swept between the insert and the read: insert again.
+        if (stored?.effect !== undefined) return stored.effect;
+      }
+      throw keyInUse();
+    }
+
     app.decorateRequest('idempotencyClaim', null);
+    app.decorateRequest('idempotentId', null);
 
     app.addHook('preHandler', async (request: FastifyRequest, reply: FastifyReply) => {
       const config = request.routeOptions.config.idempotency;
@@ -97,6 +128,8 @@ export const idempotencyPlugin = fp(
       const existing = await claim(id, print);
       if (existing === null) {
         request.idempotencyClaim = id;
+        const effect = effectId(id, print);
+        request.idempotentId = (candidate) => storedEffect(effect, candidate);
         return;
       }
       if (existing.holder.fingerprint !== print) throw keyReused();

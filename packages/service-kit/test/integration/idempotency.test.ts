@@ -4,8 +4,14 @@ import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import { createServiceApp, idempotencyPlugin, mongoPlugin, type ServiceApp } from '../../src/index.js';
 import { memoryLogger, testConfig } from '../helpers.js';
 
-/** An app whose one idempotent route counts its effects, as a create would. */
-async function buildApp(dbName: string): Promise<{ app: ServiceApp; effects: Map<string, number> }> {
+/** What `POST /made` did: the effect id of each attempt; `failNext` fails the next one after its effect (500). */
+interface Made {
+  ids: string[];
+  failNext: boolean;
+}
+
+/** An app whose idempotent routes count their effects, as a create would. */
+async function buildApp(dbName: string): Promise<{ app: ServiceApp; effects: Map<string, number>; made: Made }> {
   const { mongoUrl } = inject('infra');
   const app = await createServiceApp({ config: testConfig({ MONGO_URL: mongoUrl }), logger: memoryLogger().logger, defaultMetrics: false });
   await app.register(mongoPlugin, { url: mongoUrl, dbName });
@@ -18,8 +24,18 @@ async function buildApp(dbName: string): Promise<{ app: ServiceApp; effects: Map
     effects.set(name, (effects.get(name) ?? 0) + 1);
     return reply.code(201).header('location', `/things/${name}`).send({ name, n: effects.get(name) });
   });
+  const made: Made = { ids: [], failNext: false };
+  app.post('/made', { config: { idempotency: {} } }, async (request, reply) => {
+    const id = request.idempotentId === null ? `made-${randomUUID()}` : await request.idempotentId(`made-${randomUUID()}`);
+    made.ids.push(id);
+    if (made.failNext) {
+      made.failNext = false;
+      throw new Error('injected: failed after the effect');
+    }
+    return reply.code(201).send({ id });
+  });
   await app.ready();
-  return { app, effects };
+  return { app, effects, made };
 }
 
 const post = (app: ServiceApp, key: string, name: string) =>
@@ -28,9 +44,10 @@ const post = (app: ServiceApp, key: string, name: string) =>
 describe('Idempotency-Key on the real database', () => {
   let app: ServiceApp;
   let effects: Map<string, number>;
+  let made: Made;
 
   beforeEach(async () => {
-    ({ app, effects } = await buildApp(uniqueName('idem').replace(/-/g, '_')));
+    ({ app, effects, made } = await buildApp(uniqueName('idem').replace(/-/g, '_')));
   });
   afterEach(async () => {
     await app.mongo.dropDatabase();
@@ -77,5 +94,20 @@ describe('Idempotency-Key on the real database', () => {
     expect(await collection.countDocuments()).toBe(40);
     // 20 claims and 20 answers: far fewer writes than documents.
     expect(writes).toBeLessThan(20);
+  });
+
+  it('gives every attempt of one request under one key the same effect id, also after a 5xx released the key', async () => {
+    const make = (key: string, name: string) => app.inject({ method: 'POST', url: '/made', headers: { 'idempotency-key': key }, payload: { name } });
+    const key = randomUUID();
+    made.failNext = true;
+    expect((await make(key, 'x')).statusCode).toBe(500);
+    const retried = await make(key, 'x');
+    expect(retried.statusCode).toBe(201);
+    expect(made.ids).toHaveLength(2);
+    expect(made.ids[1]).toBe(made.ids[0]);
+    expect(retried.json()).toEqual({ id: made.ids[0] });
+    // Another key names another effect.
+    const other = await make(randomUUID(), 'x');
+    expect(other.json<{ id: string }>().id).not.toBe(made.ids[0]);
   });
 });

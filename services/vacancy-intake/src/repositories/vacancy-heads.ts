@@ -1,4 +1,5 @@
-import type { SaveInput, VersionedStore } from '@ketnoi/service-kit';
+import { isDuplicateKey } from '@ketnoi/errors';
+import type { AggregateVersion, SaveInput, VersionedStore } from '@ketnoi/service-kit';
 import type { VacancyState } from '../domain/vacancy.js';
 
 /**
@@ -31,6 +32,21 @@ function withoutSearchFields(state: VacancyState): VacancyState {
 export function saveVacancy(store: VersionedStore<VacancyState>, input: Omit<SaveInput<VacancyState>, 'headFields'>) {
   const state = withoutSearchFields(input.state);
   return store.save({ ...input, state, headFields: searchFields(state) });
+}
+
+/**
+ * Writes the head of a vacancy whose first version was stored but whose head
+ * never was (its writer stopped in between). The head is written unpacked,
+ * as heads were before packing (reads and filters take both); one that is
+ * there already (written meanwhile) is kept.
+ */
+export async function restoreFirstHead(store: VersionedStore<VacancyState>, first: AggregateVersion<VacancyState>): Promise<void> {
+  const state = withoutSearchFields(first.state);
+  try {
+    await store.heads.insertMany([{ ...state, ...searchFields(state), _id: first.id, version: first.version, updatedAt: first.updatedAt }]);
+  } catch (error) {
+    if (!isDuplicateKey(error)) throw error;
+  }
 }
 
 /**

@@ -14,12 +14,16 @@ async function assertNotErased(ctx: UseCaseContext, workerId: string): Promise<v
 /**
  * Hires a worker. The vacancy is the consistency boundary: the new head
  * count, the placement event and (for the last position) the close are one
- * version document, so none happens without the others.
+ * version document, so none happens without the others. `retried`: an
+ * earlier attempt of this same request (same Idempotency-Key) ran and may
+ * have recorded the hire before failing, so a worker already hired is that
+ * hire, answered as done instead of 409.
  */
-export async function hireWorker(ctx: UseCaseContext, vacancyId: string, hire: Hire): Promise<Vacancy> {
+export async function hireWorker(ctx: UseCaseContext, vacancyId: string, hire: Hire, retried = false): Promise<Vacancy> {
   await assertNotErased(ctx, hire.workerId);
   return retryOnConflict(async () => {
     const vacancy = await getVacancy(ctx, vacancyId);
+    if (retried && vacancy.state.hiredWorkerIds.includes(hire.workerId)) return vacancy;
     return saveChange(ctx, vacancyId, vacancy.version, recordHire(vacancy.state, hire, ctx.now()));
   });
 }

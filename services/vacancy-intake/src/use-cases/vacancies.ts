@@ -1,5 +1,5 @@
 import { vacancyTerms } from '@ketnoi/contracts';
-import { notFound } from '@ketnoi/errors';
+import { KetNoiError, notFound } from '@ketnoi/errors';
 import type { AggregateVersion } from '@ketnoi/service-kit';
 import { assertActive, type EmployerState } from '../domain/employer.js';
 import { newId } from '../domain/ids.js';
@@ -8,7 +8,7 @@ import { vacancyEvents } from '../domain/vacancy-events.js';
 import { assertAcceptableTerms } from '../domain/vacancy-rules.js';
 import type { VacancyTerms } from '../domain/vacancy-terms.js';
 import { vietnamDate } from '../domain/vietnam-time.js';
-import { saveVacancy } from '../repositories/vacancy-heads.js';
+import { restoreFirstHead, saveVacancy } from '../repositories/vacancy-heads.js';
 import type { UseCaseContext } from './context.js';
 import { assertVersion } from './version-check.js';
 import { getEmployer } from './employers.js';
@@ -35,20 +35,59 @@ export const termsContext = (ctx: UseCaseContext, previous?: VacancyTerms) => ({
   ...(previous === undefined ? {} : { previous }),
 });
 
-/** Opens a vacancy for an active employer, after every rule (`employerRead`: the employer's head, already being read). */
+/**
+ * What names a new vacancy. A request with an Idempotency-Key passes
+ * `request.idempotentId`: every attempt of it gets the id of the first, so a
+ * re-run (after a 5xx released the key, or a crash abandoned it, once the
+ * vacancy was already written) meets that vacancy instead of opening another.
+ */
+export type VacancyIdOf = (candidate: string) => Promise<string>;
+
+/**
+ * Opens a vacancy for an active employer, after every rule (`employerRead`:
+ * the employer's head, already being read). With `idOf`, an id whose vacancy
+ * already exists answers with that vacancy (an earlier attempt of the same
+ * request opened it).
+ */
 export async function createVacancy(
   ctx: UseCaseContext,
   employerId: string,
   terms: VacancyTerms,
   employerRead?: Promise<AggregateVersion<EmployerState> | null>,
+  idOf?: VacancyIdOf,
 ): Promise<Vacancy> {
-  const employer = employerRead === undefined ? await getEmployer(ctx, employerId) : await employerRead;
+  const now = ctx.now();
+  const candidate = newId('vac', now.getTime());
+  // The id is stored while the employer is read: the two round trips overlap.
+  const [employer, vacancyId] = await Promise.all([
+    employerRead === undefined ? getEmployer(ctx, employerId) : employerRead,
+    idOf === undefined ? candidate : idOf(candidate),
+  ]);
   if (employer === null) throw notFound('Employer');
   assertActive(employer.state);
   assertAcceptableTerms(terms, termsContext(ctx));
-  const now = ctx.now();
   const change = openVacancy({ employerId, fdi: employer.state.fdi, vsicSector: employer.state.vsicSector }, terms, now);
-  return saveChange(ctx, newId('vac', now.getTime()), 0, change);
+  try {
+    return await saveChange(ctx, vacancyId, 0, change);
+  } catch (error) {
+    if (idOf === undefined || !(error instanceof KetNoiError) || error.code !== 'ALREADY_EXISTS') throw error;
+  }
+  return openedEarlier(ctx, vacancyId);
+}
+
+/**
+ * The vacancy an earlier attempt of the same request opened (it may still be
+ * running). Its head is written after its first version: when that attempt
+ * stopped in between (a crash, a failed write), the head is written here from
+ * that version, so the vacancy can be read and changed.
+ */
+async function openedEarlier(ctx: UseCaseContext, vacancyId: string): Promise<Vacancy> {
+  const head = await ctx.stores.vacancies.get(vacancyId);
+  if (head !== null) return head;
+  const first = (await ctx.stores.vacancies.history(vacancyId))[0];
+  if (first === undefined) throw new KetNoiError('VACANCY_INCOMPLETE', `${vacancyId} exists but its first version cannot be read yet`, { status: 503, retriable: true });
+  await restoreFirstHead(ctx.stores.vacancies, first);
+  return first;
 }
 
 /** Replaces the terms of the version the caller saw (`next`: the patched terms); unchanged terms change nothing. */

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { principalOf, requireRole, type ServiceApp } from '@ketnoi/service-kit';
 import { placementIdOf } from '../../domain/vacancy-events.js';
 import { assertActsFor } from '../../use-cases/access.js';
@@ -21,7 +22,10 @@ export default async function placementRoutes(app: ServiceApp) {
     async (request, reply) => {
       const { vacancyId } = request.params;
       assertActsFor(principalOf(request), (await getVacancy(app.intake, vacancyId)).state.employerId, 'Vacancy');
-      const vacancy = await hireWorker(app.intake, vacancyId, request.body);
+      // An earlier attempt of this request (its key released by a 5xx, or its claim abandoned by a crash) may have hired already.
+      const attempt = randomUUID();
+      const retried = request.idempotentId !== null && (await request.idempotentId(attempt)) !== attempt;
+      const vacancy = await hireWorker(app.intake, vacancyId, request.body, retried);
       request.log.info({ vacancyId, workerId: request.body.workerId, status: vacancy.state.status }, 'hire recorded');
       versionHeaders(reply, vacancy.version);
       return reply.code(201).send({ placementId: placementIdOf(vacancyId, request.body.workerId), vacancy: toVacancyView(vacancy) });

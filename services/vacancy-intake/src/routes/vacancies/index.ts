@@ -38,7 +38,9 @@ export default async function vacancyRoutes(app: ServiceApp) {
       const employerId = isStaff(principal) ? named : principal.employerId;
       if (employerId === undefined) throw validationError('Staff name the employer: employerId is required');
       if (!isStaff(principal) && named !== undefined && named !== principal.employerId) throw forbidden('An employer opens vacancies only for itself');
-      const vacancy = await createVacancy(app.intake, employerId, vacancyTerms.parse(input), prefetchedEmployer(request, employerId));
+      // With an Idempotency-Key, every attempt of this request opens the vacancy under one id (a re-run finds it).
+      const idOf = request.idempotentId ?? undefined;
+      const vacancy = await createVacancy(app.intake, employerId, vacancyTerms.parse(input), prefetchedEmployer(request, employerId), idOf);
       versionHeaders(reply, vacancy.version, `/v1/vacancies/${vacancy.id}`);
       return reply.code(201).send(toVacancyView(vacancy));
     },
