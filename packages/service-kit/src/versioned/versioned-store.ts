@@ -23,6 +23,15 @@ export interface SaveInput<S> {
   headFields?: Record<string, unknown>;
 }
 
+export interface RepairHeadOptions<S> {
+  /**
+   * The head-only fields (`SaveInput.headFields`) of the head rebuilt from
+   * `latest`: they are not in the history, so the caller derives them. Runs
+   * under the aggregate's lock: it must not save the same aggregate.
+   */
+  headFields?: (latest: AggregateVersion<S>) => Record<string, unknown> | Promise<Record<string, unknown>>;
+}
+
 export interface VersionedStoreOptions {
   connection: Connection;
   /** Heads live in `<name>`, versions in `<name>_versions`. */
@@ -148,6 +157,17 @@ export class VersionedStore<S extends object> {
     return { created: created.map((input) => input.id), existing: [...failed] };
   }
 
+  /**
+   * Rebuilds a head that a save cut between its writes (a crash, a failed
+   * write) left missing or older than the latest version, from that version:
+   * until then the aggregate cannot be read, and a retried save meets
+   * `ALREADY_EXISTS` or `VERSION_CONFLICT`. Returns the latest version (null
+   * when there is none). A head at that version or a newer one is kept.
+   */
+  repairHead(id: string, options: RepairHeadOptions<S> = {}): Promise<AggregateVersion<S> | null> {
+    return this.mutex.run(id, () => this.repairNow(id, options));
+  }
+
   save(input: SaveInput<S>): Promise<AggregateVersion<S>> {
     return this.mutex.run(input.id, () => this.saveNow(input));
   }
@@ -172,6 +192,28 @@ export class VersionedStore<S extends object> {
     if (expectedVersion === 0) await this.insertHead(id, head);
     else await this.replaceHead(id, head);
     return { id, version, state, updatedAt: at };
+  }
+
+  private async repairNow(id: string, { headFields }: RepairHeadOptions<S>): Promise<AggregateVersion<S> | null> {
+    const doc = await this.versions.findOne({ aggregateId: id }).sort({ version: -1 }).lean();
+    if (!doc) return null;
+    const latest = { id, version: doc.version, state: unpackState(doc.state, doc.stateJson) as S, updatedAt: doc.at };
+    const current = await this.heads.findById(id).select({ version: 1 }).lean();
+    if (current && current.version >= latest.version) return latest;
+    const head = this.headOf(id, latest.version, latest.updatedAt, latest.state, headFields ? await headFields(latest) : undefined);
+    if (!current) {
+      try {
+        await this.heads.insertMany([head]);
+        return latest;
+      } catch (error) {
+        if (!isDuplicateKey(error)) throw error;
+      }
+    }
+    // Only an older head is replaced: one written meanwhile by another process may be newer.
+    await this.heads.replaceOne({ _id: id, version: { $lt: latest.version } }, head, { upsert: true }).catch((error: unknown) => {
+      if (!isDuplicateKey(error)) throw error;
+    });
+    return latest;
   }
 
   private headOf(id: string, version: number, at: Date, state: S, headFields: Record<string, unknown> | undefined): { _id: string } & Record<string, unknown> {

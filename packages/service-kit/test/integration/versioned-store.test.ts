@@ -92,6 +92,35 @@ describe('VersionedStore on the real database', () => {
     expect(await store.heads.countDocuments({ _id: 'note_h' })).toBe(1);
   });
 
+  it('repairs a head that a cut save left older than the latest version, keeping a head already up to date', async () => {
+    await store.save({ id: 'note_r', expectedVersion: 0, state: { title: 'v1', owner: 'a' }, events: [] });
+    // The cut: version 2 (with its events) was written, the head was not moved.
+    await store.versions.collection.insertOne({ _id: 'note_r:2' as never, aggregateId: 'note_r', version: 2, state: { title: 'v2', owner: 'b' }, at: new Date(), outbox: [], outboxPending: false });
+    await expect(store.save({ id: 'note_r', expectedVersion: 2, state: { title: 'v3', owner: 'b' }, events: [] })).rejects.toMatchObject({ code: 'VERSION_CONFLICT' });
+
+    const repaired = await store.repairHead('note_r');
+    expect(repaired).toMatchObject({ id: 'note_r', version: 2, state: { title: 'v2', owner: 'b' } });
+    expect(await store.get('note_r')).toMatchObject({ version: 2, state: { title: 'v2', owner: 'b' } });
+    expect(await store.heads.countDocuments({ owner: 'b' })).toBe(1);
+    await store.save({ id: 'note_r', expectedVersion: 2, state: { title: 'v3', owner: 'b' }, events: [] });
+
+    let derived = 0;
+    const again = await store.repairHead('note_r', { headFields: () => ({ owner: `derived ${++derived}` }) });
+    expect(again?.version).toBe(3);
+    expect(derived).toBe(0);
+    expect(await store.get('note_r')).toMatchObject({ version: 3, state: { title: 'v3', owner: 'b' } });
+    expect(await store.repairHead('note_none')).toBeNull();
+
+    // Another process moves the head on while this one rebuilds it: the newer head stands.
+    await store.heads.collection.updateOne({ _id: 'note_r' as never }, { $set: { version: 1 } });
+    const newer = async () => {
+      await store.heads.collection.updateOne({ _id: 'note_r' as never }, { $set: { version: 4, title: 'newer' } });
+      return {};
+    };
+    expect((await store.repairHead('note_r', { headFields: newer }))?.version).toBe(3);
+    expect(await store.get('note_r')).toMatchObject({ version: 4, state: { title: 'newer' } });
+  });
+
   it('creates many aggregates in bulk and reports the ones that exist', async () => {
     await store.save({ id: 'note_b', expectedVersion: 0, state: { title: 'first', owner: 'z' }, events: [] });
     const result = await store.createMany(
@@ -127,6 +156,22 @@ describe('VersionedStore on the real database', () => {
       const listed = await workers.heads.find({ status: 'withdrawn' }).lean();
       expect(listed).toEqual([{ _id: 'wrk_1', version: 2, updatedAt: expect.any(Date), nameKey: 'an', ...aWorker('withdrawn', 'S2') }]);
       expect((await workers.heads.findById('wrk_1'))?.get('profile')).toEqual(aWorker('withdrawn', 'S2').profile);
+    });
+
+    it('repairs a missing head from the latest version, packed, with the head-only fields the caller derives', async () => {
+      await workers.save({ id: 'wrk_r', expectedVersion: 0, state: aWorker('active', 'S1'), events: [], headFields: { nameKey: 'an' } });
+      await workers.save({ id: 'wrk_r', expectedVersion: 1, state: aWorker('withdrawn', 'S2'), events: [], headFields: { nameKey: 'an' } });
+      await workers.heads.deleteOne({ _id: 'wrk_r' });
+      expect(await workers.get('wrk_r')).toBeNull();
+
+      const repaired = await workers.repairHead('wrk_r', { headFields: async (latest) => ({ nameKey: `${latest.state.status}-an` }) });
+      expect(repaired).toMatchObject({ version: 2, state: aWorker('withdrawn', 'S2') });
+      const head = await db.connection.collection('workers').findOne({ _id: 'wrk_r' as never });
+      expect(head).toMatchObject({ status: 'withdrawn', nameKey: 'withdrawn-an', version: 2 });
+      expect(head).not.toHaveProperty('profile');
+      expect((await workers.get('wrk_r'))?.state).toEqual({ ...aWorker('withdrawn', 'S2'), nameKey: 'withdrawn-an' });
+      await workers.save({ id: 'wrk_r', expectedVersion: 2, state: aWorker('active', 'S3'), events: [] });
+      expect((await workers.history('wrk_r')).map((v) => v.version)).toEqual([1, 2, 3]);
     });
 
     it('keeps scalar arrays of versions filterable and changeable in place (as erasure does)', async () => {

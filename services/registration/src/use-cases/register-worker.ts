@@ -1,5 +1,6 @@
 import { conflict, isDuplicateKey, isKetNoiError } from '@ketnoi/errors';
 import type { AggregateVersion } from '@ketnoi/service-kit';
+import { fold } from '@ketnoi/reference-data';
 import { randomBytes } from 'node:crypto';
 import { citizenIdHash } from '../crypto/keyed-hash.js';
 import type { WorkerProfile } from '../domain/types.js';
@@ -7,7 +8,6 @@ import type { WorkerState } from '../domain/worker-state.js';
 import { checkOrRefuse } from './check-or-refuse.js';
 import type { Actor, RegistrationDeps } from './deps.js';
 import { openWorker } from './load-worker.js';
-import { restoreHead } from './restore-head.js';
 import { saveProfile } from './save-profile.js';
 import { workerVersion } from './worker-version.js';
 
@@ -29,6 +29,22 @@ export type RegisterOutcome = {
 /** Pseudonymous, unguessable worker ids. */
 export const newWorkerId = (): string => `wrk_${randomBytes(10).toString('base64url')}`;
 
+/** A worker's head-only search fields, from a stored version (its personal fields opened): 410 erased. */
+async function searchFieldsOf(deps: RegistrationDeps, version: AggregateVersion<WorkerState>): Promise<Record<string, unknown>> {
+  const { personal } = await openWorker(deps, version);
+  return { citizenIdHash: citizenIdHash(deps.hashKey, personal.citizenId), nameFolded: fold(personal.fullName) };
+}
+
+/**
+ * A claimed worker as stored. One whose versions were written but whose head
+ * was not (a registration cut between the two writes) gets its head back from
+ * its last version, so it is updated from there instead of being registered
+ * a second time over its stored version 1. Null when it has no version.
+ */
+async function storedWorker(deps: RegistrationDeps, workerId: string): Promise<AggregateVersion<WorkerState> | null> {
+  return (await deps.store.get(workerId)) ?? deps.store.repairHead(workerId, { headFields: (last) => searchFieldsOf(deps, last) });
+}
+
 export async function registerWorker(
   deps: RegistrationDeps,
   input: WorkerProfile,
@@ -42,7 +58,7 @@ export async function registerWorker(
   const claim = await deps.identities.claim(hash, candidate);
   const workerId = claim.claimed ? candidate : claim.workerId;
   try {
-    const known = claim.claimed ? null : ((await deps.store.get(workerId)) ?? (await restoreHead(deps, workerId)));
+    const known = claim.claimed ? null : await storedWorker(deps, workerId);
     if (known) {
       if (options.ifKnown === 'refuse') {
         throw conflict('A worker with this citizen-ID is already registered', { details: { workerId } });

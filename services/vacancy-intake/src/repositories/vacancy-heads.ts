@@ -1,5 +1,4 @@
-import { isDuplicateKey } from '@ketnoi/errors';
-import type { AggregateVersion, SaveInput, VersionedStore } from '@ketnoi/service-kit';
+import type { SaveInput, VersionedStore } from '@ketnoi/service-kit';
 import type { VacancyState } from '../domain/vacancy.js';
 
 /**
@@ -35,18 +34,12 @@ export function saveVacancy(store: VersionedStore<VacancyState>, input: Omit<Sav
 }
 
 /**
- * Writes the head of a vacancy whose first version was stored but whose head
- * never was (its writer stopped in between). The head is written unpacked,
- * as heads were before packing (reads and filters take both); one that is
- * there already (written meanwhile) is kept.
+ * Rebuilds the head of a vacancy whose version was stored but whose head was
+ * not moved to it (its writer stopped in between), search fields included.
+ * Returns the vacancy's latest version; null when it has none.
  */
-export async function restoreFirstHead(store: VersionedStore<VacancyState>, first: AggregateVersion<VacancyState>): Promise<void> {
-  const state = withoutSearchFields(first.state);
-  try {
-    await store.heads.insertMany([{ ...state, ...searchFields(state), _id: first.id, version: first.version, updatedAt: first.updatedAt }]);
-  } catch (error) {
-    if (!isDuplicateKey(error)) throw error;
-  }
+export function repairVacancyHead(store: VersionedStore<VacancyState>, vacancyId: string) {
+  return store.repairHead(vacancyId, { headFields: (latest) => searchFields(withoutSearchFields(latest.state)) });
 }
 
 /**

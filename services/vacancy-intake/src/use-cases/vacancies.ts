@@ -8,7 +8,7 @@ import { vacancyEvents } from '../domain/vacancy-events.js';
 import { assertAcceptableTerms } from '../domain/vacancy-rules.js';
 import type { VacancyTerms } from '../domain/vacancy-terms.js';
 import { vietnamDate } from '../domain/vietnam-time.js';
-import { restoreFirstHead, saveVacancy } from '../repositories/vacancy-heads.js';
+import { repairVacancyHead, saveVacancy } from '../repositories/vacancy-heads.js';
 import type { UseCaseContext } from './context.js';
 import { assertVersion } from './version-check.js';
 import { getEmployer } from './employers.js';
@@ -78,16 +78,15 @@ export async function createVacancy(
 /**
  * The vacancy an earlier attempt of the same request opened (it may still be
  * running). Its head is written after its first version: when that attempt
- * stopped in between (a crash, a failed write), the head is written here from
- * that version, so the vacancy can be read and changed.
+ * stopped in between (a crash, a failed write), the store rebuilds the head
+ * from the stored version, so the vacancy can be read and changed.
  */
 async function openedEarlier(ctx: UseCaseContext, vacancyId: string): Promise<Vacancy> {
   const head = await ctx.stores.vacancies.get(vacancyId);
   if (head !== null) return head;
-  const first = (await ctx.stores.vacancies.history(vacancyId))[0];
-  if (first === undefined) throw new KetNoiError('VACANCY_INCOMPLETE', `${vacancyId} exists but its first version cannot be read yet`, { status: 503, retriable: true });
-  await restoreFirstHead(ctx.stores.vacancies, first);
-  return first;
+  const repaired = await repairVacancyHead(ctx.stores.vacancies, vacancyId);
+  if (repaired === null) throw new KetNoiError('VACANCY_INCOMPLETE', `${vacancyId} exists but its first version cannot be read yet`, { status: 503, retriable: true });
+  return repaired;
 }
 
 /** Replaces the terms of the version the caller saw (`next`: the patched terms); unchanged terms change nothing. */
