@@ -1,4 +1,4 @@
-import { databaseName, serviceEnv, SupervisedProcess, type ServiceName, type Secrets } from '@ketnoi/launcher';
+import { databaseName, serverScript, serviceEnv, SupervisedProcess, type ServiceName, type Secrets } from '@ketnoi/launcher';
 import { join } from 'node:path';
 
 export { freePorts } from '@ketnoi/launcher';
@@ -47,7 +47,7 @@ export function extraInstance(context: InstanceContext, service: ServiceName, po
   return new SupervisedProcess({
     name: `${service}-${label}`,
     command: process.execPath,
-    args: ['--disable-warning=TimeoutNegativeWarning', join(context.root, 'packages/launcher/dist/service-entry.js'), service],
+    args: ['--disable-warning=TimeoutNegativeWarning', serverScript(context.root, service)],
     cwd: join(context.root, 'services', service),
     env: { ...env, NODE_ENV: 'production' },
     logFile: join(context.dataDir, 'logs', `${service}-${label}.log`),

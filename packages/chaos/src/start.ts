@@ -1,4 +1,4 @@
-import { loadOrCreateSecrets, SERVICE_NAMES, startSystem, type RunningSystem, type ServiceName, type SupervisorEvent } from '@ketnoi/launcher';
+import { loadOrCreateSecrets, SERVICE_NAMES, serverScript, startSystem, type RunningSystem, type ServiceName, type SupervisorEvent } from '@ketnoi/launcher';
 import { createDevIssuer } from '@ketnoi/service-kit';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -22,7 +22,7 @@ export interface ChaosSystem {
  * by the launcher, so that extra instances started later trust the same key.
  */
 export async function startChaosSystem(root: string, kafkaBrokers: readonly string[], mongoUrl: string, id: string): Promise<ChaosSystem> {
-  const missing = [...SERVICE_NAMES.map((s) => `services/${s}/dist/index.js`), 'packages/launcher/dist/service-entry.js'].filter((f) => !existsSync(join(root, f)));
+  const missing = SERVICE_NAMES.map((s) => serverScript(root, s)).filter((f) => !existsSync(f));
   if (missing.length > 0) throw new Error(`build first (pnpm build): missing ${missing.join(', ')}`);
   const dataDir = await mkdtemp(join(tmpdir(), 'ketnoi-chaos-'));
   const issuer = await createDevIssuer({ issuer: 'urn:ketnoi:dev-issuer', audience: 'ketnoi' });

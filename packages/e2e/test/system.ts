@@ -1,4 +1,4 @@
-import { freePorts, levelOf, SERVICE_NAMES, startSystem, type RunningSystem, type ServiceName } from '@ketnoi/launcher';
+import { freePorts, levelOf, SERVICE_NAMES, serverScript, startSystem, type RunningSystem, type ServiceName } from '@ketnoi/launcher';
 import { readTopic, testKafka, uniqueName } from '@ketnoi/testing';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
@@ -50,7 +50,7 @@ export interface E2eSystem extends RunningSystem {
  * launcher's SMTP and SMS sinks, and `webhookHosts` allowed over plain HTTP.
  */
 export async function startE2eSystem(webhookHosts: string[]): Promise<E2eSystem> {
-  const missing = [...SERVICE_NAMES.map((s) => `services/${s}/dist/index.js`), 'packages/launcher/dist/service-entry.js'].filter((f) => !existsSync(join(root, f)));
+  const missing = SERVICE_NAMES.map((s) => serverScript(root, s)).filter((f) => !existsSync(f));
   if (missing.length > 0) throw new Error(`build first (pnpm build): missing ${missing.join(', ')}`);
   const { kafkaBrokers, mongoUrl } = inject('infra');
   const id = uniqueName('e2e').replace(/-/g, '_');

@@ -7,7 +7,7 @@
 // Settings: environment variables, see config.ts and the README.
 import { ingestWorkersTopic, matchesTopic, workersTopic } from '@ketnoi/contracts';
 import { generateVacancies, generateWorkers, vietnamToday, type DemoVacancy } from '@ketnoi/demo';
-import { freePorts, registerEmployer, SERVICE_NAMES, startSystem, type RunningSystem, type ServiceName } from '@ketnoi/launcher';
+import { freePorts, registerEmployer, SERVICE_NAMES, serverScript, startSystem, type RunningSystem, type ServiceName } from '@ketnoi/launcher';
 import { buildEvent, createKafka, EventPublisher, withSuffix } from '@ketnoi/messaging';
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
@@ -470,7 +470,7 @@ async function startServices(env: BenchEnv, infra: Infra, id: string): Promise<{
       group: (service) => (prefix ? `${prefix}.${service}` : service),
     };
   }
-  const missing = [...SERVICE_NAMES.map((s) => `services/${s}/dist/index.js`), 'packages/launcher/dist/service-entry.js'].filter((f) => !existsSync(join(root, f)));
+  const missing = SERVICE_NAMES.map((s) => serverScript(root, s)).filter((f) => !existsSync(f));
   if (missing.length > 0) throw new Error(`build first (pnpm build): missing ${missing.join(', ')}`);
   const dataDir = await mkdtemp(join(tmpdir(), 'ketnoi-bench-'));
   const ports = await freePorts(SERVICE_NAMES.length);

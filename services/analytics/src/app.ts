@@ -10,8 +10,8 @@ import {
   vacanciesTopic,
   workersTopic,
 } from '@ketnoi/contracts';
-import { sameName, type TopicNamer } from '@ketnoi/messaging';
-import { consumerPlugin, createEventService, type ServiceApp, type ServiceAppOptions } from '@ketnoi/service-kit';
+import type { TopicNamer } from '@ketnoi/messaging';
+import { consumerPlugin, createEventService, groupIdOf, topicNamerOf, type ServiceApp, type ServiceAppOptions } from '@ketnoi/service-kit';
 import type { AnalyticsConfig } from './config.js';
 import { countOnJobFairBatch, countOnJobFairEvent } from './consumers/count-on-jobfair-event.js';
 import { countOnMatchBatch, countOnMatchProposed } from './consumers/count-on-match-proposed.js';
@@ -37,7 +37,7 @@ export interface BuildOverrides extends Partial<Pick<ServiceAppOptions, 'logger'
 
 /** The analytics service, ready to listen (server.ts) or to be injected into (tests). */
 export async function buildApp(config: AnalyticsConfig, overrides: BuildOverrides = {}): Promise<ServiceApp> {
-  const topicName = overrides.topicName ?? sameName;
+  const topicName = overrides.topicName ?? topicNamerOf(config);
   const app = await createEventService({
     config,
     description: 'Supply and demand, flows, KPIs, forecasts, the exposure audit and job-fair reports, from projections of the domain topics.',
@@ -59,7 +59,7 @@ export async function buildApp(config: AnalyticsConfig, overrides: BuildOverride
   await app.register(
     consumerPlugin({
       name: 'analytics',
-      groupId: overrides.groupId ?? 'analytics',
+      groupId: overrides.groupId ?? groupIdOf(config, 'analytics'),
       topicName,
       fromBeginning: true,
       subscribe: (consumer, instance) => {

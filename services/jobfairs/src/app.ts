@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { jobFairsTopic, matchesTopic, placementsTopic, vacanciesTopic, workersTopic } from '@ketnoi/contracts';
-import { sameName, type TopicNamer } from '@ketnoi/messaging';
-import { clientKey, consumerPlugin, createEventService, outboxPlugin, rateLimitPlugin, type ServiceApp, type ServiceAppOptions } from '@ketnoi/service-kit';
+import type { TopicNamer } from '@ketnoi/messaging';
+import { clientKey, consumerPlugin, createEventService, groupIdOf, outboxPlugin, rateLimitPlugin, topicNamerOf, type ServiceApp, type ServiceAppOptions } from '@ketnoi/service-kit';
 import type { FastifyRequest } from 'fastify';
 import type { Config } from './config.js';
 import { projectOnMatchEvent } from './consumers/project-on-match-event.js';
@@ -42,7 +42,7 @@ function rateKey(request: FastifyRequest): string {
 }
 
 export async function buildApp(config: Config, overrides: BuildOverrides = {}): Promise<ServiceApp> {
-  const topicName = overrides.topicName ?? sameName;
+  const topicName = overrides.topicName ?? topicNamerOf(config);
   const app = await createEventService({
     config,
     description: DESCRIPTION,
@@ -69,7 +69,7 @@ export async function buildApp(config: Config, overrides: BuildOverrides = {}): 
   await app.register(
     consumerPlugin({
       name: 'projections',
-      groupId: overrides.groupId ?? config.PROJECTION_GROUP_ID,
+      groupId: overrides.groupId ?? groupIdOf(config, config.PROJECTION_GROUP_ID),
       topicName,
       fromBeginning: true,
       ...(overrides.maxWaitTimeInMs ? { maxWaitTimeInMs: overrides.maxWaitTimeInMs } : {}),

@@ -1,7 +1,7 @@
 import { matchesTopic, placementsTopic, vacanciesTopic, workersTopic } from '@ketnoi/contracts';
-import { sameName, type TopicNamer } from '@ketnoi/messaging';
+import type { TopicNamer } from '@ketnoi/messaging';
 import { createReferenceData, type ReferenceData } from '@ketnoi/reference-data';
-import { consumerPlugin, createEventService, type ServiceApp, type ServiceAppOptions } from '@ketnoi/service-kit';
+import { consumerPlugin, createEventService, groupIdOf, topicNamerOf, type ServiceApp, type ServiceAppOptions } from '@ketnoi/service-kit';
 import type { MatchingConfig } from './config.js';
 import { matchOnVacancyEvent } from './consumers/match-on-vacancy-event.js';
 import { matchOnWorkerEvent } from './consumers/match-on-worker-event.js';
@@ -19,7 +19,7 @@ export interface BuildOverrides extends Partial<Pick<ServiceAppOptions, 'logger'
 
 /** The matching service, ready to listen (server.ts) or to be injected into (tests). */
 export async function buildApp(config: MatchingConfig, overrides: BuildOverrides = {}): Promise<ServiceApp> {
-  const topicName = overrides.topicName ?? sameName;
+  const topicName = overrides.topicName ?? topicNamerOf(config);
   const app = await createEventService({
     config,
     description: 'Scores looking workers against open vacancies continuously; explains every match and non-match.',
@@ -36,7 +36,8 @@ export async function buildApp(config: MatchingConfig, overrides: BuildOverrides
     now,
     sharded: config.MATCHING_SHARDED,
   });
-  const groupId = overrides.groupId ?? 'matching';
+  // Sharded: the router, shards and merge groups are `<groupId>-router`, `-shards`, `-merge`.
+  const groupId = overrides.groupId ?? groupIdOf(config, 'matching');
   const batch = { maxBatchSize: config.MATCHING_BATCH_SIZE };
   if (config.MATCHING_SHARDED) await registerSharded(app, { groupId, topicName, batch, now });
   else {

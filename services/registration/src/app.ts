@@ -1,11 +1,13 @@
 import { ingestWorkersTopic, workerContactsTopic, workersTopic } from '@ketnoi/contracts';
-import { sameName, type TopicNamer } from '@ketnoi/messaging';
+import type { TopicNamer } from '@ketnoi/messaging';
 import { referenceData, type ReferenceData } from '@ketnoi/reference-data';
 import {
   consumerPlugin,
   createEventService,
+  groupIdOf,
   idempotencyPlugin,
   outboxPlugin,
+  topicNamerOf,
   type ServiceApp,
   type ServiceAppOptions,
 } from '@ketnoi/service-kit';
@@ -33,7 +35,7 @@ export interface BuildOverrides extends Partial<Pick<ServiceAppOptions, 'logger'
 
 /** The registration service, ready to listen (server.ts) or to be injected into (tests). */
 export async function buildApp(config: RegistrationConfig, overrides: BuildOverrides = {}): Promise<ServiceApp> {
-  const topicName = overrides.topicName ?? sameName;
+  const topicName = overrides.topicName ?? topicNamerOf(config);
   const app = await createEventService({
     config,
     description: 'Registers job seekers with their policy profile; personal data encrypted, consents recorded.',
@@ -58,7 +60,7 @@ export async function buildApp(config: RegistrationConfig, overrides: BuildOverr
   await app.register(
     consumerPlugin({
       name: 'ingest-workers',
-      groupId: overrides.groupId ?? 'registration',
+      groupId: overrides.groupId ?? groupIdOf(config, 'registration'),
       topicName,
       // People are claimed by citizen-ID, so batches of different partitions may run at once.
       partitionsConsumedConcurrently: ingestWorkersTopic.partitions,

@@ -3,9 +3,11 @@ import type { TopicNamer } from '@ketnoi/messaging';
 import {
   consumerPlugin,
   createEventService,
+  groupIdOf,
   idempotencyPlugin,
   outboxPlugin,
   rateLimitPlugin,
+  topicNamerOf,
   type AuthOptions,
   type ServiceApp,
 } from '@ketnoi/service-kit';
@@ -49,7 +51,7 @@ const DESCRIPTION =
   'client credentials at POST /oauth/token; staff with the province identity provider.';
 
 export async function buildApp(config: Config, overrides: AppOverrides = {}): Promise<ServiceApp> {
-  const topicName = overrides.topicName;
+  const topicName = overrides.topicName ?? topicNamerOf(config);
   const app = await createEventService({
     config,
     description: DESCRIPTION,
@@ -75,8 +77,8 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   await app.register(
     consumerPlugin({
       name: 'ingest-vacancies',
-      groupId: config.INGEST_GROUP_ID,
-      ...(topicName ? { topicName } : {}),
+      groupId: groupIdOf(config, config.INGEST_GROUP_ID),
+      topicName,
       ...(overrides.maxWaitTimeInMs ? { maxWaitTimeInMs: overrides.maxWaitTimeInMs } : {}),
       subscribe: (consumer, instance) =>
         consumer.subscribe(ingestVacanciesTopic, (event, context) => submitVacancyOnVacancySubmitted(instance.intake, event, context)),
@@ -86,8 +88,8 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   await app.register(
     consumerPlugin({
       name: 'workers',
-      groupId: workersGroupId(config),
-      ...(topicName ? { topicName } : {}),
+      groupId: groupIdOf(config, workersGroupId(config)),
+      topicName,
       ...(overrides.maxWaitTimeInMs ? { maxWaitTimeInMs: overrides.maxWaitTimeInMs } : {}),
       subscribe: (consumer, instance) => consumer.subscribe(workersTopic, forgetOnWorkerErased(() => instance.intake)),
     }),

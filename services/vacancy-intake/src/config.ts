@@ -42,9 +42,9 @@ export type Config = z.output<typeof configSchema>;
 /**
  * The workers.v1 group: WORKERS_GROUP_ID, or else INGEST_GROUP_ID with `.ingest`
  * at its end replaced by `.workers` (`vacancy-intake.workers` by default). So a
- * system started with its own ingest group (the launcher's end-to-end and
- * benchmark runs) also gets its own workers group, instead of sharing one
- * with every other system on the broker.
+ * system started with its own ingest group also gets its own workers group,
+ * instead of sharing one with every other system on the broker. (Both are
+ * then prefixed with KETNOI_GROUP_PREFIX when set, in app.ts.)
  */
 export const workersGroupId = (config: Pick<Config, 'INGEST_GROUP_ID' | 'WORKERS_GROUP_ID'>): string =>
   config.WORKERS_GROUP_ID ?? `${config.INGEST_GROUP_ID.replace(/\.ingest$/, '')}.workers`;

@@ -18,7 +18,7 @@ export interface ServiceEnvInput {
   employerJwksUrl: string;
   /** host:port of local webhook receivers notification may call over plain HTTP. */
   webhookAllowedHosts: readonly string[];
-  /** Physical topic names `<contract>.<suffix>` and consumer groups `<prefix>.<service>`: a system of its own on shared infrastructure. */
+  /** Physical topic names `<contract>.<suffix>` and consumer groups `<prefix>.<the service's group>` (each service's config applies them): a system of its own on shared infrastructure. */
   topicSuffix?: string | undefined;
   groupPrefix?: string | undefined;
   otlpEndpoint?: string | undefined;
@@ -59,7 +59,6 @@ function ownEnv(input: ServiceEnvInput): Record<string, string> {
     case 'vacancy-intake':
       return {
         TOKEN_SIGNING_KEY: secrets.tokenSigningKey.replaceAll('\n', '\\n'),
-        ...(input.groupPrefix ? { INGEST_GROUP_ID: `${input.groupPrefix}.vacancy-intake.ingest` } : {}),
       };
     case 'notification':
       return {
@@ -68,10 +67,7 @@ function ownEnv(input: ServiceEnvInput): Record<string, string> {
         ...(input.webhookAllowedHosts.length > 0 ? { WEBHOOK_ALLOWED_HOSTS: input.webhookAllowedHosts.join(',') } : {}),
       };
     case 'jobfairs':
-      return {
-        ...(secrets.jobfairsTokenSecret ? { JOBFAIRS_TOKEN_SECRET: secrets.jobfairsTokenSecret } : {}),
-        ...(input.groupPrefix ? { PROJECTION_GROUP_ID: `${input.groupPrefix}.jobfairs.projections` } : {}),
-      };
+      return secrets.jobfairsTokenSecret ? { JOBFAIRS_TOKEN_SECRET: secrets.jobfairsTokenSecret } : {};
     case 'matching':
     case 'analytics':
       return {};

@@ -1,3 +1,5 @@
+import { join } from 'node:path';
+
 /** The six services, in start order: producers of a topic before its consumers. */
 export const SERVICE_NAMES = ['registration', 'vacancy-intake', 'matching', 'notification', 'analytics', 'jobfairs'] as const;
 export type ServiceName = (typeof SERVICE_NAMES)[number];
@@ -14,3 +16,6 @@ export const DEFAULT_PORTS: Record<ServiceName, number> = {
 
 /** `vacancy-intake` → `vacancy_intake`: database names without dashes. */
 export const databaseName = (prefix: string, service: ServiceName): string => `${prefix}${service.replace(/-/g, '_')}`;
+
+/** What runs a service: its own build's `server.js` (with the environment of `serviceEnv`). */
+export const serverScript = (root: string, service: ServiceName): string => join(root, 'services', service, 'dist/server.js');

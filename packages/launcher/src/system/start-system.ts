@@ -8,7 +8,7 @@ import { withSuffix } from '@ketnoi/messaging';
 import { createTopics } from './topics.js';
 import { loadOrCreateSecrets } from './secrets.js';
 import { serviceEnv } from './service-env.js';
-import { databaseName, DEFAULT_PORTS, SERVICE_NAMES, type ServiceName } from './service-specs.js';
+import { databaseName, DEFAULT_PORTS, SERVICE_NAMES, serverScript, type ServiceName } from './service-specs.js';
 
 export interface StartSystemOptions {
   /** The repository: services run from `services/<name>/dist` (build first). */
@@ -21,7 +21,7 @@ export interface StartSystemOptions {
   ports?: Partial<Record<ServiceName, number>>;
   /** Database of each service: `<prefix><service>` (dashes as underscores); default `ketnoi_`. */
   databasePrefix?: string;
-  /** A system of its own on shared infrastructure: topics `<name>.<suffix>`, groups `<prefix>.<service>`. */
+  /** A system of its own on shared infrastructure: topics `<name>.<suffix>`, groups `<prefix>.<the service's group>` (KETNOI_TOPIC_SUFFIX, KETNOI_GROUP_PREFIX). */
   topicSuffix?: string;
   groupPrefix?: string;
   /** Where notification sends; unset: local sinks writing to `<dataDir>/outbox/`. */
@@ -60,13 +60,6 @@ export interface RunningSystem {
 
 const AUTH = { issuer: 'urn:ketnoi:dev-issuer', audience: 'ketnoi' };
 
-/** The command that runs a service: its own server.js, or the launcher's entry when topics or groups are its own. */
-function commandOf(root: string, service: ServiceName, isolated: boolean): string[] {
-  return isolated
-    ? [join(root, 'packages/launcher/dist/service-entry.js'), service]
-    : [join(root, 'services', service, 'dist/server.js')];
-}
-
 /**
  * Starts the six services as supervised child processes on the given Kafka
  * and MongoDB, with keys kept in `dataDir` and a dev identity provider, and
@@ -79,7 +72,6 @@ export async function startSystem(options: StartSystemOptions): Promise<RunningS
   const outbox = join(options.dataDir, 'outbox');
   const smtp = options.smtpUrl ? null : await startSmtpSink({ dir: join(outbox, 'mail') });
   const sms = options.smsGatewayUrl ? null : await startSmsSink({ dir: outbox });
-  const isolated = Boolean(options.topicSuffix || options.groupPrefix);
   const ports = { ...DEFAULT_PORTS, ...options.ports };
   const urls = Object.fromEntries(SERVICE_NAMES.map((s) => [s, `http://${host}:${ports[s]}`])) as Record<ServiceName, string>;
   const databases = Object.fromEntries(SERVICE_NAMES.map((s) => [s, databaseName(options.databasePrefix ?? 'ketnoi_', s)])) as Record<ServiceName, string>;
@@ -105,11 +97,10 @@ export async function startSystem(options: StartSystemOptions): Promise<RunningS
         otlpEndpoint: options.otlpEndpoint,
         extra: options.serviceEnv?.[service],
       });
-      const [script, ...args] = commandOf(options.root, service, isolated);
       const child = new SupervisedProcess({
         name: service,
         command: process.execPath,
-        args: ['--disable-warning=TimeoutNegativeWarning', script!, ...args],
+        args: ['--disable-warning=TimeoutNegativeWarning', serverScript(options.root, service)],
         cwd: join(options.root, 'services', service),
         env: { ...env, NODE_ENV: 'production' },
         logFile: join(options.dataDir, 'logs', `${service}.log`),

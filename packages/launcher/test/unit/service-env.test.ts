@@ -60,11 +60,16 @@ describe('the environment each service is started with', () => {
     expect(serviceEnv(input('notification'))).not.toHaveProperty('WEBHOOK_ALLOWED_HOSTS');
   });
 
-  it('isolates topics and groups when asked, including vacancy-intake ingest group', () => {
+  it('isolates topics and groups when asked, through the two variables every service reads', () => {
     const isolated = { topicSuffix: 'run1', groupPrefix: 'g1' };
-    expect(serviceEnv(input('matching', isolated))).toMatchObject({ KETNOI_TOPIC_SUFFIX: 'run1', KETNOI_GROUP_PREFIX: 'g1' });
-    expect(serviceEnv(input('vacancy-intake', isolated)).INGEST_GROUP_ID).toBe('g1.vacancy-intake.ingest');
+    for (const service of SERVICE_NAMES) {
+      const env = serviceEnv(input(service, isolated));
+      expect(env).toMatchObject({ KETNOI_TOPIC_SUFFIX: 'run1', KETNOI_GROUP_PREFIX: 'g1' });
+      // The services prefix their own groups: a group variable here would be prefixed twice.
+      expect(Object.keys(env).filter((key) => key.endsWith('GROUP_ID'))).toEqual([]);
+    }
     expect(serviceEnv(input('matching'))).not.toHaveProperty('KETNOI_TOPIC_SUFFIX');
+    expect(serviceEnv(input('matching'))).not.toHaveProperty('KETNOI_GROUP_PREFIX');
   });
 
   it('lets extra variables override the generated ones', () => {
