@@ -1,6 +1,5 @@
 import { conflict, isDuplicateKey, isKetNoiError } from '@ketnoi/errors';
 import type { AggregateVersion } from '@ketnoi/service-kit';
-import { fold } from '@ketnoi/reference-data';
 import { randomBytes } from 'node:crypto';
 import { citizenIdHash } from '../crypto/keyed-hash.js';
 import type { WorkerProfile } from '../domain/types.js';
@@ -9,7 +8,7 @@ import { checkOrRefuse } from './check-or-refuse.js';
 import type { Actor, RegistrationDeps } from './deps.js';
 import { openWorker } from './load-worker.js';
 import { saveProfile } from './save-profile.js';
-import { workerVersion } from './worker-version.js';
+import { workerSearchFields, workerVersion } from './worker-version.js';
 
 export interface RegisterOptions {
   /** HTTP refuses a known citizen-ID (409 naming the worker); ingest updates that worker. */
@@ -32,7 +31,7 @@ export const newWorkerId = (): string => `wrk_${randomBytes(10).toString('base64
 /** A worker's head-only search fields, from a stored version (its personal fields opened): 410 erased. */
 async function searchFieldsOf(deps: RegistrationDeps, version: AggregateVersion<WorkerState>): Promise<Record<string, unknown>> {
   const { personal } = await openWorker(deps, version);
-  return { citizenIdHash: citizenIdHash(deps.hashKey, personal.citizenId), nameFolded: fold(personal.fullName) };
+  return workerSearchFields(deps.hashKey, personal);
 }
 
 /**

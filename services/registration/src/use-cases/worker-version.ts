@@ -61,6 +61,11 @@ export function workerVersion(deps: RegistrationDeps, input: VersionInput) {
       data: toContact(input.workerId, input.version, state, personal, at),
     }),
   ];
-  const headFields = { citizenIdHash: citizenIdHash(deps.hashKey, profile.citizenId), nameFolded: fold(profile.fullName) };
-  return { state, events, headFields };
+  return { state, events, headFields: workerSearchFields(deps.hashKey, profile) };
 }
+
+/** The head-only search keys of a worker (never in the history, so erasure can remove them). */
+export const workerSearchFields = (hashKey: Parameters<typeof citizenIdHash>[0], person: { citizenId: string; fullName: string }) => ({
+  citizenIdHash: citizenIdHash(hashKey, person.citizenId),
+  nameFolded: fold(person.fullName),
+});
