@@ -335,6 +335,26 @@ async function ferretProbe(mongoUrl: string, dbName: string, env: BenchEnv): Pro
   }
 }
 
+const PROBE_LIMIT_MS = 120_000;
+
+/** The probe, or null (said) when it fails or does not finish within PROBE_LIMIT_MS. */
+async function boundedProbe(mongoUrl: string, dbName: string, env: BenchEnv): Promise<ProbeResult | null> {
+  let timer: NodeJS.Timeout | undefined;
+  const limit = new Promise<null>((resolve) => {
+    timer = setTimeout(() => resolve(null), PROBE_LIMIT_MS);
+  });
+  try {
+    const result = await Promise.race([ferretProbe(mongoUrl, dbName, env), limit]);
+    if (result === null) say(`ferretdb probe did not finish in ${PROBE_LIMIT_MS / 1000} s: left out of the table`);
+    return result;
+  } catch (error) {
+    say(`ferretdb probe failed: ${(error as Error).message}`);
+    return null;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** What the pipeline still has to do: ingest events registration has not consumed, workers.v1 events matching has not. */
 async function backlog(admin: Admin, system: Bench, ingested: number): Promise<number> {
   const workers = system.topic(workersTopic.name);
@@ -673,7 +693,8 @@ async function main() {
     }
     const workersBefore = await queued();
     const workers = { ...(await measured(`workers ${env.BENCH_WORKER_RATE}/s`, bench.processes, usages, () => workerLoad(bench, env))), backlog: workersBefore };
-    const probe = env.BENCH_PROBE_WRITES > 0 ? await measured('ferretdb probe', bench.processes, usages, () => ferretProbe(infra.mongoUrl, `${id}_probe`, env)) : null;
+    // The probe has hung once on PostgreSQL with the services idle; bounded, so the table is printed either way.
+    const probe = env.BENCH_PROBE_WRITES > 0 ? await measured('ferretdb probe', bench.processes, usages, () => boundedProbe(infra.mongoUrl, `${id}_probe`, env)) : null;
     process.stdout.write(`${report({ env, infra, versions: found, load, raw, ingest: ingested, vacancyLoads, workerLoad: workers, usages, seedVacancies: seeded, probe })}\n`);
   } finally {
     await teardown();
