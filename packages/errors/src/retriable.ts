@@ -19,12 +19,14 @@ const BUSY_BACKEND = /SQLITE_BUSY|database is locked/;
 const UNREACHABLE = /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|EAI_AGAIN|connection .*(closed|timed out|refused)|not connected|topology|pool|server selection/i;
 
 /**
- * A bulk write is retriable when it could not reach the database (no write
- * error, a transient cause or message) or when every write it refused met the
- * backend's lock; a refused document (validation, duplicate key) is final.
+ * A bulk write is retriable when it could not reach the database (an empty
+ * list of write errors: no document was answered for; or a transient cause or
+ * message) or when every write it refused met the backend's lock; a refused
+ * document (validation, duplicate key) is final.
  */
 function isRetriableBulkWrite(error: Error): boolean {
   const found = (error as { writeErrors?: unknown }).writeErrors;
+  if (Array.isArray(found) && found.length === 0) return true;
   const failed = (Array.isArray(found) ? found : found ? [found] : []) as { errmsg?: unknown }[];
   if (failed.length === 0) return isRetriable((error as { cause?: unknown }).cause) || UNREACHABLE.test(error.message) || BUSY_BACKEND.test(error.message);
   return failed.every((e) => BUSY_BACKEND.test(String(e.errmsg ?? '')));

@@ -26,6 +26,7 @@ describe('isRetriable', () => {
     const bulk = (message: string, extra: object = {}) => Object.assign(new Error(message), { name: 'MongoBulkWriteError', ...extra });
     const network = Object.assign(new Error('socket'), { name: 'MongoNetworkError' });
     expect(isRetriable(bulk('connect ECONNREFUSED 127.0.0.1:27517'))).toBe(true);
+    expect(isRetriable(bulk('bulk write failed', { writeErrors: [] }))).toBe(true);
     expect(isRetriable(bulk('socket closed', { cause: network }))).toBe(true);
     expect(isRetriable(bulk('batch failed', { writeErrors: [{ index: 0, code: 1, errmsg: 'database is locked (5) (SQLITE_BUSY)' }] }))).toBe(true);
     expect(isRetriable(bulk('document failed validation', { writeErrors: [{ index: 0, code: 121, errmsg: 'Document failed validation' }] }))).toBe(false);

@@ -2,7 +2,6 @@ import type { WorkerProfile } from '../domain/types.js';
 import { citizenIdHash } from '../crypto/keyed-hash.js';
 import { checkProfile, type CheckedProfile } from '../domain/validate-profile.js';
 import type { WorkerState } from '../domain/worker-state.js';
-import { retriableIfUnwritten } from '../repositories/bulk-insert.js';
 import { today, type Actor, type RegistrationDeps } from './deps.js';
 import { newWorkerId } from './register-worker.js';
 import { workerVersion } from './worker-version.js';
@@ -45,14 +44,6 @@ export interface Registered {
  * out, to be updated (or finished, or refused) one by one.
  */
 export async function registerNew(deps: RegistrationDeps, people: readonly NewPerson[], actor: Actor): Promise<Map<number, Registered>> {
-  try {
-    return await registerNewNow(deps, people, actor);
-  } catch (error) {
-    throw retriableIfUnwritten(error);
-  }
-}
-
-async function registerNewNow(deps: RegistrationDeps, people: readonly NewPerson[], actor: Actor): Promise<Map<number, Registered>> {
   const fresh = people.map((person) => ({ ...person, workerId: newWorkerId() }));
   const holders = await deps.identities.claimMany(fresh.map(({ hash, workerId }) => ({ hash, workerId })));
   const claimed = fresh.filter((item) => holders.get(item.hash) === item.workerId);
