@@ -4,52 +4,18 @@
 // then the same batches again (a redelivery: every event unchanged).
 // --backlog: the outbox relay is stopped while the batches are written and
 // started after, so that its draining of a backlog is timed on its own.
-import { randomBytes } from 'node:crypto';
-import { withSuffix } from '@ketnoi/messaging';
-import { createDevIssuer, createLogger, loadConfig } from '@ketnoi/service-kit';
 import { pendingModelFor } from '@ketnoi/service-kit';
-import { buildApp } from '../src/app.js';
-import { registrationConfigSchema } from '../src/config.js';
+import { arg, benchService, stepTimer } from './bench-service.js';
 import { ingestWorkers, type IngestInput } from '../src/use-cases/ingest-workers.js';
 import { person } from './people.js';
 
-const arg = (name: string, fallback: number) => Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
 const BATCHES = arg('batches', 4);
 const BATCH = arg('batch', 500);
 const BACKLOG = process.argv.includes('--backlog');
-const env = process.env;
-const issuer = await createDevIssuer();
-const suffix = `ingest-profile-${Date.now().toString(36)}`;
-const config = loadConfig(registrationConfigSchema, {
-  SERVICE_NAME: 'registration',
-  MONGO_URL: env.MONGO_URL ?? 'mongodb://127.0.0.1:27017',
-  MONGO_DB_NAME: suffix.replace(/-/g, '_'),
-  KAFKA_BROKERS: env.KAFKA_BROKERS ?? '127.0.0.1:9092',
-  AUTH_ISSUER: issuer.issuer,
-  AUTH_AUDIENCE: issuer.audience,
-  AUTH_JWT_PUBLIC_KEY: issuer.publicKeyPem,
-  REGISTRATION_MASTER_KEYS: `k1:${randomBytes(32).toString('base64')}`,
-  REGISTRATION_MASTER_KEY_ID: 'k1',
-  REGISTRATION_HASH_KEY: randomBytes(32).toString('base64'),
-});
-const app = await buildApp(config, { logger: createLogger({ serviceName: 'registration', level: 'warn' }), topicName: withSuffix(suffix), groupId: suffix });
+const { app } = await benchService('ingest-profile');
 await app.ready();
 
-const stats = new Map<string, { n: number; ms: number }>();
-const timed = (name: string, target: Record<string, unknown>, method: string) => {
-  const original = (target[method] as (...args: unknown[]) => Promise<unknown>).bind(target);
-  target[method] = async (...args: unknown[]) => {
-    const t0 = performance.now();
-    try {
-      return await original(...args);
-    } finally {
-      const s = stats.get(name) ?? { n: 0, ms: 0 };
-      s.n += 1;
-      s.ms += performance.now() - t0;
-      stats.set(name, s);
-    }
-  };
-};
+const { stats, timed, print: printSteps } = stepTimer();
 const deps = app.registration as unknown as Record<string, Record<string, unknown>>;
 timed('identities.claimMany', deps.identities!, 'claimMany');
 timed('identities.claim (one by one)', deps.identities!, 'claim');
@@ -84,7 +50,7 @@ for (const pass of ['new people', 'redelivered']) {
   const drained = (performance.now() - t0) / 1000 - seconds;
   console.log(`\n${pass}: ${BATCHES} × ${BATCH} events in ${seconds.toFixed(1)} s (${Math.round((BATCHES * BATCH) / seconds)}/s); outbox drained ${drained.toFixed(1)} s after`);
   console.log('| step | count | total ms | mean ms |\n| --- | --- | --- | --- |');
-  for (const [key, s] of [...stats].sort((a, b) => b[1].ms - a[1].ms)) console.log(`| ${key} | ${s.n} | ${s.ms.toFixed(0)} | ${(s.ms / s.n).toFixed(1)} |`);
+  printSteps();
 }
 await app.mongo.dropDatabase();
 await app.close();

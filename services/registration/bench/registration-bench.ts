@@ -2,19 +2,14 @@
 // 100k-row import against the real FerretDB and Kafka, side by side with the
 // floor of the same run (raw inserts of the same documents, and an HTTP route
 // that validates the same body and stores nothing).
-import { randomBytes } from 'node:crypto';
 import { cpus, totalmem } from 'node:os';
 import { workerProfile } from '@ketnoi/contracts';
-import { withSuffix } from '@ketnoi/messaging';
-import { createDevIssuer, createLogger, loadConfig } from '@ketnoi/service-kit';
 import { readTable } from '@ketnoi/tabular';
-import { buildApp } from '../src/app.js';
-import { registrationConfigSchema } from '../src/config.js';
 import { importWorkers } from '../src/use-cases/import-workers.js';
+import { arg, benchService } from './bench-service.js';
 import { load, row } from './load.js';
 import { person, peopleCsv } from './people.js';
 
-const arg = (name: string, fallback: number) => Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
 const REQUESTS = arg('requests', 1000);
 const CONCURRENCY = arg('concurrency', 32);
 const IMPORT_ROWS = arg('import-rows', 10_000);
@@ -23,22 +18,7 @@ const IMPORT_SLICE = arg('import-slice', 10_000);
 const IMPORT_SECONDS = arg('import-seconds', 600);
 const DRAIN_SECONDS = arg('drain-seconds', 300);
 
-const env = process.env;
-const issuer = await createDevIssuer();
-const suffix = `bench-${Date.now().toString(36)}`;
-const config = loadConfig(registrationConfigSchema, {
-  SERVICE_NAME: 'registration',
-  MONGO_URL: env.MONGO_URL ?? 'mongodb://127.0.0.1:27017',
-  MONGO_DB_NAME: suffix.replace(/-/g, '_'),
-  KAFKA_BROKERS: env.KAFKA_BROKERS ?? '127.0.0.1:9092',
-  AUTH_ISSUER: issuer.issuer,
-  AUTH_AUDIENCE: issuer.audience,
-  AUTH_JWT_PUBLIC_KEY: issuer.publicKeyPem,
-  REGISTRATION_MASTER_KEYS: `k1:${randomBytes(32).toString('base64')}`,
-  REGISTRATION_MASTER_KEY_ID: 'k1',
-  REGISTRATION_HASH_KEY: randomBytes(32).toString('base64'),
-});
-const app = await buildApp(config, { logger: createLogger({ serviceName: 'registration', level: 'warn' }), topicName: withSuffix(suffix), groupId: suffix });
+const { issuer, config, app } = await benchService('bench');
 app.post('/bench/validate-only', { schema: { body: workerProfile } }, async (_request, reply) => reply.code(204).send());
 const base = await app.listen({ host: '127.0.0.1', port: 0 });
 const authorization = `Bearer ${await issuer.issue({ sub: 'bench', roles: ['staff'] }, '2h')}`;
@@ -54,7 +34,7 @@ const post = (path: string, i: number) => async () => {
 // Warm up connections, JIT and indexes.
 await load(200, 8, (i) => post('/bench/validate-only', i)());
 const rawCollection = app.mongo.db!.collection('bench_raw');
-const versionDoc = (await app.mongo.db!.collection('workers_versions').findOne()) ?? { state: person(0) };
+const versionDoc = (await app.mongo.db!.collection('workers_versions').findOne()) ?? { state: person(0), stateJson: undefined };
 
 const phase = (name: string) => process.stderr.write(`[bench] ${new Date().toISOString()} ${name}\n`);
 phase('measuring');
