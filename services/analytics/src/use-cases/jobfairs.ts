@@ -12,6 +12,7 @@ import {
   type JobFairKind,
 } from '../domain/jobfair-projections.js';
 import type { ApplyOutcome } from './projections.js';
+import { StagedDocs } from './staged-docs.js';
 
 /** Where the fair projections are kept durably. */
 export interface JobFairSink {
@@ -30,7 +31,6 @@ export type JobFairChange =
 
 /** The one key every change runs under: one event or one batch at a time. */
 const LANE = 'jobfairs';
-type Staged = { [K in JobFairKind]?: Map<string, JobFairDocs[K]> };
 
 interface FairState {
   fair?: FairProjection;
@@ -99,23 +99,21 @@ export class JobFairs {
   async applyBatch(changes: readonly JobFairChange[]): Promise<ApplyOutcome[]> {
     if (changes.length === 0) return [];
     return this.mutex.run(LANE, async () => {
-      const staged: Staged = {};
-      const stagedOf = <K extends JobFairKind>(kind: K) => staged[kind] as Map<string, JobFairDocs[K]> | undefined;
+      const staged = new StagedDocs<JobFairDocs>();
       const outcomes = changes.map((change): ApplyOutcome => {
-        const [kind, next] = this.nextOf(change, stagedOf);
+        const [kind, next] = this.nextOf(change, (k, id) => staged.get(k, id));
         if (next === 'duplicate') return next;
-        let docs = staged[kind] as Map<string, JobFairDocs[typeof kind]> | undefined;
-        if (!docs) (staged as Record<string, unknown>)[kind] = docs = new Map();
-        docs.set(next._id, next);
+        staged.set(kind, next);
         return 'applied';
       });
-      const kinds = JOBFAIR_KINDS.filter((kind) => (staged[kind]?.size ?? 0) > 0);
-      for (const kind of kinds) {
-        const docs = [...staged[kind]!.values()];
-        const known = new Set(docs.filter((doc) => this.known(kind, doc)).map((doc) => doc._id));
-        await this.sink.saveMany(kind, docs, (id) => !known.has(id));
-      }
-      for (const kind of kinds) for (const doc of staged[kind]!.values()) this.put(kind, doc);
+      await staged.commit(
+        JOBFAIR_KINDS,
+        (kind, docs) => {
+          const known = new Set(docs.filter((doc) => this.known(kind, doc)).map((doc) => doc._id));
+          return this.sink.saveMany(kind, docs, (id) => !known.has(id));
+        },
+        (kind, doc) => this.put(kind, doc),
+      );
       return outcomes;
     });
   }
@@ -154,26 +152,26 @@ export class JobFairs {
   /** The kind a change writes and its next document, given memory and the batch's earlier documents. */
   private nextOf(
     change: JobFairChange,
-    staged: <K extends JobFairKind>(kind: K) => Map<string, JobFairDocs[K]> | undefined,
+    staged: <K extends JobFairKind>(kind: K, id: string) => JobFairDocs[K] | undefined,
   ): [JobFairKind, JobFairDocs[JobFairKind] | 'duplicate'] {
     switch (change.kind) {
       case 'fair': {
         const id = change.snapshot.fairId;
-        return ['jobfairs', applyFair(staged('jobfairs')?.get(id) ?? this.fairs.get(id)?.fair, change.snapshot)];
+        return ['jobfairs', applyFair(staged('jobfairs', id) ?? this.fairs.get(id)?.fair, change.snapshot)];
       }
       case 'booth': {
         const { booth } = change;
-        return ['jobfair_booths', applyBooth(staged('jobfair_booths')?.get(booth.boothId) ?? this.fairs.get(booth.fairId)?.booths.get(booth.boothId), booth)];
+        return ['jobfair_booths', applyBooth(staged('jobfair_booths', booth.boothId) ?? this.fairs.get(booth.fairId)?.booths.get(booth.boothId), booth)];
       }
       case 'attendee': {
         const { event } = change;
         const key = attendeeKeyOf(event.fairId, event.workerId);
-        const current = staged('jobfair_attendees')?.get(key) ?? this.fairs.get(event.fairId)?.attendees.get(key);
+        const current = staged('jobfair_attendees', key) ?? this.fairs.get(event.fairId)?.attendees.get(key);
         return ['jobfair_attendees', applyAttendee(current, event, this.isErased(event.workerId))];
       }
       case 'interview': {
         const { change: interview } = change;
-        const current = staged('jobfair_interviews')?.get(interview.interviewId) ?? this.fairs.get(interview.fairId)?.interviews.get(interview.interviewId);
+        const current = staged('jobfair_interviews', interview.interviewId) ?? this.fairs.get(interview.fairId)?.interviews.get(interview.interviewId);
         return ['jobfair_interviews', applyInterview(current, interview)];
       }
     }

@@ -15,6 +15,7 @@ import type {
   WorkerProjection,
 } from '../domain/projections.js';
 import { traitsOf } from '../domain/traits.js';
+import { StagedDocs } from './staged-docs.js';
 import { WorkerCube } from './worker-cube.js';
 
 export type ApplyOutcome = 'applied' | 'duplicate' | 'unknown';
@@ -69,7 +70,6 @@ export type ProjectionChange =
   | { kind: 'notification'; record: NotificationRecord; outcome: 'sent' | 'failed' }
   | { kind: 'employer'; snapshot: EmployerSnapshot };
 
-type Staged = { [K in ProjectionKind]?: Map<string, ProjectionDocs[K]> };
 
 type Maps = { [K in ProjectionKind]: Map<string, ProjectionDocs[K]> };
 
@@ -129,23 +129,22 @@ export class Projections {
   async applyBatch(changes: readonly ProjectionChange[]): Promise<ApplyOutcome[]> {
     if (changes.length === 0) return [];
     return this.mutex.run(LANE, async () => {
-      const staged: Staged = {};
-      const current = <K extends ProjectionKind>(kind: K, id: string): ProjectionDocs[K] | undefined =>
-        (staged[kind] as Map<string, ProjectionDocs[K]> | undefined)?.get(id) ?? this.maps[kind].get(id);
+      const staged = new StagedDocs<ProjectionDocs>();
+      const current = <K extends ProjectionKind>(kind: K, id: string): ProjectionDocs[K] | undefined => staged.get(kind, id) ?? this.maps[kind].get(id);
       const outcomes = changes.map((change): ApplyOutcome => {
         const [kind, next] = this.nextOf(change, current);
         if (next === 'duplicate' || next === 'unknown') return next;
-        let docs = staged[kind] as Map<string, ProjectionDocs[typeof kind]> | undefined;
-        if (!docs) (staged as Record<string, unknown>)[kind] = docs = new Map();
-        docs.set(next._id, next);
+        staged.set(kind, next);
         return 'applied';
       });
-      const kinds = PROJECTION_KINDS.filter((kind) => (staged[kind]?.size ?? 0) > 0);
-      for (const kind of kinds) {
-        const map = this.maps[kind] as Map<string, unknown>;
-        await this.sink.saveMany(kind, [...staged[kind]!.values()], (id) => !map.has(id));
-      }
-      for (const kind of kinds) for (const doc of staged[kind]!.values()) this.put(kind, doc);
+      await staged.commit(
+        PROJECTION_KINDS,
+        (kind, docs) => {
+          const map = this.maps[kind] as Map<string, unknown>;
+          return this.sink.saveMany(kind, docs, (id) => !map.has(id));
+        },
+        (kind, doc) => this.put(kind, doc),
+      );
       const applied = outcomes.filter((o) => o === 'applied').length;
       if (applied > 0) {
         this.revision += applied;
