@@ -43,6 +43,7 @@ FERRETDB_VERSION="$(awk '$1=="require" && $2=="github.com/FerretDB/FerretDB" {pr
 BIN_DIR="$KETNOI_TOOLS_DIR/ferretdb/$FERRETDB_VERSION"
 BIN="$BIN_DIR/ferretdb"
 STAMP="$BIN_DIR/.build-key"
+PATCH_DIR="$SCRIPT_DIR/patches"
 STATE_DIR="$KETNOI_DATA_DIR/ferretdb"
 SQLITE_DIR="$STATE_DIR/sqlite"
 PID_FILE="$STATE_DIR/ferretdb.pid"
@@ -57,7 +58,27 @@ secs() { awk -v ms="$1" 'BEGIN { printf "%.1fs", ms / 1000 }'; }
 need() { command -v "$1" >/dev/null 2>&1 || die "'$1' not found on PATH ($2)"; }
 
 build_key() {
-  cat "$SERVER_DIR/go.mod" "$SERVER_DIR/go.sum" "$SERVER_DIR/main.go" | sha256sum | cut -d' ' -f1
+  cat "$SERVER_DIR/go.mod" "$SERVER_DIR/go.sum" "$SERVER_DIR/main.go" "$PATCH_DIR"/*.patch | sha256sum | cut -d' ' -f1
+}
+
+# FerretDB's module source from the Go module proxy (hash-checked against the
+# wrapper's go.sum), copied to $1/ferretdb with our patches applied, and the
+# wrapper copied to $1/server with its FerretDB replaced by that copy.
+prepare_patched_source() {
+  local work="$1" mod_dir patch
+  mod_dir="$(cd "$SERVER_DIR" && go mod download -json "github.com/FerretDB/FerretDB@$FERRETDB_VERSION" \
+    | awk -F'"' '$2 == "Dir" { print $4 }')"
+  [[ -n "$mod_dir" && -d "$mod_dir" ]] || die "go mod download github.com/FerretDB/FerretDB@$FERRETDB_VERSION failed"
+  mkdir -p "$work/server"
+  cp -R "$mod_dir" "$work/ferretdb"
+  chmod -R u+w "$work/ferretdb"
+  for patch in "$PATCH_DIR"/*.patch; do
+    # Outside any repository (the ceiling), git apply works as a stricter patch(1).
+    ( cd "$work/ferretdb" && GIT_CEILING_DIRECTORIES="$work" git apply --whitespace=nowarn "$patch" ) \
+      || die "patch $(basename "$patch") does not apply to FerretDB $FERRETDB_VERSION"
+  done
+  cp "$SERVER_DIR/go.mod" "$SERVER_DIR/go.sum" "$SERVER_DIR/main.go" "$work/server/"
+  ( cd "$work/server" && go mod edit -replace "github.com/FerretDB/FerretDB=../ferretdb" )
 }
 
 # Build the binary if missing or stale. Prints nothing on a cache hit.
@@ -67,6 +88,7 @@ ensure_binary() {
     return 0
   fi
   need go "Go >= 1.24 is required to build FerretDB $FERRETDB_VERSION"
+  need git "git applies our patches to FerretDB (infra/ferretdb/patches)"
   mkdir -p "$BIN_DIR"
   # Serialize concurrent builds.
   exec 9>"$BIN_DIR/.lock"
@@ -76,15 +98,18 @@ ensure_binary() {
   fi
   local t0; t0="$(now_ms)"
   log "building FerretDB $FERRETDB_VERSION -> $BIN (first time: ~1-2 min)"
-  local tmp="$BIN.tmp.$$"
+  local tmp="$BIN.tmp.$$" work="$BIN_DIR/build.$$"
+  rm -rf "$work"
+  prepare_patched_source "$work"
   # CGO_ENABLED=0: SQLite is modernc.org/sqlite (pure Go), no C toolchain needed.
   # -mod=readonly + committed go.sum: every module is hash-checked against go.sum,
   # so sum.golang.org is never contacted.
-  if ! ( cd "$SERVER_DIR" && CGO_ENABLED=0 GOFLAGS="${GOFLAGS:-} -mod=readonly" \
+  if ! ( cd "$work/server" && CGO_ENABLED=0 GOFLAGS="${GOFLAGS:-} -mod=readonly" \
           go build -trimpath -o "$tmp" . ); then
-    rm -f "$tmp"; exec 9>&-
+    rm -f "$tmp"; rm -rf "$work"; exec 9>&-
     die "go build failed"
   fi
+  rm -rf "$work"
   mv -f "$tmp" "$BIN"
   echo "$key" >"$STAMP"
   exec 9>&-

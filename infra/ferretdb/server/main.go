@@ -52,6 +52,10 @@ func ferretVersion() string {
 	if bi, ok := debug.ReadBuildInfo(); ok {
 		for _, d := range bi.Deps {
 			if d.Path == ferretModule {
+				if d.Replace != nil && strings.HasPrefix(d.Replace.Path, ".") {
+					// ferretdb.sh builds against a patched copy (infra/ferretdb/patches).
+					return d.Version + "+ketnoi-patches"
+				}
 				if d.Replace != nil {
 					return d.Version + " => " + d.Replace.Path + " " + d.Replace.Version
 				}
