@@ -1,7 +1,10 @@
 // Evidence for the outbox relay: on FerretDB 1.24 (SQLite), a bulkWrite of
 // updateOne operations on a collection that other clients keep inserting into
-// stalls that database for good (every later query on it hangs), while
-// single updateOne calls or bulk deletes do not. Run:
+// stalled that database for good (every later query on it hung), while
+// single updateOne calls or bulk deletes did not. The cause was FerretDB's
+// update handler holding a backend connection per statement until the
+// command returned; infra/ferretdb/patches/0001-release-query-before-write.patch
+// fixes it, so on the FerretDB infra/ builds both modes finish. Run:
 //   npx tsx bench/ferretdb-bulk-update-stall.ts [bulk|single]
 // It writes for 30 s from 8 clients plus a relay-like loop, then says
 // "finished" or "STUCK", and drops its database.
