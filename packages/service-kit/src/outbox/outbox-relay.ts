@@ -34,7 +34,7 @@ export interface OutboxRelayOptions {
   /**
    * Least time between two marks made because nothing was left to publish.
    * Default 1000 ms, and at least ten times the last mark's duration, so that
-   * marking (a scan of the versions on FerretDB) takes at most a tenth of the time.
+   * marking takes at most a tenth of the time.
    */
   markIntervalMs?: number;
 }
@@ -46,10 +46,11 @@ export interface OutboxRelayOptions {
  * publishes again (after the recovery grace): delivery is at least once, and
  * consumers skip versions they have applied.
  *
- * Every filtered write on FerretDB 1.24 reads the whole collection, whatever
- * the backend (infra/ferretdb/README.md), so the relay writes per batch, not
- * per version: one `deleteMany` of the batch's index entries, and one
- * `updateMany` marking up to `markEvery` versions while a backlog drains.
+ * The relay writes per batch, not per version: one `deleteMany` of the
+ * batch's index entries, and one `bulkWrite` marking up to `markEvery`
+ * versions by `_id` while a backlog drains. On FerretDB (patched by infra/,
+ * see infra/ferretdb/README.md) a write by `_id` alone searches the `_id`
+ * index, where a filter on any other field reads the whole collection.
  */
 export class OutboxRelay {
   private running = false;
@@ -109,9 +110,9 @@ export class OutboxRelay {
     const ids = docs.map((doc) => doc._id);
     await pending.deleteMany({ _id: { $in: ids } });
     this.unmarked.push(...ids);
-    // Marking reads the whole versions collection: once per `markEvery` versions while
-    // there is more to publish, and within about a second once there is not, so events
-    // (which may carry personal data) do not linger at rest.
+    // Marked in round trips of `markEvery` versions while there is more to publish, and
+    // within about a second once there is not, so events (which may carry personal data)
+    // do not linger at rest.
     if (this.unmarked.length >= (this.options.markEvery ?? 5_000)) await this.markPublished();
     return events.length;
   }
@@ -132,17 +133,22 @@ export class OutboxRelay {
   }
 
   /**
-   * Marks the published versions and empties their outboxes, in one write:
-   * one updateMany reads the collection once, where one updateOne per version
-   * read it once each.
+   * Marks the published versions and empties their outboxes, in one round
+   * trip: an unordered bulkWrite of one update by `_id` per version. Its cost
+   * follows the number of versions marked; an `updateMany` over `_id: {$in}`
+   * read the whole collection on FerretDB (3.2 s against 0.3 s for 500 of
+   * 20,000 versions on SQLite). A version is written once and only marked
+   * after, so the `_id` alone is the filter (a second key would stop FerretDB
+   * from using the index).
    */
   async markPublished(): Promise<number> {
     this.lastMark = Date.now();
     const ids = [...this.unmarked];
     if (ids.length === 0) return 0;
-    // outboxPending in the filter: FerretDB does that equality in the database and
-    // sends only the still-pending versions to be matched against the ids.
-    await this.options.model.updateMany({ outboxPending: true, _id: { $in: ids } }, { $set: { outboxPending: false, outbox: [] } });
+    await this.options.model.bulkWrite(
+      ids.map((_id) => ({ updateOne: { filter: { _id }, update: { $set: { outboxPending: false, outbox: [] } } } })),
+      { ordered: false },
+    );
     this.unmarked.splice(0, ids.length);
     this.lastMarkMs = Date.now() - this.lastMark;
     return ids.length;
