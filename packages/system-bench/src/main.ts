@@ -239,7 +239,20 @@ interface IngestResult {
   complete: boolean;
 }
 
-async function ingest(admin: Admin, system: Bench, env: BenchEnv): Promise<IngestResult> {
+/**
+ * How many of registration's versions wait in its outbox (its pending index),
+ * when the bench started the services and so knows registration's database;
+ * null otherwise.
+ */
+async function outboxPending(system: Bench, mongoUrl: string): Promise<(() => Promise<number>) & { close: () => Promise<void> } | null> {
+  const database = system.running?.databases.registration;
+  if (!database) return null;
+  const connection = await mongoose.createConnection(mongoUrl, { dbName: database, serverSelectionTimeoutMS: 10_000 }).asPromise();
+  const count = async () => connection.collection('workers_versions_pending').countDocuments();
+  return Object.assign(count, { close: () => connection.close() });
+}
+
+async function ingest(admin: Admin, system: Bench, env: BenchEnv, mongoUrl: string): Promise<IngestResult> {
   const kafka = createKafka({ brokers: system.kafkaBrokers, clientId: `${system.id}-ingest`, logger: silent });
   const publisher = new EventPublisher({ kafka, source: '/ketnoi/system-bench', logger: silent, topicName: withSuffix(system.id) });
   await publisher.connect();
@@ -261,24 +274,36 @@ async function ingest(admin: Admin, system: Bench, env: BenchEnv): Promise<Inges
   })();
   const deadline = started + env.BENCH_INGEST_TIMEOUT_S * 1000;
   let complete = false;
+  // Everything is through when registration has consumed every event, its outbox holds
+  // nothing (all it registered is on workers.v1) and matching has consumed all of that.
+  // Without registration's database (running services), workers.v1 must stay still for 5 s.
+  const pending = await outboxPending(system, mongoUrl);
   let stableHw = -1;
+  let stillSince = 0;
   while (performance.now() < deadline) {
     await new Promise((done) => setTimeout(done, 500));
     const at = performance.now() - started;
-    const [reg, hw, matched] = await Promise.all([
-      committed(admin, system.group('registration'), ingestTopic),
+    // In this order: what registration had consumed is in its outbox or published, and
+    // what the outbox no longer held is within workers.v1's high water.
+    const reg = await committed(admin, system.group('registration'), ingestTopic);
+    const waiting = pending ? await pending() : null;
+    const [hw, matched] = await Promise.all([
       highWater(admin, workers),
       committed(admin, system.group('matching'), workers),
     ]);
     curves.registered.push([at, reg]);
     curves.published.push([at, hw]);
     curves.matched.push([at, matched]);
-    if (publishedAt > 0 && reg >= events.length && matched >= hw && hw === stableHw) {
-      complete = true;
-      break;
-    }
+    if (hw !== stableHw) stillSince = at;
     stableHw = hw;
+    if (publishedAt > 0 && reg >= events.length && matched >= hw) {
+      if (waiting === null ? at - stillSince >= 5_000 : waiting === 0) {
+        complete = true;
+        break;
+      }
+    }
   }
+  await pending?.close();
   await publishing;
   const last = (points: [number, number][]) => points[points.length - 1]?.[1] ?? 0;
   // Where everything got through, the run ends at the first poll that saw the last worker matched.
@@ -682,7 +707,7 @@ async function main() {
       if (answer.status === 201) seeded += 1;
       else say(`seed vacancy ${i} refused: ${answer.status} ${JSON.stringify(answer.body).slice(0, 300)}`);
     }
-    const ingested = env.BENCH_INGEST > 0 ? await measured('ingest', bench.processes, usages, () => ingest(admin, bench, env)) : null;
+    const ingested = env.BENCH_INGEST > 0 ? await measured('ingest', bench.processes, usages, () => ingest(admin, bench, env, infra.mongoUrl)) : null;
     if (ingested && !ingested.complete) say(`ingest did not finish in ${env.BENCH_INGEST_TIMEOUT_S} s: its rates are over what got through`);
 
     const queued = async () => (ingested ? backlog(admin, bench, ingested.published) : 0);
