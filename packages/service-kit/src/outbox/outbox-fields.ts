@@ -13,21 +13,19 @@ export interface PendingEvent {
 }
 
 export interface OutboxFields {
-  outbox: PendingEvent[];
+  /** As written: the events. As stored and read back: one JSON text (earlier versions: documents), `[]` once published. */
+  outbox: PendingEvent[] | string;
   outboxPending: boolean;
 }
 
-const pendingEventSchema = new Schema<PendingEvent>(
-  {
-    id: { type: String, required: true },
-    topic: { type: String, required: true },
-    type: { type: String, required: true },
-    subject: { type: String, required: true },
-    time: { type: String, required: true },
-    data: { type: Schema.Types.Mixed, required: true },
-  },
-  { _id: false },
-);
+/**
+ * A version's events are stored as one JSON text: FerretDB converts nested
+ * documents field by field, and an event carries a whole profile (the same
+ * reason the pending index and `VersionedStore`'s states are text); the
+ * relay reads the events from the pending index, and the recovery copies the
+ * text there as it is. An empty outbox stays an empty array.
+ */
+const outboxAsJsonText = (events: unknown): unknown => (typeof events === 'string' || (Array.isArray(events) && events.length === 0) ? events : JSON.stringify(events));
 
 /**
  * Adds the embedded outbox to an aggregate's schema. Aggregates are stored as
@@ -39,7 +37,7 @@ const pendingEventSchema = new Schema<PendingEvent>(
  */
 export function addOutbox(schema: Schema): void {
   schema.add({
-    outbox: { type: [pendingEventSchema], default: [] },
+    outbox: { type: Schema.Types.Mixed, set: outboxAsJsonText, default: [] },
     outboxPending: { type: Boolean, default: false },
   });
   schema.index({ outboxPending: 1 });

@@ -68,7 +68,8 @@ export async function insertVersion(versions: Model<any>, doc: VersionWithOutbox
 export async function recoverPending(versions: Model<any>, olderThan?: Date): Promise<number> {
   // Versions younger than `olderThan` are left to their writer, which is indexing them right now.
   const filter = olderThan ? { outboxPending: true, at: { $lt: olderThan } } : { outboxPending: true };
-  const unpublished = (await versions.find(filter).select({ outbox: 1, version: 1, at: 1 }).lean()) as unknown as VersionWithOutbox[];
+  // The outbox as stored (JSON text, or documents in versions written before that): copied as it is.
+  const unpublished = (await versions.find(filter).select({ outbox: 1, version: 1, at: 1 }).lean()) as unknown as (Omit<VersionWithOutbox, 'outbox'> & { outbox: PendingEvent[] | string })[];
   if (unpublished.length === 0) return 0;
   const entries = unpublished.map((doc) => ({ _id: doc._id, order: doc.version, events: doc.outbox, at: doc.at ?? new Date() }));
   try {

@@ -75,7 +75,7 @@ describe('outbox relay against the real broker and FerretDB', () => {
     await expect(Worker.create({ _id: `${ids[0]}:3`, workerId: ids[0], version: 3 })).rejects.toMatchObject({ code: 11000 });
   });
 
-  it('keeps pending events as JSON text, and still publishes entries stored as documents before that', async () => {
+  it('keeps outboxes and pending events as JSON text, and still publishes and recovers those stored as documents before that', async () => {
     const logger = testLogger();
     const suffix = uniqueName('outbox-text');
     const db = await testDatabase('outbox_text');
@@ -93,17 +93,23 @@ describe('outbox relay against the real broker and FerretDB', () => {
     await insertVersion(Worker, { _id: 'wrk_text:1', workerId: 'wrk_text', version: 1, outbox: [erased('wrk_text', 1)] });
     const pendingEntries = db.connection.db!.collection<{ _id: string; events: unknown }>(`${Worker.collection.collectionName}_pending`);
     expect(typeof (await pendingEntries.findOne({ _id: 'wrk_text:1' }))?.events).toBe('string');
+    // The version's own outbox (the source of truth) is text as well.
+    const versions = db.connection.db!.collection<{ _id: string; outbox: unknown }>(Worker.collection.collectionName);
+    expect(typeof (await versions.findOne({ _id: 'wrk_text:1' }))?.outbox).toBe('string');
+    // A version written before that, outbox as documents, whose index entry a crash lost: recovered as it is.
+    await versions.insertOne({ _id: 'wrk_old:1', workerId: 'wrk_old', version: 1, outbox: [erased('wrk_old', 1)], outboxPending: true, at: new Date(Date.now() - 120_000) } as never);
     await Worker.create({ _id: 'wrk_legacy:1', workerId: 'wrk_legacy', version: 1, ...withOutbox([erased('wrk_legacy', 1)]) });
     // Written a minute ago: the relay's lag is that of its oldest entry.
     await pendingEntries.insertOne({ _id: 'wrk_legacy:1', order: 1, events: [erased('wrk_legacy', 1)], at: new Date(Date.now() - 60_000) } as never);
 
     const relay = new OutboxRelay({ model: Worker, publisher, topics: [workersTopic], logger });
-    expect(await relay.flushOnce()).toBe(2);
+    expect(await relay.recover()).toBe(1);
+    expect(await relay.flushOnce()).toBe(3);
     expect(relay.lastLagMs).toBeGreaterThanOrEqual(60_000);
     const reader = await readTopic(testKafka(), withSuffix(suffix)(workersTopic.name));
     cleanups.push(() => reader.stop());
-    const messages = await reader.waitForCount(2);
-    expect(messages.map((m) => m.key).sort()).toEqual(['wrk_legacy', 'wrk_text']);
+    const messages = await reader.waitForCount(3);
+    expect(messages.map((m) => m.key).sort()).toEqual(['wrk_legacy', 'wrk_old', 'wrk_text']);
     expect(await pendingEntries.countDocuments()).toBe(0);
   });
 
