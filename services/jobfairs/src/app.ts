@@ -4,9 +4,9 @@ import type { TopicNamer } from '@ketnoi/messaging';
 import { clientKey, consumerPlugin, createEventService, groupIdOf, outboxPlugin, rateLimitPlugin, topicNamerOf, type ServiceApp, type ServiceAppOptions } from '@ketnoi/service-kit';
 import type { FastifyRequest } from 'fastify';
 import type { Config } from './config.js';
-import { projectOnMatchEvent } from './consumers/project-on-match-event.js';
-import { projectOnVacancyEvent } from './consumers/project-on-vacancy-event.js';
-import { projectOnWorkerEvent } from './consumers/project-on-worker-event.js';
+import { projectOnMatchBatch, projectOnMatchEvent } from './consumers/project-on-match-event.js';
+import { projectOnVacancyBatch, projectOnVacancyEvent } from './consumers/project-on-vacancy-event.js';
+import { projectOnWorkerBatch, projectOnWorkerEvent } from './consumers/project-on-worker-event.js';
 import { readSelfServiceToken } from './domain/tokens.js';
 import { jobfairsPlugin } from './plugins/jobfairs.js';
 import { reminderSweepPlugin } from './plugins/reminder-sweep.js';
@@ -65,7 +65,9 @@ export async function buildApp(config: Config, overrides: BuildOverrides = {}): 
   for (const store of ['fairs', 'booths', 'registrations', 'interviews', 'reminders'] as const) {
     await app.register(outboxPlugin, { ...outbox, model: (instance) => instance.jobfairs.stores[store].versions });
   }
-  // One consumer: the projections are one in-memory state, applied one event at a time.
+  // One consumer handling one partition at a time: the projections are one
+  // in-memory state, changed one batch (JOBFAIRS_BATCH_SIZE=0: one event) at a time.
+  const maxBatchSize = config.JOBFAIRS_BATCH_SIZE;
   await app.register(
     consumerPlugin({
       name: 'projections',
@@ -73,11 +75,20 @@ export async function buildApp(config: Config, overrides: BuildOverrides = {}): 
       topicName,
       fromBeginning: true,
       ...(overrides.maxWaitTimeInMs ? { maxWaitTimeInMs: overrides.maxWaitTimeInMs } : {}),
-      subscribe: (consumer, instance) =>
-        consumer
-          .subscribe(workersTopic, projectOnWorkerEvent(() => instance.jobfairs.projections))
-          .subscribe(vacanciesTopic, projectOnVacancyEvent(() => instance.jobfairs.projections))
-          .subscribe(matchesTopic, projectOnMatchEvent(() => instance.jobfairs.projections)),
+      subscribe: (consumer, instance) => {
+        const projections = () => instance.jobfairs.projections;
+        if (maxBatchSize === 0) {
+          return consumer
+            .subscribe(workersTopic, projectOnWorkerEvent(projections))
+            .subscribe(vacanciesTopic, projectOnVacancyEvent(projections))
+            .subscribe(matchesTopic, projectOnMatchEvent(projections));
+        }
+        const batch = { maxBatchSize };
+        return consumer
+          .subscribeBatch(workersTopic, projectOnWorkerBatch(projections), batch)
+          .subscribeBatch(vacanciesTopic, projectOnVacancyBatch(projections), batch)
+          .subscribeBatch(matchesTopic, projectOnMatchBatch(projections), batch);
+      },
     }),
   );
   await app.register(reminderSweepPlugin, { leadHours: config.REMINDER_LEAD_HOURS, intervalMs: config.REMINDER_SWEEP_MS });

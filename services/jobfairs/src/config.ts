@@ -23,6 +23,12 @@ export const configSchema = baseConfigSchema.extend({
   /** Requests per client (token subject, self-service link, else address) per window, and the window. */
   RATE_LIMIT_MAX: positiveInt().default(600),
   RATE_LIMIT_WINDOW_MS: positiveInt().default(60_000),
+  /**
+   * Most events of a partition of workers.v1, vacancies.v1 or matches.v1
+   * projected together (one insert per batch); 0: one event at a time, as
+   * before batching.
+   */
+  JOBFAIRS_BATCH_SIZE: z.coerce.number().int().min(0).max(10_000).default(500),
   /** Consumer group of the workers/vacancies/matches projections. */
   PROJECTION_GROUP_ID: z.string().min(1).default('jobfairs.projections'),
 });

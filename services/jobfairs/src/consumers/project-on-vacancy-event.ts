@@ -1,19 +1,26 @@
-import type { vacanciesTopic } from '@ketnoi/contracts';
-import type { EventHandler } from '@ketnoi/messaging';
-import type { Projections } from '../repositories/projections.js';
+import type { TopicEvent, vacanciesTopic } from '@ketnoi/contracts';
+import type { BatchEventHandler, EventHandler } from '@ketnoi/messaging';
+import type { Projections, VacancyView } from '../repositories/projections.js';
+import { projectBatch } from './project-batch.js';
+
+const vacancyView = ({ data: v }: TopicEvent<typeof vacanciesTopic>): VacancyView => ({
+  vacancyId: v.vacancyId,
+  version: v.version,
+  employerId: v.employerId,
+  title: v.terms.title,
+  status: v.status,
+});
 
 /** vacancies.v1: keep each vacancy's employer, title and status (booths offer only their employer's vacancies). */
 export const projectOnVacancyEvent =
   (projections: () => Projections): EventHandler<typeof vacanciesTopic> =>
   async (event, context) => {
     const v = event.data;
-    const applied = await projections().putVacancy({
-      vacancyId: v.vacancyId,
-      version: v.version,
-      employerId: v.employerId,
-      title: v.terms.title,
-      status: v.status,
-    });
+    const applied = await projections().putVacancy(vacancyView(event));
     context.log.debug({ vacancyId: v.vacancyId, version: v.version, applied }, 'vacancy projected');
     return applied ? undefined : 'duplicate';
   };
+
+/** The same for a batch of vacancies.v1 events: their versions saved in one insert. */
+export const projectOnVacancyBatch = (projections: () => Projections): BatchEventHandler<typeof vacanciesTopic> =>
+  projectBatch(projections, (event) => ({ kind: 'vacancy', view: vacancyView(event) }), 'vacancy');

@@ -1,6 +1,28 @@
-import type { workersTopic } from '@ketnoi/contracts';
-import type { EventHandler } from '@ketnoi/messaging';
-import type { Projections } from '../repositories/projections.js';
+import type { TopicEvent, workersTopic } from '@ketnoi/contracts';
+import type { BatchEventHandler, EventHandler } from '@ketnoi/messaging';
+import type { ProjectionChange, Projections, WorkerView } from '../repositories/projections.js';
+import { projectBatch } from './project-batch.js';
+
+type WorkerEvent = TopicEvent<typeof workersTopic>;
+
+const workerView = ({ data: w }: Exclude<WorkerEvent, { type: 'worker.erased' }>): WorkerView => ({
+  workerId: w.workerId,
+  version: w.version,
+  status: w.status,
+  consentToMatching: w.consentToMatching,
+  priority: w.priority,
+  profile: {
+    qualification: w.qualification,
+    experienceYears: w.experienceYears,
+    communeCode: w.communeCode,
+    desiredOccupations: w.desiredOccupations,
+    skills: w.skills.map((s) => s.code),
+    languages: w.languages,
+  },
+});
+
+const workerChange = (event: WorkerEvent): ProjectionChange =>
+  event.type === 'worker.erased' ? { kind: 'worker-erased', workerId: event.data.workerId, version: event.data.version } : { kind: 'worker', view: workerView(event) };
 
 /** workers.v1: keep whether a worker is looking, their priority flags and a profile summary; forget an erased worker. */
 export const projectOnWorkerEvent =
@@ -11,22 +33,12 @@ export const projectOnWorkerEvent =
       context.log.debug({ workerId: event.data.workerId, erased }, 'worker erased from projection');
       return erased ? undefined : 'duplicate';
     }
-    const w = event.data;
-    const applied = await projections().putWorker({
-      workerId: w.workerId,
-      version: w.version,
-      status: w.status,
-      consentToMatching: w.consentToMatching,
-      priority: w.priority,
-      profile: {
-        qualification: w.qualification,
-        experienceYears: w.experienceYears,
-        communeCode: w.communeCode,
-        desiredOccupations: w.desiredOccupations,
-        skills: w.skills.map((s) => s.code),
-        languages: w.languages,
-      },
-    });
-    context.log.debug({ workerId: w.workerId, version: w.version, applied }, 'worker projected');
+    const view = workerView(event);
+    const applied = await projections().putWorker(view);
+    context.log.debug({ workerId: view.workerId, version: view.version, applied }, 'worker projected');
     return applied ? undefined : 'duplicate';
   };
+
+/** The same for a batch of workers.v1 events (erasures included, in order): their versions saved in one insert. */
+export const projectOnWorkerBatch = (projections: () => Projections): BatchEventHandler<typeof workersTopic> =>
+  projectBatch(projections, workerChange, 'worker');

@@ -1,46 +1,13 @@
-import type { MatchScored, matchWithdrawn, VacancySnapshot, WorkerSnapshot } from '@ketnoi/contracts';
-import { isDuplicateKey } from '@ketnoi/errors';
+import type { MatchScored, matchWithdrawn } from '@ketnoi/contracts';
+import { duplicateIndexes, isDuplicateKey } from '@ketnoi/errors';
 import { Schema, type Connection, type Model } from 'mongoose';
-import type { PriorityGroups } from '../domain/model.js';
-import type { MatchView } from '../domain/ranking.js';
 import type { z } from 'zod';
+import type { MatchView } from '../domain/ranking.js';
+import { BatchPlan, isLater, scoredMatchDoc, withdrawnMatchDoc, type ChangeOutcome, type MatchDoc, type ProjectionChange, type VacancyView, type WorkerView } from '../domain/projection-plan.js';
+
+export type { ChangeOutcome, MatchDoc, ProjectionChange, VacancyView, WorkerView } from '../domain/projection-plan.js';
 
 type MatchWithdrawn = z.infer<typeof matchWithdrawn>;
-
-/** What the fairs need of a worker (from workers.v1): no personal data. */
-export interface WorkerView {
-  workerId: string;
-  version: number;
-  status: WorkerSnapshot['status'];
-  consentToMatching: boolean;
-  priority: PriorityGroups;
-  /** Shown to a booth's employer only after the worker agreed to share. */
-  profile: {
-    qualification: WorkerSnapshot['qualification'];
-    experienceYears: number;
-    communeCode: string;
-    desiredOccupations: string[];
-    skills: string[];
-    languages: WorkerSnapshot['languages'];
-  };
-}
-
-export interface VacancyView {
-  vacancyId: string;
-  version: number;
-  employerId: string;
-  title: string;
-  status: VacancySnapshot['status'];
-}
-
-interface MatchDoc extends MatchView {
-  vacancyId: string;
-  workerId: string;
-  at: string;
-  /** Where the event was on its partition: orders two events of one pair with the same `at`. */
-  seq: number;
-  withdrawn?: boolean;
-}
 
 type Stored<T> = T & { _id: string };
 type AnyDoc = Stored<Record<string, unknown>>;
@@ -54,6 +21,16 @@ async function insert(model: Model<AnyDoc>, doc: AnyDoc): Promise<void> {
     await model.create(doc);
   } catch (error) {
     if (!isDuplicateKey(error)) throw error;
+  }
+}
+
+/** Inserts documents in one unordered round trip; those already there (a retried or redelivered batch) are fine. */
+async function insertAll(model: Model<AnyDoc>, docs: AnyDoc[]): Promise<void> {
+  if (docs.length === 0) return;
+  try {
+    await model.collection.insertMany(docs as unknown as Parameters<typeof model.collection.insertMany>[0], { ordered: false });
+  } catch (error) {
+    duplicateIndexes(error, docs.length);
   }
 }
 
@@ -121,30 +98,51 @@ export class Projections {
 
   /** Applies a proposed or updated match unless a later one is already there. */
   async putMatch(event: MatchScored, partition: number, offset: string): Promise<boolean> {
-    const doc: MatchDoc = {
-      matchId: event.matchId,
-      vacancyId: event.vacancyId,
-      workerId: event.workerId,
-      score: event.score,
-      rank: event.rank,
-      factors: event.factors,
-      at: event.at,
-      seq: Number(offset),
-    };
-    return this.applyMatch(doc, partition);
+    return this.applyMatch(scoredMatchDoc(event, offset), partition);
   }
 
   async withdrawMatch(event: MatchWithdrawn, partition: number, offset: string): Promise<boolean> {
-    const { matchId, vacancyId, workerId, at } = event;
-    return this.applyMatch({ matchId, vacancyId, workerId, at, seq: Number(offset), score: 0, rank: 0, factors: [], withdrawn: true }, partition);
+    return this.applyMatch(withdrawnMatchDoc(event, offset), partition);
   }
 
   private async applyMatch(doc: MatchDoc, partition: number): Promise<boolean> {
-    const known = this.latest.get(`${doc.vacancyId}:${doc.workerId}`);
-    if (known && (known.at > doc.at || (known.at === doc.at && known.seq >= doc.seq))) return false;
+    if (!isLater(doc, this.latest.get(`${doc.vacancyId}:${doc.workerId}`))) return false;
     await insert(this.matchModel, { ...doc, _id: `${partition}:${doc.seq}` });
     this.rememberMatch(doc);
     return true;
+  }
+
+  /**
+   * Applies a batch of changes as the one-by-one methods would, in order, in
+   * at most one insert per collection: each change is judged against memory
+   * and the changes before it in the batch, the documents of those that apply
+   * are saved, and only then is memory changed (a failed save leaves it as it
+   * was, so the retried batch applies everything once). One outcome per change.
+   */
+  async applyBatch(changes: readonly ProjectionChange[]): Promise<ChangeOutcome[]> {
+    const plan = new BatchPlan(this.workerVersions, this.vacancies, this.latest);
+    const outcomes = changes.map((change) => plan.add(change));
+    await Promise.all([insertAll(this.workerModel, plan.workerDocs), insertAll(this.vacancyModel, plan.vacancyDocs), insertAll(this.matchModel, plan.matchDocs)]);
+    for (const change of plan.applied) this.remember(change);
+    return outcomes;
+  }
+
+  /** The latest state, comparable across instances (tests, the replay script). */
+  state(): { workers: WorkerView[]; vacancies: VacancyView[]; workerVersions: [string, number][]; matches: MatchDoc[] } {
+    const byId = <T>(map: Map<string, T>) => [...map.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([, value]) => value);
+    return {
+      workers: byId(this.workers),
+      vacancies: byId(this.vacancies),
+      workerVersions: [...this.workerVersions.entries()].sort(([a], [b]) => a.localeCompare(b)),
+      matches: [...this.matches.values()].flatMap((byWorker) => [...byWorker.values()]).sort((a, b) => a.matchId.localeCompare(b.matchId)),
+    };
+  }
+
+  private remember(change: ProjectionChange): void {
+    if (change.kind === 'worker') this.rememberWorker(change.view);
+    else if (change.kind === 'worker-erased') this.forget(change.workerId, change.version);
+    else if (change.kind === 'vacancy') this.vacancies.set(change.view.vacancyId, change.view);
+    else this.rememberMatch(change.doc);
   }
 
   private rememberMatch(doc: MatchDoc): void {
@@ -174,3 +172,4 @@ function strip<T extends { _id: string }>(doc: T): Omit<T, '_id'> {
   void _id;
   return rest;
 }
+
