@@ -79,7 +79,7 @@ export const idempotencyPlugin = fp(
         } catch (error) {
           if (!isDuplicateKey(error)) throw error;
         }
-        // The claim and its answer in one read (each read by `_id` scans the collection on FerretDB 1.24).
+        // The claim and its answer in one read (`_id` `$in`: the _id index on the FerretDB infra/ builds).
         const records = await model.find({ _id: { $in: [id, answerId(id)] } }).lean<IdempotencyRecord[]>();
         const holder = records.find((record) => record._id === id);
         if (holder === undefined) continue;
