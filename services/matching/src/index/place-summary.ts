@@ -9,10 +9,19 @@ import { WorkerBlock } from './worker-extremes.js';
  */
 export class PlaceSummary extends WorkerBlock {
   readonly groups: WorkerGroup[] = [];
+  /** The summary's key among OccupationGroups.places (place and priority or not). */
+  readonly key: number;
   loose = false;
+
+  constructor(place: number, key = place * 2) {
+    super(place);
+    this.key = key;
+  }
   /** Scratch for a query: the pass (`boundPass`) that last bounded this summary, and that bound. */
   boundPass = 0;
   bound = 0;
+  /** That bound for everything but the skills factor. */
+  rest = 0;
 
   tighten(): void {
     if (!this.loose) return;

@@ -4,11 +4,7 @@ import type { ReferenceTables } from '../domain/reference-tables.js';
 /** The bit (of 64, as two 32-bit words) a skill id sets in a skill mask. */
 export const skillBit = (skill: number): number => skill & 63;
 
-/**
- * The union of some skill masks (two 32-bit words, `skillBit`): the skills a
- * block of workers holds, or a block of vacancies asks. Shared by both
- * sides' blocks (WorkerBlock, VacancyBlock).
- */
+/** The union of some skill masks (two 32-bit words, `skillBit`): the skills a block of workers holds (WorkerBlock). */
 export class SkillBits {
   skillsLo = 0;
   skillsHi = 0;
@@ -148,34 +144,4 @@ export class SkillCeiling {
     }
     return values.map((value) => [value, ...byValue.get(value)!]);
   }
-}
-
-const relatedCache = new WeakMap<ReferenceTables, Map<string, [number, number]>>();
-
-/**
- * The bits of every skill a worker's skills `lists[from..to)` earn some
- * credit for (similarity > 0): a vacancy whose skills meet none of them
- * gives the worker a skills factor of 0.
- */
-export function relatedSkillBits(tables: ReferenceTables, lists: Uint16Array, from: number, to: number): [number, number] {
-  let cache = relatedCache.get(tables);
-  if (!cache) relatedCache.set(tables, (cache = new Map()));
-  let lo = 0;
-  let hi = 0;
-  for (let i = from; i < to; i += 1) {
-    const have = lists[i]!;
-    const key = `${tables.skills.size}:${have}`;
-    let bits = cache.get(key);
-    if (!bits) {
-      const mask = new Uint32Array(2);
-      const similar = [have];
-      for (let need = 0; need < tables.skills.size; need += 1) if (tables.skillSimilarity(have, need) > 0) similar.push(need);
-      addSkillBits(Uint16Array.from(similar), 0, similar.length, mask, 0);
-      if (cache.size > 4096) cache.clear();
-      cache.set(key, (bits = [mask[0]! | 0, mask[1]! | 0]));
-    }
-    lo |= bits[0];
-    hi |= bits[1];
-  }
-  return [lo, hi];
 }

@@ -1,18 +1,20 @@
 import type { VacancyExtremes } from '../domain/group-bounds.js';
 import type { MatchVacancy } from '../domain/model.js';
-import { SkillBits } from './skill-ceiling.js';
+import { SkillShares } from './skill-shares.js';
+import type { BlockLayout } from './worker-group.js';
 
 /** The best each cheap factor can be among some open vacancies of one place. */
-export class VacancyBlock extends SkillBits implements VacancyExtremes {
+export class VacancyBlock implements VacancyExtremes {
   minQualification = 0;
   maxWageK = 0;
   minExperienceTenths = 0;
   housing = false;
   noHousing = false;
   welcomed = 0;
-  // skillsLo, skillsHi (SkillBits): the union of the bits of the skills asked.
   /** Some vacancy asks no skill (its skills factor is 1). */
   noSkills = false;
+  /** Each skill asked, with the largest share of the skills factor it carries (a bound on a worker's skills factor). */
+  readonly shares = new SkillShares();
   /**
    * The lowest k-th score of the blocks' vacancies' lists (-Infinity when one
    * is not full), as last noted (VacancyIndex.noteThreshold); recomputed
@@ -22,7 +24,6 @@ export class VacancyBlock extends SkillBits implements VacancyExtremes {
   thresholdLoose = true;
 
   constructor(readonly place: number) {
-    super();
     this.reset();
   }
 
@@ -33,8 +34,8 @@ export class VacancyBlock extends SkillBits implements VacancyExtremes {
     this.housing = false;
     this.noHousing = false;
     this.welcomed = 0;
-    this.clearSkills();
     this.noSkills = false;
+    this.shares.clear();
     this.thresholdLoose = true;
   }
 
@@ -46,7 +47,7 @@ export class VacancyBlock extends SkillBits implements VacancyExtremes {
     else this.noHousing = true;
     this.welcomed |= v.welcomed;
     if (v.skills.length === 0) this.noSkills = true;
-    for (let j = 0; j < v.skills.length; j += 1) this.widenSkill(v.skills[j]!);
+    this.shares.addVacancy(v);
     this.thresholdLoose = true;
   }
 
@@ -57,8 +58,8 @@ export class VacancyBlock extends SkillBits implements VacancyExtremes {
     this.housing ||= b.housing;
     this.noHousing ||= b.noHousing;
     this.welcomed |= b.welcomed;
-    this.widenSkills(b.skillsLo, b.skillsHi);
     this.noSkills ||= b.noSkills;
+    this.shares.widenBy(b.shares);
     this.thresholdLoose = true;
   }
 }
@@ -81,13 +82,27 @@ export class VacancyPlace extends VacancyBlock {
   }
 }
 
+/** Vacancies of a big group that share a skills ceiling (VacancyGroup.blocks). */
+export interface VacancyRun {
+  readonly vacancies: MatchVacancy[];
+  /** Each skill asked in the run, with its largest share. */
+  readonly shares: SkillShares;
+  /** Some vacancy of the run asks no skill. */
+  noSkills: boolean;
+}
+
+/** How big vacancy groups are cut into runs (`size` vacancies each, from `from` vacancies in the group). */
+export const DEFAULT_RUNS: BlockLayout = { size: 8, from: 32 };
+
 /** The open vacancies of one occupation at one place, with the best each cheap factor can be among them. */
 export class VacancyGroup extends VacancyBlock {
   readonly vacancies = new Map<string, MatchVacancy>();
+  private runs: VacancyRun[] | undefined;
 
   constructor(
     readonly occupation: number,
     readonly summary: VacancyPlace,
+    private readonly layout: BlockLayout = DEFAULT_RUNS,
   ) {
     super(summary.place);
     summary.groups.push(this);
@@ -98,6 +113,7 @@ export class VacancyGroup extends VacancyBlock {
     this.vacancies.set(v.id, v);
     this.widen(v);
     this.summary.widen(v);
+    this.runs = undefined;
   }
 
   /** Recomputed whole on removal (groups are small: vacancies are ~10× fewer than workers). */
@@ -106,8 +122,39 @@ export class VacancyGroup extends VacancyBlock {
     this.reset();
     for (const v of this.vacancies.values()) this.widen(v);
     this.summary.loose = true;
+    this.runs = undefined;
     return true;
   }
+
+  /**
+   * A big group's vacancies ordered by the skills they weigh most, cut into
+   * runs (`layout`), each with its own skill shares: a worker query skips
+   * a run whose skills ceiling cannot reach the k-th score. Undefined for a
+   * small group. Built on first use after a change.
+   */
+  blocks(): VacancyRun[] | undefined {
+    if (this.vacancies.size < this.layout.from) return undefined;
+    if (this.runs) return this.runs;
+    const sorted = [...this.vacancies.values()].map((v) => ({ v, key: skillKey(v) })).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    const runs: VacancyRun[] = [];
+    const size = this.layout.size;
+    for (let i = 0; i < sorted.length; i += size) {
+      const run: VacancyRun = { vacancies: [], shares: new SkillShares(), noSkills: false };
+      for (const { v } of sorted.slice(i, i + size)) {
+        run.vacancies.push(v);
+        run.shares.addVacancy(v);
+        if (v.skills.length === 0) run.noSkills = true;
+      }
+      runs.push(run);
+    }
+    return (this.runs = runs);
+  }
+}
+
+/** The vacancy's skills, heaviest share first, as a sortable key (vacancies asking the same skills most are next to each other). */
+function skillKey(v: MatchVacancy): string {
+  const order = Array.from(v.skills.keys()).sort((a, b) => v.skillWeights[b]! - v.skillWeights[a]! || v.skills[a]! - v.skills[b]!);
+  return order.map((j) => String(v.skills[j]!).padStart(5, '0')).join(' ');
 }
 
 /** The vacancies (plain objects: ~10× fewer than workers), with open ones grouped by occupation, then place. */
@@ -121,6 +168,9 @@ export class VacancyIndex {
   /** The threshold of a list not full: the minimum score (clearThresholds). */
   private floor = Number.NEGATIVE_INFINITY;
   private openCount = 0;
+
+  /** `runs`: how big groups are cut into runs of vacancies with like skills (tests use small ones). */
+  constructor(private readonly runs: BlockLayout = DEFAULT_RUNS) {}
 
   /**
    * Notes the k-th score of a vacancy's list (-Infinity: not full), so that
@@ -185,7 +235,7 @@ export class VacancyIndex {
     let byPlace = this.openByOccupation.get(v.occupation);
     if (!byPlace) this.openByOccupation.set(v.occupation, (byPlace = new Map()));
     let group = byPlace.get(v.place);
-    if (!group) byPlace.set(v.place, (group = new VacancyGroup(v.occupation, this.placeOf(v.place))));
+    if (!group) byPlace.set(v.place, (group = new VacancyGroup(v.occupation, this.placeOf(v.place), this.runs)));
     group.add(v);
     this.openCount += 1;
   }

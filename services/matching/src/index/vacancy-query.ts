@@ -10,7 +10,7 @@ import { TopKCollector } from './top-k-collector.js';
 import type { PlaceSummary } from './place-summary.js';
 import { essentialSkills } from './essential-skills.js';
 import { SkillCeiling } from './skill-ceiling.js';
-import { OccupationGroups, type WorkerGroup } from './worker-group.js';
+import { groupKey, OccupationGroups, type WorkerGroup } from './worker-group.js';
 import type { WorkerColumns } from './worker-columns.js';
 import type { WorkerBlock } from './worker-extremes.js';
 import { occupationSkillKey, type WorkerIndex } from './worker-index.js';
@@ -23,6 +23,8 @@ const MARGIN = 1e-9;
 const FEW_CANDIDATES = 20_000;
 /** Most holders of the heaviest skill in the vacancy's occupation scored first, to raise the k-th score early. */
 const SEED_SAMPLE = 4096;
+/** Another must-have's holders are walked to narrow the candidates when at most this many times as many (see VacancyQuery.allow). */
+const OTHERS_FACTOR = 8;
 /** Numbers every visitGroups call, of any query over any index (PlaceSummary.boundPass). */
 let boundPasses = 0;
 
@@ -46,6 +48,12 @@ export class VacancyQuery {
   private marks = new Uint32Array(0);
   private markEpoch = 0;
   private lastRest = 0;
+  /**
+   * Place summary key → its bound in the current tier (+Infinity: not
+   * bounded): a skill holder whose place cannot reach the k-th score is
+   * passed over before anything else of theirs is read.
+   */
+  private placeBounds = new Float64Array(0);
   /** Occupation id → its tier in the current query (TIER_VALUES index). */
   private tierOf = new Int8Array(0);
   /** Slots holding every must-have of the current query (when `filtered`). */
@@ -91,33 +99,49 @@ export class VacancyQuery {
     const out = new TopKCollector(k, ctx.config.minScore);
     const required = this.requiredCandidates(ctx, v);
     this.filtered = false;
+    if (required) this.allow(required.postings, required.others);
     if (required && required.size <= this.fewCandidates) this.runCandidates(ctx, v, required.postings, out);
-    else {
-      if (required) this.allow(required.postings);
-      this.runTiers(ctx, v, out);
-    }
+    else this.runTiers(ctx, v, out);
     return out.list;
   }
 
   /**
-   * Many holders of every must-have: visit the groups as without must-haves,
-   * passing over anyone outside the candidates (one typed-array read each),
-   * so the group bounds still prune.
+   * With must-haves, only their holders are candidates: `allowed` marks them
+   * (one typed-array read each in `consider`), so that with many of them the
+   * groups are visited as without must-haves, passing over everyone else,
+   * and the group bounds still prune. Marked are the holders of the fewest
+   * (`postings`) who also hold each other must-have (`others`: each a set of
+   * postings, one of which every candidate is in) whose holders are not too
+   * many to walk (OTHERS_FACTOR times as many): a vacancy asking a
+   * must-have, a certificate and a language that few have together, whose
+   * list never fills, no longer scores every holder of one of them.
    */
-  private allow(postings: IntList[]): void {
+  private allow(postings: IntList[], others: IntList[][]): void {
     if (this.allowed.length < this.stamps.length) {
       this.allowed = new Uint32Array(this.stamps.length);
       this.allowedEpoch = 0;
     }
-    this.allowedEpoch += 1;
-    if (this.allowedEpoch === 0xffffffff) {
+    if (this.allowedEpoch + others.length + 2 >= 0xffffffff) {
       this.allowed.fill(0);
-      this.allowedEpoch = 1;
+      this.allowedEpoch = 0;
     }
-    for (const posting of postings) for (let i = 0; i < posting.length; i += 1) this.allowed[posting.data[i]!] = this.allowedEpoch;
+    this.allowedEpoch += 1;
+    const allowed = this.allowed;
+    for (const posting of postings) for (let i = 0; i < posting.length; i += 1) allowed[posting.data[i]!] = this.allowedEpoch;
+    const size = postings.reduce((n, posting) => n + posting.length, 0);
+    for (const other of others) {
+      if (other.reduce((n, posting) => n + posting.length, 0) > OTHERS_FACTOR * size) continue;
+      const before = this.allowedEpoch;
+      const after = (this.allowedEpoch += 1);
+      for (const posting of other)
+        for (let i = 0; i < posting.length; i += 1) {
+          const slot = posting.data[i]!;
+          if (allowed[slot] === before) allowed[slot] = after;
+        }
+    }
     this.filtered = true;
     this.required = postings;
-    this.requiredSize = postings.reduce((n, posting) => n + posting.length, 0);
+    this.requiredSize = size;
     this.requiredBucketed = false;
   }
 
@@ -135,7 +159,7 @@ export class VacancyQuery {
       for (const posting of this.required)
         for (let i = 0; i < posting.length; i += 1) {
           const slot = posting.data[i]!;
-          if (this.marks[slot] === this.markEpoch) continue;
+          if (this.marks[slot] === this.markEpoch || this.allowed[slot] !== this.allowedEpoch) continue;
           this.marks[slot] = this.markEpoch;
           if ((c.flags[slot]! & AVAILABILITY) === AVAILABLE) this.requiredBuckets[this.tierOfSlot(slot, c, pool.data)]!.push(slot);
         }
@@ -145,11 +169,19 @@ export class VacancyQuery {
     return bucket.length < work ? bucket : undefined;
   }
 
-  /** Visits candidates of one tier (all of them of that tier's occupation value). */
+  /**
+   * Visits candidates of one tier (all of them of that tier's occupation
+   * value), passing over those whose place cannot reach the k-th score (the
+   * place bounds are this tier's: called from visitGroups and visitLastTier).
+   */
   private visitBucket(ctx: ScoringContext, v: MatchVacancy, bucket: IntList, t: number, out: TopKCollector): void {
     const value = TIER_VALUES[t]!;
     const rest = upperBound(ctx, value) - ctx.weights[1]!;
-    for (let i = 0; i < bucket.length; i += 1) this.consider(ctx, v, bucket.data[i]!, value, out, rest);
+    const c = this.workers.columns;
+    for (let i = 0; i < bucket.length; i += 1) {
+      const slot = bucket.data[i]!;
+      if (!this.placeOut(slot, c, out.threshold)) this.consider(ctx, v, slot, value, out, rest);
+    }
   }
 
   private runTiers(ctx: ScoringContext, v: MatchVacancy, out: TopKCollector): void {
@@ -186,12 +218,15 @@ export class VacancyQuery {
     this.nextMarkEpoch();
     for (const bucket of this.buckets) bucket.length = 0;
     const { columns: c, pool } = this.workers;
+    // The place bounds are the last tier's (visitLastTier).
+    const byPlace = from === TIER_VALUES.length - 1;
     for (const skill of holders.skills) {
       const posting = postings.get(skill);
       for (let i = 0; i < (posting?.length ?? 0); i += 1) {
         const slot = posting!.data[i]!;
         if (this.marks[slot] === this.markEpoch || this.stamps[slot] === this.epoch) continue;
         this.marks[slot] = this.markEpoch;
+        if (byPlace && this.placeOut(slot, c, out.threshold)) continue;
         if ((c.flags[slot]! & AVAILABILITY) !== AVAILABLE || (this.filtered && this.allowed[slot] !== this.allowedEpoch)) continue;
         const t = this.tierOfSlot(slot, c, pool.data);
         if (t >= from) this.buckets[t]!.push(slot);
@@ -221,12 +256,29 @@ export class VacancyQuery {
     const holders = essentialSkills(ctx.tables, v, (out.threshold - rest) / w, count);
     if (!holders || holders.size > work) return false;
     this.holdersVisited += holders.size;
+    const c = this.workers.columns;
     for (const key of keys)
       for (const skill of holders.skills) {
         const posting = postings.get(occupationSkillKey(key, skill));
-        for (let i = 0; i < (posting?.length ?? 0); i += 1) this.consider(ctx, v, posting!.data[i]!, value, out, rest);
+        for (let i = 0; i < (posting?.length ?? 0); i += 1) {
+          const slot = posting!.data[i]!;
+          if (!this.placeOut(slot, c, out.threshold)) this.consider(ctx, v, slot, value, out, rest);
+        }
       }
     return true;
+  }
+
+  private clearPlaceBounds(): void {
+    const size = 2 * this.workers.byOccupation.places.size + 2;
+    let highest = 0;
+    for (const key of this.workers.byOccupation.places.keys()) highest = Math.max(highest, key);
+    if (this.placeBounds.length <= highest) this.placeBounds = new Float64Array(Math.max(size, highest + 1));
+    this.placeBounds.fill(Number.POSITIVE_INFINITY);
+  }
+
+  /** The holder's place (summary) cannot reach the k-th score in the current tier. */
+  private placeOut(slot: number, c: WorkerColumns, threshold: number): boolean {
+    return this.placeBounds[groupKey(slot, c)]! < threshold;
   }
 
   private nextMarkEpoch(): void {
@@ -278,10 +330,12 @@ export class VacancyQuery {
     const places = this.boundedPlaces;
     places.length = 0;
     let rest = Number.NEGATIVE_INFINITY;
+    this.clearPlaceBounds();
     for (const summary of this.workers.byOccupation.places.values()) {
       summary.tighten();
       if (summary.available === 0) continue;
       const bound = this.blockBound(ctx, v, 0, summary);
+      this.placeBounds[summary.key] = bound;
       if (!(bound < out.threshold)) {
         places.push({ summary, bound });
         rest = Math.max(rest, this.lastRest);
@@ -351,6 +405,7 @@ export class VacancyQuery {
     let rest = Number.NEGATIVE_INFINITY;
     // Once the list is full, a group whose place (over every occupation) cannot reach the k-th score is passed over unbounded.
     const pass = ++boundPasses;
+    this.clearPlaceBounds();
     for (const key of keys)
       for (const group of this.workers.byOccupation.groups.get(key)?.values() ?? []) {
         if (group.available === 0) continue;
@@ -360,8 +415,12 @@ export class VacancyQuery {
             summary.tighten();
             summary.boundPass = pass;
             summary.bound = this.blockBound(ctx, v, occupation, summary);
+            summary.rest = this.lastRest;
+            this.placeBounds[summary.key] = summary.bound;
           }
           if (summary.bound < out.threshold) continue;
+          // The place's bound with the group's own skills (its mask): no dearer than the group's bound, and never below it.
+          if (summary.rest + ctx.weights[1]! * this.ceiling.of(group.skillsLo, group.skillsHi) < out.threshold) continue;
         }
         this.groupsBounded += 1;
         const bound = this.blockBound(ctx, v, occupation, group);
@@ -422,21 +481,23 @@ export class VacancyQuery {
   /**
    * Every worker who can pass the hard filters holds one of these postings:
    * the smallest set among each must-have skill, certificate and required
-   * language (a skill or certificate counts with every one that covers it).
+   * language (a skill or certificate counts with every one that covers it);
+   * `others`: the sets of every other one.
    */
-  private requiredCandidates(ctx: ScoringContext, v: MatchVacancy): { postings: IntList[]; size: number } | undefined {
-    let best: IntList[] | undefined;
-    let fewest = Number.POSITIVE_INFINITY;
+  private requiredCandidates(ctx: ScoringContext, v: MatchVacancy): { postings: IntList[]; size: number; others: IntList[][] } | undefined {
+    const sets: { postings: IntList[]; size: number }[] = [];
     const offer = (postings: (IntList | undefined)[]) => {
       const present = postings.filter((p): p is IntList => p !== undefined);
-      const n = present.reduce((sum, p) => sum + p.length, 0);
-      if (n < fewest) [best, fewest] = [present, n];
+      sets.push({ postings: present, size: present.reduce((sum, p) => sum + p.length, 0) });
     };
     const covering = (postings: { lists: Map<number, IntList> }, need: number) => ctx.tables.coveredBy(need).map((have) => postings.lists.get(have));
     for (const need of v.mustHave) offer(covering(this.workers.bySkill, need));
     for (const need of v.certificates) offer(covering(this.workers.byCertificate, need));
     for (const need of v.requiredLanguages) offer([this.workers.byLanguage.lists.get(need >> 8)]);
-    return best && { postings: best, size: fewest };
+    if (sets.length === 0) return undefined;
+    let best = 0;
+    for (let i = 1; i < sets.length; i += 1) if (sets[i]!.size < sets[best]!.size) best = i;
+    return { ...sets[best]!, others: sets.filter((_, i) => i !== best).map((set) => set.postings) };
   }
 
   /** Candidates from postings, bucketed by occupation tier, then visited like runTiers. */
@@ -445,7 +506,7 @@ export class VacancyQuery {
     for (const posting of postings) {
       for (let i = 0; i < posting.length; i += 1) {
         const slot = posting.data[i]!;
-        if (this.stamps[slot] === this.epoch) continue;
+        if (this.stamps[slot] === this.epoch || this.allowed[slot] !== this.allowedEpoch) continue;
         this.stamps[slot] = this.epoch;
         const w = this.workers.view(slot);
         const value = occupationValue(ctx.tables, w.lists, w.at, w.at + w.nOccupations, v.occupation);

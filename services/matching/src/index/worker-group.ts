@@ -196,9 +196,10 @@ export class OccupationGroups {
 
   private summaryOf(key: number, place: number): PlaceSummary {
     let summary = this.places.get(key);
-    if (!summary) this.places.set(key, (summary = new PlaceSummary(place)));
+    if (!summary) this.places.set(key, (summary = new PlaceSummary(place, key)));
     return summary;
   }
 }
 
-const groupKey = (slot: number, c: WorkerColumns): number => c.place[slot]! * 2 + (c.priority[slot] !== 0 ? 1 : 0);
+/** A worker's group key (and place summary key): place, and in a priority group or not. */
+export const groupKey = (slot: number, c: WorkerColumns): number => c.place[slot]! * 2 + (c.priority[slot] !== 0 ? 1 : 0);

@@ -1,47 +1,70 @@
 import { cheapBound, evaluate, upperBound } from '../domain/evaluate.js';
 import { vacancyGroupBound } from '../domain/group-bounds.js';
-import { occupationValue, skillsValue } from '../domain/factors.js';
+import { occupationValue } from '../domain/factors.js';
 import { skillsOf, WORKER_FLAGS, type MatchVacancy, type MatchWorker } from '../domain/model.js';
 import type { Ranked } from '../domain/ranking.js';
 import type { ScoringContext } from '../domain/scoring-context.js';
 import { occupationTiers, TIER_VALUES } from './occupation-tiers.js';
 import { TopKCollector } from './top-k-collector.js';
-import { relatedSkillBits } from './skill-ceiling.js';
+import { BoundHeap } from './bound-heap.js';
+import { skillCredits, skillsFromCredits } from './skill-shares.js';
 import type { VacancyBlock, VacancyGroup, VacancyIndex, VacancyPlace } from './vacancy-index.js';
 
-const bounded: { group: VacancyGroup; bound: number }[] = [];
-const boundedPlaces: { place: VacancyPlace; bound: number }[] = [];
+const groupHeap = new BoundHeap<VacancyGroup>();
+const placeHeap = new BoundHeap<VacancyPlace>();
 /** Occupation id → whether it is in the last tier of the current query. */
 let inLastTier = new Uint8Array(0);
-/** The current worker's related skill bits (`relatedSkillBits`). */
-let related: [number, number] = [0, 0];
+/** The current worker's credit for each skill (`skillCredits`). */
+let credits: Float64Array = new Float64Array(0);
+/** What the last topVacancies call did (for the benchmark): groups bounded, vacancies bounded one by one, vacancies fully scored. */
+export const lastWorkerQuery = { groups: 0, vacancies: 0, scored: 0 };
 /** Added to a bound lowered by subtraction, so that rounding never puts it below a score. */
 const MARGIN = 1e-9;
 
+/** vacancyGroupBound less the skills term (MARGIN added): the skills factor's ceiling is added to it (`reaches`). */
+function restBound(ctx: ScoringContext, w: MatchWorker, occupation: number, block: VacancyBlock): number {
+  return vacancyGroupBound(ctx, w, occupation, block) - ctx.weights[1]! + MARGIN;
+}
+
 /**
- * vacancyGroupBound with the skills factor at 0 when none of the block's
- * vacancies asks anything the worker has some credit for (and each asks
- * something); else at 1.
+ * `rest` plus the skills factor at the block's ceiling for the worker
+ * (SkillShares: the largest share of each skill asked times the worker's
+ * credit for it; 1 when one of its vacancies asks no skill): the block's bound.
  */
-function blockBound(ctx: ScoringContext, w: MatchWorker, occupation: number, block: VacancyBlock): number {
-  const bound = vacancyGroupBound(ctx, w, occupation, block);
-  if (block.noSkills || (block.skillsLo & related[0]) !== 0 || (block.skillsHi & related[1]) !== 0) return bound;
-  return bound - ctx.weights[1]! + MARGIN;
+function skillsBound(ctx: ScoringContext, block: VacancyBlock, rest: number): number {
+  return rest + ctx.weights[1]! * (block.noSkills ? 1 : block.shares.ceiling(credits));
+}
+
+/**
+ * Whether the block's bound (`skillsBound`) can reach `threshold`, the
+ * ceiling summed only as far as needed, and only when the cheaper bound
+ * with the skills factor at 1 does.
+ */
+function reaches(ctx: ScoringContext, block: VacancyBlock, rest: number, threshold: number): boolean {
+  const weight = ctx.weights[1]!;
+  if (rest + weight < threshold) return false;
+  return block.noSkills || block.shares.reaches(credits, rest, weight, threshold);
 }
 
 /**
  * Exact top-K open vacancies for a worker. Vacancies are visited by
  * occupation tier, most similar first; within a tier, by (occupation, place)
- * group in order of the group's bound, and a tier or group that cannot beat
- * the k-th score is skipped whole; within a group, each vacancy's cheap bound
- * decides whether it is scored. The last tier (most occupations) is entered
- * by place: each place's bound covers its groups of every occupation.
+ * group in order of the group's bound (its skills ceiling for the worker
+ * included), and a tier, group or run of vacancies that cannot beat the
+ * k-th score is skipped whole; within a group, each vacancy's skills factor
+ * and cheap bound decide whether it is scored. The last tier (most
+ * occupations) is entered by place: each place's bound covers its groups of
+ * every occupation.
  */
 export function topVacancies(ctx: ScoringContext, vacancies: VacancyIndex, w: MatchWorker, k: number): Ranked[] {
   const out = new TopKCollector(k, ctx.config.minScore);
+  lastWorkerQuery.groups = 0;
+  lastWorkerQuery.vacancies = 0;
+  lastWorkerQuery.scored = 0;
   if ((w.flags & (WORKER_FLAGS.looking | WORKER_FLAGS.consent | WORKER_FLAGS.placed)) !== (WORKER_FLAGS.looking | WORKER_FLAGS.consent)) return [];
-  related = relatedSkillBits(ctx.tables, w.lists, ...skillsOf(w));
+  credits = skillCredits(ctx.tables, w.lists, ...skillsOf(w), credits);
   const tiers = occupationTiers(ctx.tables, vacancies.openByOccupation.keys(), w.lists, w.at, w.at + w.nOccupations);
+  const weight = ctx.weights[1]!;
   for (let t = 0; t < TIER_VALUES.length; t += 1) {
     const value = TIER_VALUES[t]!;
     if (out.closedTo(upperBound(ctx, value))) break;
@@ -49,19 +72,25 @@ export function topVacancies(ctx: ScoringContext, vacancies: VacancyIndex, w: Ma
       visitLastTier(ctx, vacancies, w, tiers[t]!, out);
       break;
     }
-    bounded.length = 0;
+    // Best bound first, each group's skills ceiling only summed when the group comes to the top (BoundHeap).
+    groupHeap.clear();
     for (const key of tiers[t]!)
       for (const group of vacancies.openByOccupation.get(key)?.values() ?? []) {
-        const bound = blockBound(ctx, w, value, group);
-        if (!(bound < out.threshold)) bounded.push({ group, bound });
+        const rest = restBound(ctx, w, value, group);
+        if (!(rest + weight < out.threshold)) groupHeap.push(group, rest + weight, rest);
       }
-    bounded.sort((a, b) => b.bound - a.bound);
-    for (const { group, bound } of bounded) {
-      if (bound < out.threshold) break;
-      visitGroup(ctx, w, group, value, out);
+    groupHeap.heapify();
+    for (let top = groupHeap.top(); top && !(top.key < out.threshold); top = groupHeap.top()) {
+      if (!top.refined) groupHeap.refineTop(skillsBound(ctx, top.item, top.rest));
+      else {
+        lastWorkerQuery.groups += 1;
+        const { item: group, rest } = top;
+        groupHeap.pop();
+        visitGroup(ctx, w, group, value, rest, out);
+      }
     }
   }
-  bounded.length = 0;
+  groupHeap.clear();
   return out.list;
 }
 
@@ -76,7 +105,7 @@ export function topVacancies(ctx: ScoringContext, vacancies: VacancyIndex, w: Ma
 export function reachableVacancies(ctx: ScoringContext, vacancies: VacancyIndex, w: MatchWorker, out: MatchVacancy[]): MatchVacancy[] {
   out.length = 0;
   if ((w.flags & (WORKER_FLAGS.looking | WORKER_FLAGS.consent | WORKER_FLAGS.placed)) !== (WORKER_FLAGS.looking | WORKER_FLAGS.consent)) return out;
-  related = relatedSkillBits(ctx.tables, w.lists, ...skillsOf(w));
+  credits = skillCredits(ctx.tables, w.lists, ...skillsOf(w), credits);
   if (inLastTier.length < ctx.tables.occupations.size) inLastTier = new Uint8Array(ctx.tables.occupations.size);
   const lastTier: number[] = [];
   for (const [occupation, byPlace] of vacancies.openByOccupation) {
@@ -86,48 +115,75 @@ export function reachableVacancies(ctx: ScoringContext, vacancies: VacancyIndex,
       inLastTier[occupation] = 1;
       continue;
     }
-    for (const group of byPlace.values()) if (blockBound(ctx, w, value, group) >= vacancies.groupThreshold(group)) for (const v of group.vacancies.values()) out.push(v);
+    for (const group of byPlace.values()) if (reaches(ctx, group, restBound(ctx, w, value, group), vacancies.groupThreshold(group))) for (const v of group.vacancies.values()) out.push(v);
   }
   if (lastTier.length > 0)
     for (const place of vacancies.places.values()) {
       if (place.groups.length === 0) continue;
       place.tighten();
-      if (blockBound(ctx, w, 0, place) < vacancies.placeThreshold(place)) continue;
+      if (!reaches(ctx, place, restBound(ctx, w, 0, place), vacancies.placeThreshold(place))) continue;
       for (const group of place.groups)
-        if (inLastTier[group.occupation] === 1 && blockBound(ctx, w, 0, group) >= vacancies.groupThreshold(group)) for (const v of group.vacancies.values()) out.push(v);
+        if (inLastTier[group.occupation] === 1 && reaches(ctx, group, restBound(ctx, w, 0, group), vacancies.groupThreshold(group))) for (const v of group.vacancies.values()) out.push(v);
     }
   for (const occupation of lastTier) inLastTier[occupation] = 0;
   return out;
 }
 
-function visitGroup(ctx: ScoringContext, w: MatchWorker, group: VacancyGroup, occupation: number, out: TopKCollector): void {
-  const [skillsFrom, skillsTo] = skillsOf(w);
-  for (const v of group.vacancies.values()) {
-    if (cheapBound(ctx, w, v, occupation) < out.threshold) continue;
-    if (v.skills.length > 0 && cheapBound(ctx, w, v, occupation, skillsValue(ctx.tables, w.lists, skillsFrom, skillsTo, v.skills, v.skillWeights)) < out.threshold) continue;
-    out.offer(v.id, evaluate(ctx, w, v));
+/**
+ * Each vacancy of a group: first the group's bound for everything but
+ * skills plus the vacancy's skills factor (from the worker's credits, a few
+ * reads), then its cheap bound with that factor, then its score. A big
+ * group is visited by runs of vacancies with like skills, and a run whose
+ * skills ceiling cannot reach the k-th score is skipped whole.
+ */
+function visitGroup(ctx: ScoringContext, w: MatchWorker, group: VacancyGroup, occupation: number, rest: number, out: TopKCollector): void {
+  const weight = ctx.weights[1]!;
+  const runs = group.blocks();
+  if (!runs) {
+    for (const v of group.vacancies.values()) visitVacancy(ctx, w, v, occupation, rest, out);
+    return;
   }
+  for (const run of runs) {
+    if (!run.noSkills && !run.shares.reaches(credits, rest, weight, out.threshold)) continue;
+    for (const v of run.vacancies) visitVacancy(ctx, w, v, occupation, rest, out);
+  }
+}
+
+function visitVacancy(ctx: ScoringContext, w: MatchWorker, v: MatchVacancy, occupation: number, rest: number, out: TopKCollector): void {
+  lastWorkerQuery.vacancies += 1;
+  const skills = skillsFromCredits(v, credits);
+  if (rest + ctx.weights[1]! * skills < out.threshold) return;
+  if (cheapBound(ctx, w, v, occupation, skills) < out.threshold) return;
+  lastWorkerQuery.scored += 1;
+  out.offer(v.id, evaluate(ctx, w, v));
 }
 
 function visitLastTier(ctx: ScoringContext, vacancies: VacancyIndex, w: MatchWorker, keys: number[], out: TopKCollector): void {
   if (inLastTier.length < ctx.tables.occupations.size) inLastTier = new Uint8Array(ctx.tables.occupations.size);
   for (const key of keys) inLastTier[key] = 1;
-  boundedPlaces.length = 0;
+  const weight = ctx.weights[1]!;
+  placeHeap.clear();
   for (const place of vacancies.places.values()) {
     place.tighten();
     if (place.groups.length === 0) continue;
-    const bound = blockBound(ctx, w, 0, place);
-    if (!(bound < out.threshold)) boundedPlaces.push({ place, bound });
+    const rest = restBound(ctx, w, 0, place);
+    if (!(rest + weight < out.threshold)) placeHeap.push(place, rest + weight, rest);
   }
-  boundedPlaces.sort((a, b) => b.bound - a.bound);
-  for (const { place, bound } of boundedPlaces) {
-    if (bound < out.threshold) break;
+  placeHeap.heapify();
+  for (let top = placeHeap.top(); top && !(top.key < out.threshold); top = placeHeap.top()) {
+    if (!top.refined) {
+      placeHeap.refineTop(skillsBound(ctx, top.item, top.rest));
+      continue;
+    }
+    const place = top.item;
+    placeHeap.pop();
     for (const group of place.groups) {
       if (inLastTier[group.occupation] !== 1) continue;
-      if (blockBound(ctx, w, 0, group) < out.threshold) continue;
-      visitGroup(ctx, w, group, 0, out);
+      lastWorkerQuery.groups += 1;
+      const groupRest = restBound(ctx, w, 0, group);
+      if (reaches(ctx, group, groupRest, out.threshold)) visitGroup(ctx, w, group, 0, groupRest, out);
     }
   }
   for (const key of keys) inLastTier[key] = 0;
-  boundedPlaces.length = 0;
+  placeHeap.clear();
 }

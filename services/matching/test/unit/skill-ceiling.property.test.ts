@@ -6,7 +6,7 @@ import { skillsValue } from '../../src/domain/factors.js';
 import { skillsOf } from '../../src/domain/model.js';
 import { DEFAULT_SCORING } from '../../src/domain/scoring-config.js';
 import { essentialSkills } from '../../src/index/essential-skills.js';
-import { addSkillBits, relatedSkillBits, SkillCeiling } from '../../src/index/skill-ceiling.js';
+import { addSkillBits, SkillCeiling } from '../../src/index/skill-ceiling.js';
 import { vacancySnapshot, workerSnapshot } from '../arbitraries.js';
 import { aVacancy, aWorker, testTables } from '../mothers.js';
 
@@ -45,30 +45,6 @@ describe('skills ceiling from a skill mask', () => {
     const welder = maskOf([compileWorker(aWorker({ skills: [{ code: 'welding', level: 3 }] }), tables)]);
     expect(ceiling.of(none[0]!, none[1]!)).toBe(0);
     expect(ceiling.of(welder[0]!, welder[1]!)).toBe(1);
-  });
-});
-
-describe('related skill bits of a worker', () => {
-  it('a vacancy asking skills none of whose bits they meet gives the worker a skills factor of 0', () => {
-    fc.assert(
-      fc.property(workerSnapshot, vacancySnapshot, (worker, vacancy) => {
-        const w = compileWorker(worker, tables);
-        const v = compileVacancy(vacancy, tables, DEFAULT_SCORING);
-        const [lo, hi] = relatedSkillBits(tables, w.lists, ...skillsOf(w));
-        const asked = new Uint32Array(2);
-        addSkillBits(Uint16Array.from(v.skills), 0, v.skills.length, asked, 0);
-        if (v.skills.length > 0 && (asked[0]! & lo) === 0 && (asked[1]! & hi) === 0)
-          expect(skillsValue(tables, w.lists, ...skillsOf(w), v.skills, v.skillWeights)).toBe(0);
-      }),
-      { numRuns: 300 },
-    );
-  });
-
-  it('meet the skill itself', () => {
-    const w = compileWorker(aWorker({ skills: [{ code: 'welding', level: 3 }] }), tables);
-    const [lo, hi] = relatedSkillBits(tables, w.lists, ...skillsOf(w));
-    const own = maskOf([w]);
-    expect((own[0]! & lo) | (own[1]! & hi)).not.toBe(0);
   });
 });
 

@@ -1,0 +1,108 @@
+import type { MatchVacancy } from '../domain/model.js';
+import type { ReferenceTables } from '../domain/reference-tables.js';
+
+/**
+ * The largest share of the skills factor each skill asked carries among
+ * some vacancies (a vacancy group, or a place). A worker earns, per skill
+ * asked, its share times their credit for it (their best similarity to
+ * it), so their skills factor for any of these vacancies is at most
+ * Σ largest share × credit (`ceiling`): each term is never below the
+ * vacancy's own. Used by the worker query, where a worker holding few
+ * skills earns little from most groups.
+ */
+export class SkillShares {
+  readonly skills: number[] = [];
+  readonly shares: number[] = [];
+  private readonly at = new Map<number, number>();
+
+  clear(): void {
+    this.skills.length = 0;
+    this.shares.length = 0;
+    this.at.clear();
+  }
+
+  /** Raises a skill's share to at least `share`. */
+  raise(skill: number, share: number): void {
+    const i = this.at.get(skill);
+    if (i === undefined) {
+      this.at.set(skill, this.skills.length);
+      this.skills.push(skill);
+      this.shares.push(share);
+    } else if (share > this.shares[i]!) this.shares[i] = share;
+  }
+
+  /** A vacancy's skills (a skill asked twice carries both its shares). */
+  addVacancy(v: MatchVacancy): void {
+    for (let j = 0; j < v.skills.length; j += 1) {
+      let share = 0;
+      for (let k = 0; k < v.skills.length; k += 1) if (v.skills[k] === v.skills[j]) share += v.skillWeights[k]!;
+      this.raise(v.skills[j]!, share);
+    }
+  }
+
+  widenBy(other: SkillShares): void {
+    for (let i = 0; i < other.skills.length; i += 1) this.raise(other.skills[i]!, other.shares[i]!);
+  }
+
+  /**
+   * Whether `rest` + `weight` × the ceiling can reach `threshold`, summing
+   * only as far as needed: the sum only grows, and so does the bound.
+   */
+  reaches(credits: Float64Array, rest: number, weight: number, threshold: number): boolean {
+    let earned = 0;
+    const { skills, shares } = this;
+    for (let i = 0; i < skills.length; i += 1) {
+      const skill = skills[i]!;
+      earned += shares[i]! * (skill < credits.length ? credits[skill]! : 1);
+      if (!(rest + weight * Math.min(1, earned) < threshold)) return true;
+    }
+    return !(rest + weight * Math.min(1, earned) < threshold);
+  }
+
+  /** The most the skills factor can be, for a worker with these credits (`skillCredits`), over the vacancies that asked skills. */
+  ceiling(credits: Float64Array): number {
+    let earned = 0;
+    const { skills, shares } = this;
+    for (let i = 0; i < skills.length; i += 1) {
+      const skill = skills[i]!;
+      earned += shares[i]! * (skill < credits.length ? credits[skill]! : 1);
+      if (earned >= 1) return 1;
+    }
+    return earned;
+  }
+}
+
+/**
+ * A worker's credit for every skill known (`lists[from..to)` their skills):
+ * their best similarity to it, what `skillsValue` earns for it. Into `out`
+ * when it has the length (skills are only ever added to the tables).
+ */
+export function skillCredits(tables: ReferenceTables, lists: Uint16Array, from: number, to: number, out: Float64Array): Float64Array {
+  const n = tables.skills.size;
+  const credits = out.length === n ? out : new Float64Array(n);
+  credits.fill(0);
+  for (let i = from; i < to; i += 1) {
+    const have = lists[i]!;
+    for (let need = 0; need < n; need += 1) {
+      const similarity = tables.skillSimilarity(have, need);
+      if (similarity > credits[need]!) credits[need] = similarity;
+    }
+  }
+  return credits;
+}
+
+/**
+ * A vacancy's skills factor for a worker with these credits: what
+ * `skillsValue` computes (the same terms in the same order), 1 when it asks
+ * no skill; a skill the credits do not cover counts as fully earned.
+ */
+export function skillsFromCredits(v: MatchVacancy, credits: Float64Array): number {
+  const need = v.skills;
+  if (need.length === 0) return 1;
+  let earned = 0;
+  for (let j = 0; j < need.length; j += 1) {
+    const skill = need[j]!;
+    earned += v.skillWeights[j]! * (skill < credits.length ? credits[skill]! : 1);
+  }
+  return Math.min(1, earned);
+}

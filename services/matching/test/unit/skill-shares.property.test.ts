@@ -1,0 +1,63 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { compileVacancy } from '../../src/domain/compile-vacancy.js';
+import { compileWorker } from '../../src/domain/compile-worker.js';
+import { skillsValue } from '../../src/domain/factors.js';
+import { skillsOf } from '../../src/domain/model.js';
+import { DEFAULT_SCORING } from '../../src/domain/scoring-config.js';
+import { skillCredits, skillsFromCredits } from '../../src/index/skill-shares.js';
+import { VacancyIndex } from '../../src/index/vacancy-index.js';
+import { vacancySnapshot, workerSnapshot } from '../arbitraries.js';
+import { aVacancy, aWorker, testTables } from '../mothers.js';
+
+const tables = testTables();
+
+describe('skill shares of a vacancy group (the worker query skills bound)', () => {
+  it("a worker's skills factor from their credits is the exact one, and no vacancy of a group, place or run exceeds its ceiling, runs hold each vacancy of the group once, and `reaches` decides as the ceiling, after any upserts and removals", () => {
+    fc.assert(
+      fc.property(fc.array(vacancySnapshot, { minLength: 1, maxLength: 20 }), fc.array(fc.nat(19)), workerSnapshot, fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), (vacancies, removals, worker, rest, threshold) => {
+        const index = new VacancyIndex({ size: 2, from: 3 });
+        vacancies.forEach((snapshot, i) => index.upsert(compileVacancy({ ...snapshot, vacancyId: `v-${i}` }, tables, DEFAULT_SCORING)));
+        for (const byPlace of index.openByOccupation.values()) for (const group of byPlace.values()) group.blocks();
+        for (const i of removals) index.remove(`v-${i}`);
+        const w = compileWorker(worker, tables);
+        const credits = skillCredits(tables, w.lists, ...skillsOf(w), new Float64Array(0));
+        for (const byPlace of index.openByOccupation.values())
+          for (const group of byPlace.values()) {
+            group.summary.tighten();
+            // `reaches` sums only as far as needed, and decides as the whole ceiling does.
+            for (const block of [group, group.summary]) expect(block.shares.reaches(credits, rest, 0.25, threshold)).toBe(!(rest + 0.25 * block.shares.ceiling(credits) < threshold));
+            const runs = group.blocks();
+            if (runs) expect(runs.flatMap((run) => run.vacancies.map((v) => v.id)).sort()).toEqual([...group.vacancies.keys()].sort());
+            const runOf = new Map((runs ?? []).flatMap((run) => run.vacancies.map((v) => [v.id, run] as const)));
+            for (const v of group.vacancies.values()) {
+              const exact = skillsValue(tables, w.lists, ...skillsOf(w), v.skills, v.skillWeights);
+              expect(skillsFromCredits(v, credits)).toBe(exact);
+              if (v.skills.length === 0) continue;
+              expect(group.shares.ceiling(credits)).toBeGreaterThanOrEqual(exact);
+              expect(group.summary.shares.ceiling(credits)).toBeGreaterThanOrEqual(exact);
+              const run = runOf.get(v.id);
+              if (run) expect(run.shares.ceiling(credits)).toBeGreaterThanOrEqual(exact);
+            }
+          }
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('counts a skill asked twice with both its shares, and is 0 for a worker with no credit for any skill asked', () => {
+    const twice = compileVacancy(
+      aVacancy({}, { skills: [{ code: 'welding', mustHave: false, weight: 1 }, { code: 'garment', mustHave: false, weight: 1 }, { code: 'welding', mustHave: false, weight: 1 }] }),
+      tables,
+      DEFAULT_SCORING,
+    );
+    const index = new VacancyIndex();
+    index.upsert(twice);
+    const group = [...index.openByOccupation.values()][0]!.get(twice.place)!;
+    const welder = compileWorker(aWorker({ skills: [{ code: 'welding', level: 3 }] }), tables);
+    const credits = skillCredits(tables, welder.lists, ...skillsOf(welder), new Float64Array(0));
+    expect(group.shares.ceiling(credits)).toBeGreaterThanOrEqual(skillsValue(tables, welder.lists, ...skillsOf(welder), twice.skills, twice.skillWeights));
+    const none = compileWorker(aWorker({ skills: [] }), tables);
+    expect(group.shares.ceiling(skillCredits(tables, none.lists, ...skillsOf(none), credits))).toBe(0);
+  });
+});
