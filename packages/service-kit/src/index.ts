@@ -44,6 +44,7 @@ export { OutboxRelay, type OutboxRelayOptions } from './outbox/outbox-relay.js';
 export { outboxPlugin, type OutboxPluginOptions } from './outbox/outbox-plugin.js';
 export { VersionedStore, type AggregateVersion, type SaveInput, type VersionedStoreOptions } from './versioned/versioned-store.js';
 export { KeyedMutex } from './versioned/keyed-mutex.js';
+export { GroupCommit, type GroupCommitOptions } from './group-commit.js';
 export { idempotencyPlugin, type IdempotencyOptions } from './idempotency/idempotency-plugin.js';
 export { IDEMPOTENCY_HEADER, REPLAYED_HEADER } from './idempotency/idempotency-key.js';
 export { clientKey, rateLimitPlugin, type RateLimitOptions } from './rate-limit/rate-limit-plugin.js';

@@ -69,16 +69,22 @@ export const idempotencyPlugin = fp(
     // Claims and answers of concurrent requests go in together (group commit); each is still its own unique insert.
     const inserts = new InsertBatcher(model.collection);
 
+    /** Inserts a record that lives for the key's TTL; false when one with its `_id` is there already. */
+    async function insertRecord(id: string, fields: Pick<IdempotencyRecord, 'fingerprint'> | Pick<IdempotencyRecord, 'effect'>, now: number): Promise<boolean> {
+      try {
+        await inserts.insert({ _id: id, ...fields, createdAt: new Date(now), expiresAt: new Date(now + ttlMs) });
+        return true;
+      } catch (error) {
+        if (!isDuplicateKey(error)) throw error;
+        return false;
+      }
+    }
+
     /** Claims the key (null), or returns the claim someone else holds and its answer, if there is one yet. */
     async function claim(id: string, print: string): Promise<{ holder: IdempotencyRecord; answer: IdempotencyRecord | null } | null> {
       for (let attempt = 0; attempt < 3; attempt += 1) {
         const now = Date.now();
-        try {
-          await inserts.insert({ _id: id, fingerprint: print, createdAt: new Date(now), expiresAt: new Date(now + ttlMs) });
-          return null;
-        } catch (error) {
-          if (!isDuplicateKey(error)) throw error;
-        }
+        if (await insertRecord(id, { fingerprint: print }, now)) return null;
         // The claim and its answer in one read (`_id` `$in`: the _id index on the FerretDB infra/ builds).
         const records = await model.find({ _id: { $in: [id, answerId(id)] } }).lean<IdempotencyRecord[]>();
         const holder = records.find((record) => record._id === id);
@@ -97,13 +103,7 @@ export const idempotencyPlugin = fp(
     /** The id stored for this request's effect: `candidate` if none is stored yet. */
     async function storedEffect(id: string, candidate: string): Promise<string> {
       for (let attempt = 0; attempt < 3; attempt += 1) {
-        const now = Date.now();
-        try {
-          await inserts.insert({ _id: id, effect: candidate, createdAt: new Date(now), expiresAt: new Date(now + ttlMs) });
-          return candidate;
-        } catch (error) {
-          if (!isDuplicateKey(error)) throw error;
-        }
+        if (await insertRecord(id, { effect: candidate }, Date.now())) return candidate;
         const stored = await model.findById(id).lean<IdempotencyRecord>();
         // Swept between the insert and the read: insert again.
         if (stored?.effect !== undefined) return stored.effect;

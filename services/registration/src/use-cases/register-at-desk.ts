@@ -1,9 +1,9 @@
+import { GroupCommit } from '@ketnoi/service-kit';
 import { citizenIdHash } from '../crypto/keyed-hash.js';
 import type { WorkerProfile } from '../domain/types.js';
 import type { CheckedProfile } from '../domain/validate-profile.js';
 import { checkOrRefuse } from './check-or-refuse.js';
 import type { Actor, RegistrationDeps } from './deps.js';
-import { GroupCommit } from './group-commit.js';
 import { registerNew, type NewPerson, type Registered } from './register-many.js';
 import { registerWorker, type RegisterOutcome } from './register-worker.js';
 

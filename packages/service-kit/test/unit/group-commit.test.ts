@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { GroupCommit } from '../../src/use-cases/group-commit.js';
+import { GroupCommit } from '../../src/group-commit.js';
 
 /** A run that finishes only when the test lets it, recording what each round got. */
 function controlledRun() {
@@ -30,7 +30,7 @@ describe('GroupCommit', () => {
 
   it('keeps rounds to their size limit', async () => {
     const { rounds, finish, run } = controlledRun();
-    const group = new GroupCommit(run, 2);
+    const group = new GroupCommit(run, { maxItems: 2 });
     const all = [1, 2, 3, 4].map((n) => group.submit(n));
     for (let i = 0; i < 3; i += 1) {
       await new Promise((resolve) => setImmediate(resolve));
@@ -38,6 +38,17 @@ describe('GroupCommit', () => {
     }
     expect(await Promise.all(all)).toEqual([10, 20, 30, 40]);
     expect(rounds).toEqual([[1], [2, 3], [4]]);
+  });
+
+  it('with gatherTurn, lets the calls of the first call\'s turn join its round', async () => {
+    const { rounds, finish, run } = controlledRun();
+    const group = new GroupCommit(run, { gatherTurn: true });
+    const all = [group.submit(1), group.submit(2)];
+    expect(rounds).toEqual([]);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(rounds).toEqual([[1, 2]]);
+    finish.shift()!();
+    expect(await Promise.all(all)).toEqual([10, 20]);
   });
 
   it("fails every call of a failed round, and goes on with the next", async () => {
