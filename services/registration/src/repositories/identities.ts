@@ -45,16 +45,8 @@ export class Identities {
     return holders;
   }
 
-  /**
-   * The workers holding these hashes. One `$in` read for several: FerretDB
-   * filters `$in` itself after reading the collection once, where each
-   * look-up by `_id` would scan it again.
-   */
+  /** The workers holding these hashes, in one read (`_id` `$in` searches the `_id` index on the FerretDB infra/ builds). */
   private async holdersOf(hashes: readonly string[]): Promise<Map<string, string>> {
-    if (hashes.length === 1) {
-      const holder = await this.holderOf(hashes[0]!);
-      return new Map(holder ? [[hashes[0]!, holder]] : []);
-    }
     const docs = await this.model.find({ _id: { $in: hashes } }).lean();
     return new Map(docs.map((doc) => [doc._id, doc.workerId]));
   }
