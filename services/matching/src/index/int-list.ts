@@ -12,15 +12,15 @@ export class IntList {
     this.data[this.length++] = value;
   }
 
-  /** Order is not kept: the last value takes the removed one's place. */
-  remove(value: number): boolean {
+  /** Order is not kept: the last value takes the removed one's place. The index the value had (-1: not there). */
+  remove(value: number): number {
     for (let i = 0; i < this.length; i += 1) {
       if (this.data[i] === value) {
         this.data[i] = this.data[--this.length]!;
-        return true;
+        return i;
       }
     }
-    return false;
+    return -1;
   }
 
   get bytes(): number {

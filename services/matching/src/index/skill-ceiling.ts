@@ -19,13 +19,6 @@ export class SkillBits {
     this.skillsLo |= lo;
     this.skillsHi |= hi;
   }
-
-  /** ORs in one skill's bit. */
-  widenSkill(skill: number): void {
-    const bit = skillBit(skill);
-    if (bit < 32) this.skillsLo |= 1 << bit;
-    else this.skillsHi |= 1 << (bit - 32);
-  }
 }
 
 /** ORs the bits of `lists[from..to)` into `out[at]` (low word) and `out[at + 1]` (high word). */

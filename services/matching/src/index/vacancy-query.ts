@@ -403,25 +403,23 @@ export class VacancyQuery {
     bounded.length = 0;
     let work = 0;
     let rest = Number.NEGATIVE_INFINITY;
-    // Once the list is full, a group whose place (over every occupation) cannot reach the k-th score is passed over unbounded.
+    // A group whose place (over every occupation) cannot reach the k-th score (at first the minimum score) is passed over unbounded.
     const pass = ++boundPasses;
     this.clearPlaceBounds();
     for (const key of keys)
       for (const group of this.workers.byOccupation.groups.get(key)?.values() ?? []) {
         if (group.available === 0) continue;
-        if (out.threshold > Number.NEGATIVE_INFINITY) {
-          const summary = group.summary;
-          if (summary.boundPass !== pass) {
-            summary.tighten();
-            summary.boundPass = pass;
-            summary.bound = this.blockBound(ctx, v, occupation, summary);
-            summary.rest = this.lastRest;
-            this.placeBounds[summary.key] = summary.bound;
-          }
-          if (summary.bound < out.threshold) continue;
-          // The place's bound with the group's own skills (its mask): no dearer than the group's bound, and never below it.
-          if (summary.rest + ctx.weights[1]! * this.ceiling.of(group.skillsLo, group.skillsHi) < out.threshold) continue;
+        const summary = group.summary;
+        if (summary.boundPass !== pass) {
+          summary.tighten();
+          summary.boundPass = pass;
+          summary.bound = this.blockBound(ctx, v, occupation, summary);
+          summary.rest = this.lastRest;
+          this.placeBounds[summary.key] = summary.bound;
         }
+        if (summary.bound < out.threshold) continue;
+        // The place's bound with the group's own skills (its mask): no dearer than the group's bound, and never below it.
+        if (summary.rest + ctx.weights[1]! * this.ceiling.of(group.skillsLo, group.skillsHi) < out.threshold) continue;
         this.groupsBounded += 1;
         const bound = this.blockBound(ctx, v, occupation, group);
         if (bound < out.threshold) continue;
@@ -543,7 +541,7 @@ export class VacancyQuery {
     if (cheapBoundOf(ctx, v, occupation, qualification, place, commute, flags, wage, experience, priority, skillsCeiling) < out.threshold) return;
     const w = this.workers.view(slot);
     // The skills factor is most of the gap between the cheap bound and the score, and cheap next to the hard filters.
-    if (v.skills.length > 0 && out.threshold > Number.NEGATIVE_INFINITY) {
+    if (v.skills.length > 0) {
       const from = w.at + w.nOccupations;
       const skills = skillsValue(ctx.tables, w.lists, from, from + w.nSkills, v.skills, v.skillWeights);
       if (cheapBoundOf(ctx, v, occupation, qualification, place, commute, flags, wage, experience, priority, skills) < out.threshold) return;

@@ -55,17 +55,12 @@ export class WorkerGroup extends WorkerBlock {
   }
 
   remove(slot: number, c: WorkerColumns): void {
-    const slots = this.slots;
-    const data = slots.data;
-    let i = 0;
-    while (i < slots.length && data[i] !== slot) i += 1;
-    if (i === slots.length) return;
-    const last = slots.length - 1;
-    const moved = data[last]!;
-    data[i] = moved;
-    slots.length = last;
-    if (last < this.sorted) this.sorted = last;
+    const i = this.slots.remove(slot);
+    if (i < 0) return;
+    if (this.slots.length < this.sorted) this.sorted = this.slots.length;
     if (i < this.sorted) {
+      // The last member took the removed one's place: its block's mask now covers it.
+      const moved = this.slots.data[i]!;
       const b = Math.floor(i / this.layout.size) * 2;
       this.blockMasks[b] = (this.blockMasks[b]! | c.skillMask[moved * 2]!) >>> 0;
       this.blockMasks[b + 1] = (this.blockMasks[b + 1]! | c.skillMask[moved * 2 + 1]!) >>> 0;

@@ -1,7 +1,7 @@
 import { cheapBound, evaluate, upperBound } from '../domain/evaluate.js';
 import { vacancyGroupBound } from '../domain/group-bounds.js';
 import { occupationValue } from '../domain/factors.js';
-import { skillsOf, WORKER_FLAGS, type MatchVacancy, type MatchWorker } from '../domain/model.js';
+import { skillsOf, type MatchVacancy, type MatchWorker } from '../domain/model.js';
 import type { Ranked } from '../domain/ranking.js';
 import type { ScoringContext } from '../domain/scoring-context.js';
 import { occupationTiers, TIER_VALUES } from './occupation-tiers.js';
@@ -9,6 +9,7 @@ import { TopKCollector } from './top-k-collector.js';
 import { BoundHeap } from './bound-heap.js';
 import { skillCredits, skillsFromCredits } from './skill-shares.js';
 import type { VacancyBlock, VacancyGroup, VacancyIndex, VacancyPlace } from './vacancy-index.js';
+import { isAvailable } from './worker-extremes.js';
 
 const groupHeap = new BoundHeap<VacancyGroup>();
 const placeHeap = new BoundHeap<VacancyPlace>();
@@ -61,7 +62,7 @@ export function topVacancies(ctx: ScoringContext, vacancies: VacancyIndex, w: Ma
   lastWorkerQuery.groups = 0;
   lastWorkerQuery.vacancies = 0;
   lastWorkerQuery.scored = 0;
-  if ((w.flags & (WORKER_FLAGS.looking | WORKER_FLAGS.consent | WORKER_FLAGS.placed)) !== (WORKER_FLAGS.looking | WORKER_FLAGS.consent)) return [];
+  if (!isAvailable(w.flags)) return [];
   credits = skillCredits(ctx.tables, w.lists, ...skillsOf(w), credits);
   const tiers = occupationTiers(ctx.tables, vacancies.openByOccupation.keys(), w.lists, w.at, w.at + w.nOccupations);
   const weight = ctx.weights[1]!;
@@ -104,7 +105,7 @@ export function topVacancies(ctx: ScoringContext, vacancies: VacancyIndex, w: Ma
  */
 export function reachableVacancies(ctx: ScoringContext, vacancies: VacancyIndex, w: MatchWorker, out: MatchVacancy[]): MatchVacancy[] {
   out.length = 0;
-  if ((w.flags & (WORKER_FLAGS.looking | WORKER_FLAGS.consent | WORKER_FLAGS.placed)) !== (WORKER_FLAGS.looking | WORKER_FLAGS.consent)) return out;
+  if (!isAvailable(w.flags)) return out;
   credits = skillCredits(ctx.tables, w.lists, ...skillsOf(w), credits);
   if (inLastTier.length < ctx.tables.occupations.size) inLastTier = new Uint8Array(ctx.tables.occupations.size);
   const lastTier: number[] = [];
