@@ -19,7 +19,11 @@ export class MemorySink implements ProjectionSink {
     (this.docs[kind] as Map<string, ProjectionDocs[K]>).set(doc._id, structuredClone(doc));
   }
 
+  /** While set, saving this kind throws this message (the database going away in the middle of a batch). */
+  failing?: { kind: ProjectionKind; message: string };
+
   async saveMany<K extends ProjectionKind>(kind: K, docs: readonly ProjectionDocs[K][], _isNew?: (id: string) => boolean): Promise<void> {
+    if (this.failing?.kind === kind) throw new Error(this.failing.message);
     for (const doc of docs) await this.save(kind, doc);
   }
 }

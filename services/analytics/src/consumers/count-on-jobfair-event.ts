@@ -3,7 +3,7 @@ import type { BatchEventHandler, EventHandler } from '@ketnoi/messaging';
 import { statusOfOutcome } from '../domain/apply-jobfair.js';
 import type { JobFairChange, JobFairs } from '../use-cases/jobfairs.js';
 import type { ApplyOutcome } from '../use-cases/projections.js';
-import { logBatch, type BatchOutcome } from './project-batch.js';
+import { applyChanges, logBatch } from './project-batch.js';
 
 type FairEvent = TopicEvent<typeof jobFairsTopic>;
 
@@ -71,19 +71,7 @@ export const countOnJobFairEvent =
 export const countOnJobFairBatch =
   (jobFairs: () => JobFairs): BatchEventHandler<typeof jobFairsTopic> =>
   async (items, context) => {
-    const changes: JobFairChange[] = [];
-    const positions: number[] = [];
-    items.forEach((item, index) => {
-      const change = fairChangeOf(item.event);
-      if (!change) return;
-      changes.push(change);
-      positions.push(index);
-    });
-    const applied = await jobFairs().applyBatch(changes);
-    const outcomes: BatchOutcome[] = items.map(() => 'ok');
-    positions.forEach((index, i) => {
-      if (applied[i] === 'duplicate') outcomes[index] = 'duplicate';
-    });
+    const outcomes = await applyChanges(items, fairChangeOf, (changes) => jobFairs().applyBatch(changes));
     logBatch(context, 'job fair', outcomes);
     return outcomes;
   };

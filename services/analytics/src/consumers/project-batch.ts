@@ -17,18 +17,22 @@ export const projectBatch =
     what: string,
   ): BatchEventHandler<T> =>
   async (items, context) => {
-    const outcomes = await applyChanges(projections(), items, changeOf);
+    const outcomes = await applyChanges(items, changeOf, (changes) => projections().applyBatch(changes));
     logBatch(context, what, outcomes);
     return outcomes;
   };
 
-/** Applies the changes of some items of a batch together; one outcome per item. */
-export async function applyChanges<T extends TopicDefinition>(
-  projections: Projections,
+/**
+ * Applies the changes of some items of a batch together (`apply`: one
+ * `applyBatch`, one outcome per change); one outcome per item, an item
+ * without a change counting as handled.
+ */
+export async function applyChanges<T extends TopicDefinition, C>(
   items: readonly BatchItem<T>[],
-  changeOf: (event: TopicEvent<T>) => ProjectionChange | undefined,
+  changeOf: (event: TopicEvent<T>) => C | undefined,
+  apply: (changes: C[]) => Promise<readonly ApplyOutcome[]>,
 ): Promise<BatchOutcome[]> {
-  const changes: ProjectionChange[] = [];
+  const changes: C[] = [];
   const positions: number[] = [];
   items.forEach((item, index) => {
     const change = changeOf(item.event);
@@ -36,10 +40,10 @@ export async function applyChanges<T extends TopicDefinition>(
     changes.push(change);
     positions.push(index);
   });
-  const applied = await projections.applyBatch(changes);
+  const applied = await apply(changes);
   const outcomes: BatchOutcome[] = items.map(() => 'ok');
   positions.forEach((index, i) => {
-    if (applied[i] === 'duplicate') outcomes[index] = 'duplicate';
+    outcomes[index] = asBatchOutcome(applied[i]!);
   });
   return outcomes;
 }

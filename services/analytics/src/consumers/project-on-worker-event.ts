@@ -2,7 +2,7 @@ import type { workersTopic } from '@ketnoi/contracts';
 import type { BatchEventHandler, EventHandler } from '@ketnoi/messaging';
 import { applyChanges, asBatchOutcome, logBatch, type BatchOutcome } from './project-batch.js';
 import type { JobFairs } from '../use-cases/jobfairs.js';
-import type { Projections } from '../use-cases/projections.js';
+import type { ProjectionChange, Projections } from '../use-cases/projections.js';
 
 /**
  * workers.v1: keep the worker's projection at its latest version; older
@@ -32,7 +32,7 @@ export const projectOnWorkerBatch =
     const outcomes: BatchOutcome[] = [];
     let run: typeof items[number][] = [];
     const flush = async () => {
-      outcomes.push(...(await applyChanges(projections(), run, (event) => (event.type === 'worker.erased' ? undefined : { kind: 'worker', snapshot: event.data }))));
+      outcomes.push(...(await applyChanges(run, (event): ProjectionChange | undefined => (event.type === 'worker.erased' ? undefined : { kind: 'worker', snapshot: event.data }), (changes) => projections().applyBatch(changes))));
       run = [];
     };
     for (const item of items) {

@@ -1,4 +1,4 @@
-import type { JobFairBooth, JobFairOutcome, JobFairSnapshot } from '@ketnoi/contracts';
+import type { JobFairBooth, JobFairSnapshot } from '@ketnoi/contracts';
 import { KeyedMutex } from '@ketnoi/service-kit';
 import { applyAttendee, applyBooth, applyFair, applyInterview, attendeeKeyOf, type AttendeeEvent, type InterviewChange } from '../domain/apply-jobfair.js';
 import { fairReport, type FairReport } from '../domain/jobfair-report.js';
@@ -88,11 +88,6 @@ export class JobFairs {
     return this.mutex.run(LANE, () =>
       this.commit('jobfair_interviews', applyInterview(this.stateOf(change.fairId).interviews.get(change.interviewId), change)),
     );
-  }
-
-  async applyOutcome(outcome: JobFairOutcome, status: InterviewChange['status']): Promise<ApplyOutcome> {
-    const { interviewId, fairId, version, boothId, workerId, placementId, priority } = outcome;
-    return this.applyInterview({ interviewId, fairId, version, boothId, workerId, status, priority, ...(placementId === undefined ? {} : { placementId }) });
   }
 
   /** Applies the changes of a batch in order; one outcome per change. */

@@ -14,13 +14,9 @@ const matchChange = (event: TopicEvent<typeof matchesTopic>, partition: number, 
 export const projectOnMatchEvent =
   (projections: () => Projections): EventHandler<typeof matchesTopic> =>
   async (event, context) => {
-    const m = event.data;
-    const applied =
-      event.type === 'match.withdrawn'
-        ? await projections().withdrawMatch(event.data, context.partition, context.offset)
-        : await projections().putMatch(event.data, context.partition, context.offset);
-    context.log.debug({ vacancyId: m.vacancyId, type: event.type, applied }, 'match projected');
-    return applied ? undefined : 'duplicate';
+    const [outcome] = await projections().applyBatch([matchChange(event, context.partition, context.offset)]);
+    context.log.debug({ vacancyId: event.data.vacancyId, type: event.type, outcome }, 'match projected');
+    return outcome === 'duplicate' ? 'duplicate' : undefined;
   };
 
 /** The same for a batch of matches.v1 events (a vacancy's top-K arrives together): saved in one insert. */

@@ -15,10 +15,9 @@ const vacancyView = ({ data: v }: TopicEvent<typeof vacanciesTopic>): VacancyVie
 export const projectOnVacancyEvent =
   (projections: () => Projections): EventHandler<typeof vacanciesTopic> =>
   async (event, context) => {
-    const v = event.data;
-    const applied = await projections().putVacancy(vacancyView(event));
-    context.log.debug({ vacancyId: v.vacancyId, version: v.version, applied }, 'vacancy projected');
-    return applied ? undefined : 'duplicate';
+    const [outcome] = await projections().applyBatch([{ kind: 'vacancy', view: vacancyView(event) }]);
+    context.log.debug({ vacancyId: event.data.vacancyId, version: event.data.version, outcome }, 'vacancy projected');
+    return outcome === 'duplicate' ? 'duplicate' : undefined;
   };
 
 /** The same for a batch of vacancies.v1 events: their versions saved in one insert. */

@@ -28,15 +28,9 @@ const workerChange = (event: WorkerEvent): ProjectionChange =>
 export const projectOnWorkerEvent =
   (projections: () => Projections): EventHandler<typeof workersTopic> =>
   async (event, context) => {
-    if (event.type === 'worker.erased') {
-      const erased = await projections().eraseWorker(event.data.workerId, event.data.version);
-      context.log.debug({ workerId: event.data.workerId, erased }, 'worker erased from projection');
-      return erased ? undefined : 'duplicate';
-    }
-    const view = workerView(event);
-    const applied = await projections().putWorker(view);
-    context.log.debug({ workerId: view.workerId, version: view.version, applied }, 'worker projected');
-    return applied ? undefined : 'duplicate';
+    const [outcome] = await projections().applyBatch([workerChange(event)]);
+    context.log.debug({ workerId: event.data.workerId, version: event.data.version, type: event.type, outcome }, 'worker projected');
+    return outcome === 'duplicate' ? 'duplicate' : undefined;
   };
 
 /** The same for a batch of workers.v1 events (erasures included, in order): their versions saved in one insert. */

@@ -1,28 +1,15 @@
-import type { MatchScored, matchWithdrawn } from '@ketnoi/contracts';
-import { duplicateIndexes, isDuplicateKey } from '@ketnoi/errors';
+import { duplicateIndexes } from '@ketnoi/errors';
 import { Schema, type Connection, type Model } from 'mongoose';
-import type { z } from 'zod';
 import type { MatchView } from '../domain/ranking.js';
-import { BatchPlan, isLater, scoredMatchDoc, withdrawnMatchDoc, type ChangeOutcome, type MatchDoc, type ProjectionChange, type VacancyView, type WorkerView } from '../domain/projection-plan.js';
+import { BatchPlan, type ChangeOutcome, type MatchDoc, type ProjectionChange, type VacancyView, type WorkerView } from '../domain/projection-plan.js';
 
 export type { ChangeOutcome, MatchDoc, ProjectionChange, VacancyView, WorkerView } from '../domain/projection-plan.js';
-
-type MatchWithdrawn = z.infer<typeof matchWithdrawn>;
 
 type Stored<T> = T & { _id: string };
 type AnyDoc = Stored<Record<string, unknown>>;
 
 const insertOnly = (connection: Connection, name: string) =>
   connection.model(name, new Schema({ _id: String }, { versionKey: false, minimize: false, strict: false }), name);
-
-/** Inserts a projection document; one already there (a redelivered event) is fine. */
-async function insert(model: Model<AnyDoc>, doc: AnyDoc): Promise<void> {
-  try {
-    await model.create(doc);
-  } catch (error) {
-    if (!isDuplicateKey(error)) throw error;
-  }
-}
 
 /** Inserts documents in one unordered round trip; those already there (a retried or redelivered batch) are fine. */
 async function insertAll(model: Model<AnyDoc>, docs: AnyDoc[]): Promise<void> {
@@ -72,44 +59,6 @@ export class Projections {
 
   match(vacancyId: string, workerId: string): MatchView | undefined {
     return this.matches.get(vacancyId)?.get(workerId);
-  }
-
-  /** Applies a worker version; false when it (or a later one) was already applied. */
-  async putWorker(view: WorkerView): Promise<boolean> {
-    if ((this.workerVersions.get(view.workerId) ?? 0) >= view.version) return false;
-    await insert(this.workerModel, { ...view, _id: `${view.workerId}:${view.version}` });
-    this.rememberWorker(view);
-    return true;
-  }
-
-  async eraseWorker(workerId: string, version: number): Promise<boolean> {
-    if ((this.workerVersions.get(workerId) ?? 0) >= version) return false;
-    await insert(this.workerModel, { _id: `${workerId}:${version}`, workerId, version, erased: true });
-    this.forget(workerId, version);
-    return true;
-  }
-
-  async putVacancy(view: VacancyView): Promise<boolean> {
-    if ((this.vacancies.get(view.vacancyId)?.version ?? 0) >= view.version) return false;
-    await insert(this.vacancyModel, { ...view, _id: `${view.vacancyId}:${view.version}` });
-    this.vacancies.set(view.vacancyId, view);
-    return true;
-  }
-
-  /** Applies a proposed or updated match unless a later one is already there. */
-  async putMatch(event: MatchScored, partition: number, offset: string): Promise<boolean> {
-    return this.applyMatch(scoredMatchDoc(event, offset), partition);
-  }
-
-  async withdrawMatch(event: MatchWithdrawn, partition: number, offset: string): Promise<boolean> {
-    return this.applyMatch(withdrawnMatchDoc(event, offset), partition);
-  }
-
-  private async applyMatch(doc: MatchDoc, partition: number): Promise<boolean> {
-    if (!isLater(doc, this.latest.get(`${doc.vacancyId}:${doc.workerId}`))) return false;
-    await insert(this.matchModel, { ...doc, _id: `${partition}:${doc.seq}` });
-    this.rememberMatch(doc);
-    return true;
   }
 
   /**
