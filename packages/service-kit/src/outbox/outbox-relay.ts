@@ -3,7 +3,7 @@ import type { EventPublisher } from '@ketnoi/messaging';
 import type { Model } from 'mongoose';
 import type { Logger } from 'pino';
 import type { PendingEvent } from './outbox-fields.js';
-import { pendingEventsOf, pendingModelFor, recoverPending, type PendingDoc } from './pending-index.js';
+import { entryVersions, pendingModelFor, recoverPending, type EntryVersion, type PendingDoc } from './pending-index.js';
 
 export interface OutboxRelayOptions {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -12,7 +12,7 @@ export interface OutboxRelayOptions {
   /** The topics this outbox may carry, by contract name. */
   topics: readonly TopicDefinition[];
   logger: Logger;
-  /** Versions read, published and dropped from the pending index together (default 500). */
+  /** Versions read, published and dropped from the pending index together (default 500; a batch entry is not split). */
   batchSize?: number;
   /**
    * Most events in one producer send (default 500): a batch of thousands of
@@ -24,8 +24,19 @@ export interface OutboxRelayOptions {
   idleMs?: number;
   /** How often to look for versions whose pending-index entry a crash lost. */
   recoverEveryMs?: number;
-  /** Only versions at least this old are re-indexed (younger ones are being indexed by their writer). */
+  /**
+   * Only versions at least this old are re-indexed (younger ones are being
+   * indexed by their writer); a tentative batch entry this old whose versions
+   * all exist is published (its writer died before settling it). Default 60 s.
+   */
   recoverAfterMs?: number;
+  /**
+   * A tentative batch entry this old is given up on: the events of the
+   * versions that exist go out, the rest are dropped (their versions were
+   * never written). Default 10 minutes: far beyond any writer's timeouts, as
+   * a writer still at work would lose the events it writes after this.
+   */
+  abandonAfterMs?: number;
   /**
    * Published versions are marked (outbox emptied) in one write once this many
    * have gone out, and whenever nothing is left to publish. Default 5000.
@@ -48,7 +59,9 @@ export interface OutboxRelayOptions {
  *
  * The relay writes per batch, not per version: one `deleteMany` of the
  * batch's index entries, and one `bulkWrite` marking up to `markEvery`
- * versions by `_id` while a backlog drains. On FerretDB (patched by infra/,
+ * versions by `_id` while a backlog drains. Versions created in bulk
+ * (`VersionedStore.createMany`) share one batch entry and keep no outbox:
+ * one entry read and deleted for hundreds of versions, none marked. On FerretDB (patched by infra/,
  * see infra/ferretdb/README.md) a write by `_id` alone searches the `_id`
  * index, where a filter on any other field reads the whole collection.
  */
@@ -63,6 +76,8 @@ export class OutboxRelay {
   private lastMark = 0;
   private lastMarkMs = 0;
   private lagMs = 0;
+  /** Entries to read next: about a batch of versions (batch entries hold many). */
+  private entryLimit: number | undefined;
 
   constructor(private readonly options: OutboxRelayOptions) {
     this.topics = new Map(options.topics.map((topic) => [topic.name, topic]));
@@ -98,18 +113,22 @@ export class OutboxRelay {
   async flushOnce(): Promise<number> {
     const pending = pendingModelFor(this.options.model);
     const batchSize = this.options.batchSize ?? 500;
-    const docs = await this.nextBatch(pending, batchSize);
-    if (docs.length === 0) {
+    const entries = await this.nextBatch(pending, batchSize);
+    const taken = await this.publishable(entries, batchSize);
+    if (taken.length === 0) {
       const interval = Math.max(this.options.markIntervalMs ?? 1_000, 10 * this.lastMarkMs);
       if (Date.now() - this.lastMark >= interval) await this.markPublished();
       return 0;
     }
-    const events = docs.flatMap(pendingEventsOf);
+    const events = taken.flatMap(({ versions }) => versions.flatMap((version) => version.events));
     await this.publishInOrder(events);
-    this.lagMs = Date.now() - Math.min(...docs.map((doc) => new Date(doc.at).getTime()));
-    const ids = docs.map((doc) => doc._id);
-    await pending.deleteMany({ _id: { $in: ids } });
-    this.unmarked.push(...ids);
+    this.lagMs = Date.now() - Math.min(...taken.map(({ entry }) => new Date(entry.at).getTime()));
+    const settled = taken.filter(({ entry }) => !entry.tentative).map(({ entry }) => entry._id);
+    if (settled.length > 0) await pending.deleteMany({ _id: { $in: settled } });
+    // A tentative entry given up on goes only while still tentative (its writer, if alive after all, re-enters what it wrote).
+    for (const { entry } of taken.filter(({ entry }) => entry.tentative)) await pending.deleteOne({ _id: entry._id, tentative: true });
+    // Batch entries' versions keep no outbox: nothing to mark.
+    this.unmarked.push(...taken.filter(({ entry }) => entry.batch === undefined).map(({ entry }) => entry._id));
     // Marked in round trips of `markEvery` versions while there is more to publish, and
     // within about a second once there is not, so events (which may carry personal data)
     // do not linger at rest.
@@ -118,18 +137,59 @@ export class OutboxRelay {
   }
 
   /**
-   * The next versions to publish. The natural order is not the insertion order
+   * The entries to publish now, in the order read, up to `batchSize` versions
+   * (at least one entry). A tentative batch entry waits for its writer to
+   * settle it; once older than `recoverAfterMs` it goes out if all its
+   * versions exist, and once older than `abandonAfterMs` with the events of
+   * those that do. The next read asks for about as many entries as make a
+   * batch, plus those left waiting.
+   */
+  private async publishable(entries: readonly PendingDoc[], batchSize: number): Promise<{ entry: PendingDoc; versions: EntryVersion[] }[]> {
+    const taken: { entry: PendingDoc; versions: EntryVersion[] }[] = [];
+    let count = 0;
+    let waiting = 0;
+    for (const entry of entries) {
+      if (taken.length > 0 && count >= batchSize) break;
+      const versions = entry.tentative ? await this.lateVersions(entry) : entryVersions(entry);
+      if (versions === undefined) {
+        waiting += 1;
+        continue;
+      }
+      taken.push({ entry, versions });
+      count += Math.max(1, versions.length);
+    }
+    const perEntry = taken.length === 0 ? 1 : count / taken.length;
+    this.entryLimit = Math.ceil(batchSize / perEntry) + waiting;
+    return taken;
+  }
+
+  /** The versions of a tentative batch entry to publish now, or undefined while its writer may still settle it. */
+  private async lateVersions(entry: PendingDoc): Promise<EntryVersion[] | undefined> {
+    const age = Date.now() - new Date(entry.at).getTime();
+    if (age < (this.options.recoverAfterMs ?? 60_000)) return undefined;
+    const versions = entryVersions(entry);
+    const found = await this.options.model.find({ _id: { $in: versions.map((version) => version.id) } }).select({ _id: 1 }).lean();
+    const written = new Set(found.map((doc) => String(doc._id)));
+    if (written.size === versions.length) return versions;
+    if (age < (this.options.abandonAfterMs ?? 600_000)) return undefined;
+    this.options.logger.warn({ entry: entry._id, written: written.size, of: versions.length }, 'outbox: gave up waiting for a batch writer; publishing the versions it wrote');
+    return versions.filter((version) => written.has(version.id));
+  }
+
+  /**
+   * The next entries to publish. The natural order is not the insertion order
    * on PostgreSQL (concurrent inserts fill different pages), and FerretDB sorts
    * only after reading the whole collection. So a batch is read in natural
-   * order, which is cheap, and kept when every version in it is a first version
-   * (nothing of its aggregate can be older: bulk registrations and imports).
+   * order, which is cheap, and kept when every entry in it holds first versions
+   * (nothing of their aggregates can be older: bulk registrations and imports).
    * Otherwise the batch is read again oldest first, by the version's time and
    * then its number, so one aggregate's versions go out in order across batches.
    */
   private async nextBatch(pending: Model<PendingDoc>, batchSize: number): Promise<PendingDoc[]> {
-    const natural = (await pending.find().limit(batchSize).lean()) as PendingDoc[];
+    const limit = this.entryLimit ?? batchSize;
+    const natural = (await pending.find().limit(limit).lean()) as PendingDoc[];
     if (natural.every((doc) => doc.order === 1)) return natural;
-    return (await pending.find().sort({ at: 1, order: 1 }).limit(batchSize).lean()) as PendingDoc[];
+    return (await pending.find().sort({ at: 1, order: 1 }).limit(limit).lean()) as PendingDoc[];
   }
 
   /**

@@ -1,15 +1,33 @@
+import { randomUUID } from 'node:crypto';
 import { duplicateIndexes, isDuplicateKey } from '@ketnoi/errors';
 import { Schema, type Model } from 'mongoose';
 import { withOutbox, type PendingEvent } from './outbox-fields.js';
 
-/** A copy of one version's unpublished events, in a collection that holds only what is pending. */
+/**
+ * An entry of the pending index, in a collection that holds only what is
+ * pending. Either one version's unpublished events (`_id` = the version's,
+ * which keeps them in its outbox until the relay marks it published), or a
+ * batch of new versions written together (`batch`), whose versions keep no
+ * outbox: the entry is their only copy, written before them (see
+ * `openBatchEntry`).
+ */
 export interface PendingDoc {
   _id: string;
-  /** The aggregate version: lower versions go out first. */
+  /** The aggregate version (1 for a batch of new versions): lower versions go out first. */
   order: number;
-  /** Stored as one JSON text (entries written before that: as documents); read with `pendingEventsOf`. */
+  /** Stored as one JSON text (entries written before that: as documents); read with `entryVersions`. */
   events: PendingEvent[] | string;
   at: Date;
+  /** A batch entry: JSON text of `[versionId, events][]`. */
+  batch?: string;
+  /** A batch entry whose versions may not all be written yet (their writer is at work, or died). */
+  tentative?: boolean;
+}
+
+/** The versions an entry holds events of, each with its events, in order. */
+export interface EntryVersion {
+  id: string;
+  events: PendingEvent[];
 }
 
 /**
@@ -22,13 +40,15 @@ export interface PendingDoc {
 const asJsonText = (events: unknown): unknown => (typeof events === 'string' ? events : JSON.stringify(events));
 
 const pendingSchema = new Schema<PendingDoc>(
-  { _id: String, order: Number, events: { type: Schema.Types.Mixed, set: asJsonText }, at: Date },
+  { _id: String, order: Number, events: { type: Schema.Types.Mixed, set: asJsonText }, at: Date, batch: String, tentative: Boolean },
   { versionKey: false, minimize: false },
 );
 
-/** The events of a pending-index entry as read (`lean`), in either stored form. */
-export const pendingEventsOf = (doc: Pick<PendingDoc, 'events'>): PendingEvent[] =>
-  typeof doc.events === 'string' ? (JSON.parse(doc.events) as PendingEvent[]) : doc.events;
+/** The versions of a pending-index entry as read (`lean`) with their events, in any stored form. */
+export function entryVersions(doc: Pick<PendingDoc, '_id' | 'events' | 'batch'>): EntryVersion[] {
+  if (doc.batch !== undefined) return (JSON.parse(doc.batch) as [string, PendingEvent[]][]).map(([id, events]) => ({ id, events }));
+  return [{ id: doc._id, events: typeof doc.events === 'string' ? (JSON.parse(doc.events) as PendingEvent[]) : doc.events }];
+}
 
 /**
  * The pending index of a versions collection. FerretDB 1.x answers filters
@@ -80,4 +100,57 @@ export async function recoverPending(versions: Model<any>, olderThan?: Date): Pr
     // write that failed as a whole reports no write errors: that is no success.
     return entries.length - duplicateIndexes(error, entries.length).size;
   }
+}
+
+const batchEntry = (versions: readonly EntryVersion[], at: Date, tentative: boolean): PendingDoc => ({
+  _id: `batch:${randomUUID()}`,
+  order: 1,
+  events: [],
+  batch: JSON.stringify(versions.map(({ id, events }) => [id, events])),
+  at,
+  ...(tentative ? { tentative } : {}),
+});
+
+/**
+ * The first step of writing a batch of new versions (first versions, so
+ * nothing of their aggregates is older) without an outbox in each: one
+ * pending entry holding all their events, tentative, written *before* the
+ * versions, so that a crash between the writes loses no event. The versions
+ * are then inserted with empty outboxes and `settleBatchEntry` makes the
+ * entry final. Against an outbox per version and an index entry per version,
+ * the relay reads and deletes one entry instead of hundreds, and marks
+ * nothing afterwards (marking was the largest cost of draining a bulk
+ * import on FerretDB: 2.4 s per 5,000 versions on SQLite). The relay
+ * publishes a tentative entry only once its writer is late (see OutboxRelay).
+ * Returns the entry's id.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export async function openBatchEntry(versions: Model<any>, entries: readonly EntryVersion[], at: Date): Promise<string> {
+  const entry = batchEntry(entries, at, true);
+  await pendingModelFor(versions).create(entry);
+  return entry._id;
+}
+
+/**
+ * Makes a tentative batch entry final once its versions are written: `created`
+ * are those inserted (the others existed: a redelivery, whose events went
+ * out with the first attempt). If the relay took the entry over meanwhile
+ * (its writer looked dead), the created versions' events are entered again:
+ * some may go out twice, none is lost.
+ */
+export async function settleBatchEntry(
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  versions: Model<any>,
+  entryId: string,
+  opened: readonly EntryVersion[],
+  created: readonly EntryVersion[],
+  at: Date,
+): Promise<void> {
+  const pending = pendingModelFor(versions);
+  if (created.length === opened.length) {
+    const { matchedCount } = await pending.updateOne({ _id: entryId }, { $unset: { tentative: 1 } });
+    if (matchedCount === 1) return;
+  }
+  if (created.length > 0) await pending.create(batchEntry(created, at, false));
+  await pending.deleteOne({ _id: entryId });
 }

@@ -1,7 +1,7 @@
 import { duplicateIndexes, isDuplicateKey, KetNoiError } from '@ketnoi/errors';
 import { Schema, type Connection, type Model } from 'mongoose';
-import { addOutbox, withOutbox, type PendingEvent } from '../outbox/outbox-fields.js';
-import { insertVersion, pendingModelFor } from '../outbox/pending-index.js';
+import { addOutbox, type PendingEvent } from '../outbox/outbox-fields.js';
+import { insertVersion, openBatchEntry, pendingModelFor, settleBatchEntry } from '../outbox/pending-index.js';
 import { KeyedMutex } from './keyed-mutex.js';
 import { addHeadPacking, headPacking, packHead } from './packed-heads.js';
 import { packState, unpackState } from './packed-state.js';
@@ -128,11 +128,16 @@ export class VersionedStore<S extends object> {
 
   /**
    * Creates many aggregates at version 1 in a few bulk writes (imports). Each
-   * id that already exists is reported instead of created.
+   * id that already exists is reported instead of created. The versions'
+   * events are kept in one batch entry of the pending index, written before
+   * the versions (which keep no outbox) and settled after: see
+   * `openBatchEntry`.
    */
   async createMany(inputs: readonly Omit<SaveInput<S>, 'expectedVersion'>[]): Promise<{ created: string[]; existing: string[] }> {
     const at = new Date();
-    const docs = inputs.map(({ id, state, events }) => ({ _id: `${id}:1`, aggregateId: id, version: 1, ...versionState(state, this.packStates), at, ...withOutbox(events) }));
+    const docs = inputs.map(({ id, state }) => ({ _id: `${id}:1`, aggregateId: id, version: 1, ...versionState(state, this.packStates), at }));
+    const withEvents = inputs.flatMap(({ id, events }) => (events.length > 0 ? [{ id: `${id}:1`, aggregateId: id, events: [...events] }] : []));
+    const entry = withEvents.length > 0 ? await openBatchEntry(this.versions, withEvents, at) : undefined;
     const failed = new Set<string>();
     try {
       await this.versions.insertMany(docs, { ordered: false });
@@ -140,11 +145,13 @@ export class VersionedStore<S extends object> {
       for (const index of duplicateIndexes(error, docs.length)) failed.add(inputs[index]!.id);
     }
     const created = inputs.filter((input) => !failed.has(input.id));
-    const pending = docs.filter((doc) => doc.outboxPending && !failed.has(doc.aggregateId));
-    if (pending.length > 0) {
-      await pendingModelFor(this.versions).insertMany(
-        pending.map((doc) => ({ _id: doc._id, order: 1, events: doc.outbox, at })),
-        { ordered: false },
+    if (entry !== undefined) {
+      await settleBatchEntry(
+        this.versions,
+        entry,
+        withEvents,
+        withEvents.filter((version) => !failed.has(version.aggregateId)),
+        at,
       );
     }
     const heads = created.map((input) => this.headOf(input.id, 1, at, input.state, input.headFields));

@@ -3,7 +3,8 @@ import { createKafka, ensureTopics, EventPublisher, withSuffix } from '@ketnoi/m
 import { readTopic, testDatabase, testKafka, testLogger, uniqueName, waitFor } from '@ketnoi/testing';
 import { Schema } from 'mongoose';
 import { afterEach, describe, expect, inject, it } from 'vitest';
-import { addOutbox, insertVersion, OutboxRelay, pendingEvent, withOutbox } from '../../src/index.js';
+import { addOutbox, insertVersion, OutboxRelay, pendingEvent, pendingModelFor, VersionedStore, withOutbox } from '../../src/index.js';
+import { openBatchEntry, settleBatchEntry, type EntryVersion } from '../../src/outbox/pending-index.js';
 
 
 const erased = (workerId: string, version: number) =>
@@ -111,6 +112,103 @@ describe('outbox relay against the real broker and FerretDB', () => {
     const messages = await reader.waitForCount(3);
     expect(messages.map((m) => m.key).sort()).toEqual(['wrk_legacy', 'wrk_old', 'wrk_text']);
     expect(await pendingEntries.countDocuments()).toBe(0);
+  });
+
+  describe('batch entries (bulk creation)', () => {
+    /** A versioned store, a relay over its versions and a reader of what it publishes. */
+    const fixture = async (name: string, relayOptions: { batchSize?: number; recoverAfterMs?: number; abandonAfterMs?: number } = {}) => {
+      const logger = testLogger();
+      const suffix = uniqueName(name);
+      const db = await testDatabase(name);
+      cleanups.push(db.drop);
+      const store = new VersionedStore<{ title: string }>({ connection: db.connection, name, headSchema: new Schema({ title: String }) });
+      await store.init();
+      const kafka = createKafka({ brokers: inject('infra').kafkaBrokers, clientId: `${name}-test`, logger });
+      await ensureTopics(kafka, [workersTopic], { topicName: withSuffix(suffix) });
+      const publisher = new EventPublisher({ kafka, source: '/ketnoi/test', logger, topicName: withSuffix(suffix) });
+      await publisher.connect();
+      cleanups.push(() => publisher.disconnect());
+      const relay = new OutboxRelay({ model: store.versions, publisher, topics: [workersTopic], logger, ...relayOptions });
+      const reader = await readTopic(testKafka(), withSuffix(suffix)(workersTopic.name));
+      cleanups.push(() => reader.stop());
+      const pending = pendingModelFor(store.versions);
+      /** Version documents written as a batch writer does (no outbox), events for a batch entry. */
+      const written = async (ids: string[], wrote = ids): Promise<EntryVersion[]> => {
+        if (wrote.length > 0) await store.versions.insertMany(wrote.map((id) => ({ _id: `${id}:1`, aggregateId: id, version: 1, stateJson: '{}', at: new Date() })));
+        return ids.map((id) => ({ id: `${id}:1`, events: [erased(id, 1)] }));
+      };
+      const keys = () => reader.messages.map((message) => message.key).sort();
+      return { store, relay, reader, pending, written, keys };
+    };
+    const ago = (ms: number) => new Date(Date.now() - ms);
+
+    it('publishes a bulk creation from one settled entry and has none of its versions to mark', async () => {
+      const { store, relay, reader, pending, keys } = await fixture('batch_entry');
+      await store.save({ id: 'wrk_bulk_b', expectedVersion: 0, state: { title: 'one by one' }, events: [erased('wrk_bulk_b', 1)] });
+      const result = await store.createMany(['wrk_bulk_a', 'wrk_bulk_b', 'wrk_bulk_c'].map((id) => ({ id, state: { title: id }, events: [erased(id, 1)] })));
+      expect(result).toEqual({ created: ['wrk_bulk_a', 'wrk_bulk_c'], existing: ['wrk_bulk_b'] });
+
+      const entries = await pending.find().lean();
+      expect(entries.map((entry) => entry._id).sort()).toEqual([expect.stringMatching(/^batch:/), 'wrk_bulk_b:1']);
+      const batch = entries.find((entry) => entry.batch !== undefined)!;
+      expect(batch.tentative).toBeUndefined();
+      expect(JSON.parse(batch.batch!).map(([id]: [string]) => id)).toEqual(['wrk_bulk_a:1', 'wrk_bulk_c:1']);
+      // The bulk versions keep no outbox: the entry is their events' only copy.
+      expect(await store.versions.find({ outboxPending: true }).distinct('_id')).toEqual(['wrk_bulk_b:1']);
+
+      expect(await relay.flushOnce()).toBe(3);
+      await reader.waitForCount(3);
+      expect(keys()).toEqual(['wrk_bulk_a', 'wrk_bulk_b', 'wrk_bulk_c']);
+      expect(await pending.countDocuments()).toBe(0);
+      expect(await relay.markPublished()).toBe(1);
+      expect(await store.versions.countDocuments({ outboxPending: true })).toBe(0);
+
+      // Created again (a redelivery): nothing new to publish, no entry left.
+      expect(await store.createMany(['wrk_bulk_a', 'wrk_bulk_c'].map((id) => ({ id, state: { title: id }, events: [erased(id, 1)] })))).toEqual({ created: [], existing: ['wrk_bulk_a', 'wrk_bulk_c'] });
+      expect(await pending.countDocuments()).toBe(0);
+    });
+
+    it('waits for a tentative entry\'s writer, publishes it once the writer is late, and gives up on versions never written', async () => {
+      const { store, relay, reader, pending, written, keys } = await fixture('batch_late', { recoverAfterMs: 1_000, abandonAfterMs: 10_000 });
+      const fresh = await openBatchEntry(store.versions, await written(['wrk_a1', 'wrk_a2']), new Date());
+      await openBatchEntry(store.versions, await written(['wrk_b1', 'wrk_b2']), ago(5_000)); // writer died before settling
+      const midway = await openBatchEntry(store.versions, await written(['wrk_c1', 'wrk_c2'], ['wrk_c1']), ago(5_000)); // writer still at work?
+      await openBatchEntry(store.versions, await written(['wrk_d1', 'wrk_d2'], ['wrk_d1']), ago(20_000)); // died mid-insert
+      await openBatchEntry(store.versions, await written(['wrk_e1'], []), ago(20_000)); // died before any version
+
+      expect(await relay.flushOnce()).toBe(3);
+      await reader.waitForCount(3);
+      expect(keys()).toEqual(['wrk_b1', 'wrk_b2', 'wrk_d1']);
+      expect((await pending.find().lean()).map((entry) => entry._id).sort()).toEqual([fresh, midway].sort());
+
+      // The writers settle: all written, and one of two (the other existed: a redelivery).
+      await settleBatchEntry(store.versions, fresh, await written(['wrk_a1', 'wrk_a2'], []), await written(['wrk_a1', 'wrk_a2'], []), new Date());
+      await settleBatchEntry(store.versions, midway, await written(['wrk_c1', 'wrk_c2'], []), await written(['wrk_c1'], []), ago(5_000));
+      expect(await relay.flushOnce()).toBe(3);
+      await reader.waitForCount(6);
+      expect(keys()).toEqual(['wrk_a1', 'wrk_a2', 'wrk_b1', 'wrk_b2', 'wrk_c1', 'wrk_d1']);
+      expect(await pending.countDocuments()).toBe(0);
+
+      // A writer that settles after the relay took its entry over enters its events again: twice, never lost.
+      const late = await written(['wrk_f1']);
+      const taken = await openBatchEntry(store.versions, late, ago(5_000));
+      expect(await relay.flushOnce()).toBe(1);
+      await settleBatchEntry(store.versions, taken, late, late, ago(5_000));
+      expect(await relay.flushOnce()).toBe(1);
+      await reader.waitForCount(8);
+      expect(keys().filter((key) => key === 'wrk_f1')).toHaveLength(2);
+    });
+
+    it('keeps publishing the entries behind a tentative one, a batch at a time', async () => {
+      const { store, relay, reader, written } = await fixture('batch_head', { batchSize: 2 });
+      await openBatchEntry(store.versions, await written(['wrk_w1', 'wrk_w2']), new Date());
+      for (const id of ['wrk_p1', 'wrk_p2', 'wrk_p3', 'wrk_p4']) await insertVersion(store.versions, { _id: `${id}:1`, aggregateId: id, version: 1, stateJson: '{}', at: new Date(), outbox: [erased(id, 1)] });
+      const published: number[] = [];
+      for (let flush = 0; flush < 4; flush += 1) published.push(await relay.flushOnce());
+      // 2 entries read (the tentative one and one more), then as many as make a batch plus the one waiting.
+      expect(published).toEqual([1, 2, 1, 0]);
+      await reader.waitForCount(4);
+    });
   });
 
   it('refuses an invalid event at append time, before anything is stored', () => {
