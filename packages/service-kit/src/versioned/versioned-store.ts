@@ -66,6 +66,25 @@ function versionState(state: object, pack: boolean): { state: Record<string, unk
   return packed === undefined ? { state: kept } : { state: kept, stateJson: packed };
 }
 
+/** Most JSON text of events in one batch entry: a document stays far below the 16 MB limit. */
+const MAX_ENTRY_TEXT = 4_000_000;
+
+/** Consecutive parts of a bulk creation whose events fit one batch entry each (an input larger than that alone). */
+export function byEventText<T extends { events: readonly PendingEvent[] }>(inputs: readonly T[], limit = MAX_ENTRY_TEXT): T[][] {
+  const parts: T[][] = [[]];
+  let text = 0;
+  for (const input of inputs) {
+    const size = input.events.length === 0 ? 0 : JSON.stringify(input.events).length;
+    if (text + size > limit && parts.at(-1)!.length > 0) {
+      parts.push([]);
+      text = 0;
+    }
+    parts.at(-1)!.push(input);
+    text += size;
+  }
+  return parts;
+}
+
 /**
  * An aggregate as immutable versions plus a head. `save` inserts version n+1
  * with its outgoing events (the unique `_id` "<id>:<n+1>" is the optimistic
@@ -134,6 +153,19 @@ export class VersionedStore<S extends object> {
    * `openBatchEntry`.
    */
   async createMany(inputs: readonly Omit<SaveInput<S>, 'expectedVersion'>[]): Promise<{ created: string[]; existing: string[] }> {
+    const parts = byEventText(inputs);
+    if (parts.length === 1) return this.createBatch(inputs);
+    const created: string[] = [];
+    const existing: string[] = [];
+    for (const part of parts) {
+      const result = await this.createBatch(part);
+      created.push(...result.created);
+      existing.push(...result.existing);
+    }
+    return { created, existing };
+  }
+
+  private async createBatch(inputs: readonly Omit<SaveInput<S>, 'expectedVersion'>[]): Promise<{ created: string[]; existing: string[] }> {
     const at = new Date();
     const docs = inputs.map(({ id, state }) => ({ _id: `${id}:1`, aggregateId: id, version: 1, ...versionState(state, this.packStates), at }));
     const withEvents = inputs.flatMap(({ id, events }) => (events.length > 0 ? [{ id: `${id}:1`, aggregateId: id, events: [...events] }] : []));
