@@ -1,110 +1,184 @@
-// pnpm bench (in services/notification): match.proposed → SMS + email + inbox
-// for N workers, against the real Kafka and FerretDB, a local HTTP SMS sink and
-// a local SMTP server; prints the sustained rate.
-import { cpus } from 'node:os';
+// pnpm bench (in services/notification): vacancies proposing matches to a pool
+// of workers (several matches per worker, so the daily cap bites; a tenth of
+// the workers on the digest, every 20th match withdrawn afterwards), against
+// the real Kafka and FerretDB, a local HTTP SMS sink and a local SMTP server.
+// Each mode (`--modes=0,500`: NOTIFICATION_BATCH_SIZE) runs the same events on
+// its own topics and database, one after another in the same process, and
+// prints matches/s, CPU ms per match (this process: service, sinks and
+// producer) and database operations per match. Mode `old` runs the service
+// from the sources in BENCH_OLD_SRC (e.g. `git archive` of an earlier commit's
+// src/ copied into this folder), for a before/after in one run.
+import { readdirSync, readFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { employersTopic, matchesTopic, vacanciesTopic, workerContactsTopic } from '@ketnoi/contracts';
 import { buildEvent, createKafka, withSuffix } from '@ketnoi/messaging';
 import { createDevIssuer, createLogger, loadConfig } from '@ketnoi/service-kit';
-import { buildApp } from '../src/app.js';
-import { notificationConfigSchema } from '../src/config.js';
+import mongoose from 'mongoose';
+import type { buildApp as BuildApp } from '../src/app.js';
+import type { notificationConfigSchema as ConfigSchema } from '../src/config.js';
 import { aVacancy, aWorkerContact, anEmployer } from '../test/mothers.js';
 import { startSmsGateway, startSmtpServer } from '../test/sinks.js';
 
-const arg = (name: string, fallback: number) => Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
-const WORKERS = arg('workers', 2000);
-const VACANCIES = 6;
+const arg = (name: string, fallback: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback;
+const WORKERS = Number(arg('workers', '150'));
+const VACANCIES = Number(arg('vacancies', '20'));
+const PER_VACANCY = Math.min(Number(arg('per-vacancy', '50')), WORKERS);
+const MODES = arg('modes', '0,500').split(',');
 
-const env = process.env;
-const [issuer, sms, smtp] = await Promise.all([createDevIssuer(), startSmsGateway(), startSmtpServer({ parse: false })]);
-const suffix = `bench-${Date.now().toString(36)}`;
-const topic = withSuffix(suffix);
-const config = loadConfig(notificationConfigSchema, {
-  SERVICE_NAME: 'notification',
-  MONGO_URL: env.MONGO_URL ?? 'mongodb://127.0.0.1:27017',
-  MONGO_DB_NAME: suffix.replace(/-/g, '_'),
-  KAFKA_BROKERS: env.KAFKA_BROKERS ?? '127.0.0.1:9092',
-  AUTH_ISSUER: issuer.issuer,
-  AUTH_AUDIENCE: issuer.audience,
-  AUTH_JWT_PUBLIC_KEY: issuer.publicKeyPem,
-  SMS_GATEWAY_URL: sms.url,
-  SMTP_URL: smtp.url,
-  // Quiet hours off, so every SMS goes at once whatever the hour of the run.
-  QUIET_HOURS_START: '00:00',
-  QUIET_HOURS_END: '00:00',
+let databaseOps = 0;
+// Every collection operation of every mongoose connection in this process (the service's, the bench's reads).
+mongoose.set('debug', () => {
+  databaseOps += 1;
 });
-const app = await buildApp(config, { logger: createLogger({ serviceName: 'notification', level: 'warn' }), topicName: topic, groupId: suffix, relayIdleMs: 100 });
-await app.ready();
-const producer = createKafka({ brokers: config.KAFKA_BROKERS, clientId: suffix, logger: app.log as never }).producer();
-await producer.connect();
-const send = async (name: string, messages: { key: string; value: unknown }[]) => {
-  for (let i = 0; i < messages.length; i += 500) {
-    await producer.send({ topic: topic(name), messages: messages.slice(i, i + 500).map((m) => ({ key: m.key, value: JSON.stringify(m.value) })) });
-  }
-};
-const until = async (what: string, done: () => Promise<boolean> | boolean) => {
-  const deadline = Date.now() + 30 * 60_000;
-  let report = Date.now() + 10_000;
-  while (!(await done())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    if (Date.now() > report) {
-      report = Date.now() + 10_000;
-      console.log(`waiting for ${what}: sms ${sms.received.length}, email ${smtp.counter.count}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-};
 
 const workerId = (i: number) => `wrk_bench${String(i).padStart(6, '0')}`;
 const vacancyId = (v: number) => `vac_bench${v}`;
-await send(employersTopic.name, [{ key: 'emp_test01', value: buildEvent(employersTopic, { type: 'employer.registered', subject: 'emp_test01', data: anEmployer() }, '/bench') }]);
-await send(
-  vacanciesTopic.name,
-  Array.from({ length: VACANCIES }, (_, v) => ({ key: vacancyId(v), value: buildEvent(vacanciesTopic, { type: 'vacancy.opened', subject: vacancyId(v), data: aVacancy({ vacancyId: vacancyId(v) }) }, '/bench') })),
-);
-await send(
-  workerContactsTopic.name,
-  Array.from({ length: WORKERS }, (_, i) => ({
-    key: workerId(i),
-    value: buildEvent(
-      workerContactsTopic,
-      { type: 'worker-contact.updated', subject: workerId(i), data: aWorkerContact({ workerId: workerId(i), phone: `+849${String(i).padStart(8, '0')}`, email: `w${i}@bench.local` }) },
-      '/bench',
+const at = new Date();
+type Message = { key: string; value: string };
+const event = (topic: Parameters<typeof buildEvent>[0], input: Parameters<typeof buildEvent>[1], key: string): Message => ({
+  key,
+  value: JSON.stringify(buildEvent(topic, input, '/bench')),
+});
+// The same events for every mode: matching's order (a vacancy's proposals together, keyed by the vacancy).
+const matchEvents: Message[] = [];
+for (let v = 0; v < VACANCIES; v += 1) {
+  for (let r = 0; r < PER_VACANCY; r += 1) {
+    const w = (v * 7 + r) % WORKERS;
+    const matchId = `${vacancyId(v)}:${workerId(w)}`;
+    const data = { matchId, vacancyId: vacancyId(v), workerId: workerId(w), score: 0.8, rank: r + 1, scoringVersion: 'v1', factors: [], boost: { groups: [], amount: 0 }, at: at.toISOString() };
+    matchEvents.push(event(matchesTopic, { type: 'match.proposed', subject: matchId, data }, vacancyId(v)));
+    if ((v * PER_VACANCY + r) % 20 === 19) {
+      const withdrawn = { matchId, vacancyId: vacancyId(v), workerId: workerId(w), reason: 'outranked' as const, at: new Date(at.getTime() + 1).toISOString() };
+      matchEvents.push(event(matchesTopic, { type: 'match.withdrawn', subject: matchId, data: withdrawn }, vacancyId(v)));
+    }
+  }
+}
+const proposals = VACANCIES * PER_VACANCY;
+
+const env = process.env;
+
+// FerretDB's CPU (user + system ticks from /proc), when it runs on this machine; shared infrastructure: other work counts too.
+const ferretPid = readdirSync('/proc').find((pid) => /^\d+$/.test(pid) && (() => {
+  try {
+    return readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'ferretdb';
+  } catch {
+    return false;
+  }
+})());
+const ferretTicks = () => {
+  if (!ferretPid) return 0;
+  const fields = readFileSync(`/proc/${ferretPid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return Number(fields[11]) + Number(fields[12]);
+};
+const [issuer, sms, smtp] = await Promise.all([createDevIssuer(), startSmsGateway(), startSmtpServer({ parse: false })]);
+
+async function run(mode: string) {
+  const src = mode === 'old' ? (env.BENCH_OLD_SRC ?? '../.bench-old/src') : '../src';
+  const batchSize = mode === 'old' ? '1' : mode;
+  const { buildApp } = (await import(`${src}/app.js`)) as { buildApp: typeof BuildApp };
+  const { notificationConfigSchema } = (await import(`${src}/config.js`)) as { notificationConfigSchema: typeof ConfigSchema };
+  const suffix = `bench-${Date.now().toString(36)}`;
+  const topic = withSuffix(suffix);
+  const config = loadConfig(notificationConfigSchema, {
+    SERVICE_NAME: 'notification',
+    MONGO_URL: env.MONGO_URL ?? 'mongodb://127.0.0.1:27017',
+    MONGO_DB_NAME: suffix.replace(/-/g, '_'),
+    KAFKA_BROKERS: env.KAFKA_BROKERS ?? '127.0.0.1:9092',
+    AUTH_ISSUER: issuer.issuer,
+    AUTH_AUDIENCE: issuer.audience,
+    AUTH_JWT_PUBLIC_KEY: issuer.publicKeyPem,
+    SMS_GATEWAY_URL: sms.url,
+    SMTP_URL: smtp.url,
+    NOTIFICATION_BATCH_SIZE: batchSize,
+    // Quiet hours off, so every SMS goes at once whatever the hour of the run.
+    QUIET_HOURS_START: '00:00',
+    QUIET_HOURS_END: '00:00',
+  });
+  const app = await buildApp(config, { logger: createLogger({ serviceName: 'notification', level: 'warn' }), topicName: topic, groupId: suffix, relayIdleMs: 100 });
+  await app.ready();
+  const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: suffix, logger: app.log as never });
+  const producer = kafka.producer();
+  const admin = kafka.admin();
+  await Promise.all([producer.connect(), admin.connect()]);
+  const send = async (name: string, messages: Message[]) => {
+    for (let i = 0; i < messages.length; i += 500) await producer.send({ topic: topic(name), messages: messages.slice(i, i + 500) });
+  };
+  const until = async (what: string, done: () => Promise<boolean> | boolean) => {
+    const deadline = Date.now() + 30 * 60_000;
+    while (!(await done())) {
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  };
+  await send(employersTopic.name, [event(employersTopic, { type: 'employer.registered', subject: 'emp_test01', data: anEmployer() }, 'emp_test01')]);
+  await send(
+    vacanciesTopic.name,
+    Array.from({ length: VACANCIES }, (_, v) => event(vacanciesTopic, { type: 'vacancy.opened', subject: vacancyId(v), data: aVacancy({ vacancyId: vacancyId(v) }) }, vacancyId(v))),
+  );
+  await send(
+    workerContactsTopic.name,
+    Array.from({ length: WORKERS }, (_, i) =>
+      event(
+        workerContactsTopic,
+        { type: 'worker-contact.updated', subject: workerId(i), data: aWorkerContact({ workerId: workerId(i), phone: `+849${String(i).padStart(8, '0')}`, email: `w${i}@bench.local` }) },
+        workerId(i),
+      ),
     ),
-  })),
-);
-const db = app.mongo.db!;
-await until('contacts projected', async () => (await db.collection('contacts').countDocuments()) === WORKERS && (await db.collection('vacancies').countDocuments()) === VACANCIES);
+  );
+  const db = app.mongo.db!;
+  const digestWorkers = Array.from({ length: WORKERS }, (_, i) => i).filter((i) => i % 10 === 3);
+  if (digestWorkers.length > 0) await db.collection<{ _id: string }>('preferences').insertMany(digestWorkers.map((i) => ({ _id: workerId(i), delivery: 'digest', updatedAt: new Date() })));
+  await until('contacts projected', async () => (await db.collection('contacts').countDocuments()) === WORKERS && (await db.collection('vacancies').countDocuments()) === VACANCIES);
 
-const started = Date.now();
-await send(
-  matchesTopic.name,
-  Array.from({ length: WORKERS }, (_, i) => {
-    const matchId = `mt_bench${i}`;
-    const data = { matchId, vacancyId: vacancyId(i % VACANCIES), workerId: workerId(i), score: 0.8, rank: 1, scoringVersion: 'v1', factors: [], boost: { groups: [], amount: 0 }, at: new Date().toISOString() };
-    return { key: data.vacancyId, value: buildEvent(matchesTopic, { type: 'match.proposed', subject: matchId, data }, '/bench') };
-  }),
-);
-await until('every SMS and email', () => sms.received.length >= WORKERS && smtp.counter.count >= WORKERS);
-const seconds = (Date.now() - started) / 1000;
-await until('every event relayed', async () => (await db.collection('deliveries_pending').countDocuments()) === 0);
-const relayed = (Date.now() - started) / 1000;
+  const matchesName = topic(matchesTopic.name);
+  const consumed = async () => {
+    const [ends, [committed]] = await Promise.all([admin.fetchTopicOffsets(matchesName), admin.fetchOffsets({ groupId: `${suffix}-matches`, topics: [matchesName] })]);
+    // An empty partition has no committed offset.
+    return ends.every((end) => end.high === end.low || Number(committed?.partitions.find((p) => p.partition === end.partition)?.offset ?? -1) >= Number(end.high));
+  };
+  const [smsBefore, emailBefore] = [sms.received.length, smtp.counter.count];
+  const load = loadavg().map((l) => l.toFixed(2)).join(' ');
+  const opsBefore = databaseOps;
+  const cpuBefore = process.cpuUsage();
+  const ferretBefore = ferretTicks();
+  const started = Date.now();
+  await send(matchesTopic.name, matchEvents);
+  await until('every match consumed', consumed);
+  const seconds = (Date.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpuBefore);
+  const ops = databaseOps - opsBefore;
+  // Clock ticks are 1/100 s on Linux.
+  const ferretMs = (ferretTicks() - ferretBefore) * 10;
+  await until('every event relayed', async () => (await db.collection('deliveries_pending').countDocuments()) === 0);
+  const relayed = (Date.now() - started) / 1000;
+  const result = {
+    mode,
+    loadAverageAtStart: load,
+    proposals,
+    events: matchEvents.length,
+    seconds,
+    eventsPerSecond: Math.round(matchEvents.length / seconds),
+    cpuMsPerProposal: Number(((cpu.user + cpu.system) / 1000 / proposals).toFixed(2)),
+    cpuShareOfACore: Number(((cpu.user + cpu.system) / 1000 / (seconds * 1000)).toFixed(2)),
+    ferretdbCpuMsPerProposal: ferretPid ? Number((ferretMs / proposals).toFixed(2)) : null,
+    databaseOpsPerProposal: Number((ops / proposals).toFixed(2)),
+    sms: sms.received.length - smsBefore,
+    emails: smtp.counter.count - emailBefore,
+    deliveries: await db.collection('deliveries').countDocuments(),
+    secondsUntilEventsPublished: relayed,
+  };
+  await Promise.all([producer.disconnect(), admin.disconnect()]);
+  await db.dropDatabase();
+  await app.close();
+  return result;
+}
 
-console.log(
-  JSON.stringify(
-    {
-      cpus: cpus().length,
-      matches: WORKERS,
-      messages: WORKERS * 3,
-      seconds,
-      matchesPerSecond: Math.round(WORKERS / seconds),
-      messagesPerSecond: Math.round((WORKERS * 3) / seconds),
-      secondsUntilEventsPublished: relayed,
-    },
-    null,
-    2,
-  ),
-);
-await producer.disconnect();
-await db.dropDatabase();
-await app.close();
+const results = [];
+for (const mode of MODES) {
+  const result = await run(mode);
+  console.log(JSON.stringify(result));
+  results.push(result);
+}
+console.log(JSON.stringify({ cpus: cpus().length, workers: WORKERS, vacancies: VACANCIES, perVacancy: PER_VACANCY, uptimeAtEnd: loadavg().map((l) => l.toFixed(2)).join(' ') }));
+console.table(results);
 await Promise.all([sms.close(), smtp.close()]);

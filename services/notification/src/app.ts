@@ -85,7 +85,7 @@ export async function buildApp(config: NotificationConfig, overrides: BuildOverr
       topicName,
       subscribe: (consumer) =>
         consumer
-          .subscribe(matchesTopic, notifyOnMatchProposed(deps))
+          .subscribeBatch(matchesTopic, notifyOnMatchProposed(deps), { maxBatchSize: Math.max(1, config.NOTIFICATION_BATCH_SIZE) })
           .subscribe(placementsTopic, notifyOnPlacementRecorded(deps))
           .subscribe(jobFairsTopic, notifyOnJobFairEvent(deps)),
     }),

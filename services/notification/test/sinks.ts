@@ -8,17 +8,19 @@ export interface SmsRequest {
   body: { to: string; text: string };
 }
 
-/** A real HTTP server standing in for the SMS gateway; it answers `status`, or 503 to the next `failNext` calls. */
+/** A real HTTP server standing in for the SMS gateway; it answers `status`, or 503 to the next `failNext` calls (after `okFirst` more good ones). */
 export async function startSmsGateway() {
   const received: SmsRequest[] = [];
-  const state = { status: 200, failNext: 0, calls: 0 };
+  const state = { status: 200, failNext: 0, okFirst: 0, calls: 0 };
   const server = createServer((request, response) => {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => {
       state.calls += 1;
-      const status = state.failNext > 0 ? 503 : state.status;
-      if (state.failNext > 0) state.failNext -= 1;
+      const failing = state.failNext > 0 && state.okFirst === 0;
+      if (state.failNext > 0 && state.okFirst > 0) state.okFirst -= 1;
+      const status = failing ? 503 : state.status;
+      if (failing) state.failNext -= 1;
       if (status < 300) received.push({ headers: request.headers, body: JSON.parse(Buffer.concat(chunks).toString('utf8')) });
       response.writeHead(status, { 'content-type': 'application/json' }).end('{}');
     });

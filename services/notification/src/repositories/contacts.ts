@@ -19,6 +19,8 @@ const contactSchema = new Schema<ContactDoc>(
   { versionKey: false },
 );
 
+const contactOf = ({ _id, ...rest }: ContactDoc): Contact => ({ ...rest, workerId: _id, erased: false });
+
 /** Erased workers, by id: an erasure is final, so a late contact event cannot bring them back. */
 const erasureSchema = new Schema<{ _id: string; at: Date }>({ _id: String, at: Date }, { versionKey: false });
 
@@ -38,9 +40,13 @@ export class Contacts {
 
   async get(workerId: string): Promise<Contact | null> {
     const doc = await this.model.findById(workerId).lean<ContactDoc>();
-    if (!doc) return null;
-    const { _id, ...rest } = doc;
-    return { ...rest, workerId: _id, erased: false };
+    return doc ? contactOf(doc) : null;
+  }
+
+  /** The known contacts of these workers, by workerId (one read). */
+  async getMany(workerIds: readonly string[]): Promise<Map<string, Contact>> {
+    const docs = await this.model.find({ _id: { $in: [...new Set(workerIds)] } }).lean<ContactDoc[]>();
+    return new Map(docs.map((doc) => [doc._id, contactOf(doc)]));
   }
 
   /** Applies a contact version; false when it is not newer than the stored one, or the worker was erased. */

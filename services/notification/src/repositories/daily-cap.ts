@@ -1,5 +1,6 @@
 import { Schema, type Connection, type Model } from 'mongoose';
-import { insertOnce } from './duplicate-key.js';
+import { capSlotIds } from '../domain/cap-slots.js';
+import { insertManyOnce } from './duplicate-key.js';
 
 interface SlotDoc {
   _id: string;
@@ -9,26 +10,30 @@ interface SlotDoc {
 /**
  * A worker's daily allowance as numbered slots (`<workerId>:<day>:<n>`), each
  * taken by a unique insert: FerretDB cannot increment a counter safely under
- * concurrency, but it can refuse a second insert of the same key.
+ * concurrency, but it can refuse a second insert of the same key. Which slot
+ * a match gets is worked out in memory (domain/cap-slots.ts) from the holders
+ * read here.
  */
 export class DailyCap {
   readonly model: Model<SlotDoc>;
 
   constructor(
     connection: Connection,
-    private readonly cap: number,
+    readonly cap: number,
   ) {
     this.model = connection.model<SlotDoc>('CapSlot', new Schema<SlotDoc>({ _id: String, matchId: String }, { versionKey: false }), 'cap_slots');
   }
 
-  /** Takes a slot for the match (the same one again on redelivery); false when the day is full. */
-  async take(workerId: string, day: string, matchId: string): Promise<boolean> {
-    for (let n = 1; n <= this.cap; n += 1) {
-      const _id = `${workerId}:${day}:${n}`;
-      if (await insertOnce(() => this.model.create({ _id, matchId }))) return true;
-      const holder = await this.model.findById(_id).lean<SlotDoc>();
-      if (holder?.matchId === matchId) return true;
-    }
-    return false;
+  /** Who holds each taken slot of these workers' day (slot id → matchId), in one read. */
+  async holders(workerIds: readonly string[], day: string): Promise<Map<string, string>> {
+    const ids = [...new Set(workerIds)].flatMap((workerId) => capSlotIds(workerId, day, this.cap));
+    if (ids.length === 0) return new Map();
+    const docs = await this.model.find({ _id: { $in: ids } }).lean<SlotDoc[]>();
+    return new Map(docs.map((doc) => [doc._id, doc.matchId]));
+  }
+
+  /** Inserts slots taken in memory; returns how many were taken meanwhile by someone else (another instance). */
+  async insert(slots: readonly SlotDoc[]): Promise<number> {
+    return (await insertManyOnce((docs) => this.model.collection.insertMany(docs as never[], { ordered: false }), slots)).size;
   }
 }

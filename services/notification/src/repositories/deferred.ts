@@ -56,6 +56,11 @@ export class Deferred {
     await this.model.replaceOne({ _id: doc._id }, doc, { upsert: true });
   }
 
+  async addMany(docs: readonly DeferredDoc[]): Promise<void> {
+    if (docs.length === 0) return;
+    await this.model.bulkWrite(docs.map((doc) => ({ replaceOne: { filter: { _id: doc._id }, replacement: doc, upsert: true } })));
+  }
+
   due(now: Date, limit: number): Promise<DeferredDoc[]> {
     return this.model.find({ until: { $lte: now } }).sort({ until: 1 }).limit(limit).lean<DeferredDoc[]>();
   }

@@ -1,7 +1,7 @@
-import { addOutbox, insertVersion, type PendingEvent } from '@ketnoi/service-kit';
+import { addOutbox, insertVersion, pendingModelFor, withOutbox, type PendingEvent } from '@ketnoi/service-kit';
 import { Schema, type Connection, type Model } from 'mongoose';
 import type { WorkerChannel } from '../domain/types.js';
-import { insertOnce } from './duplicate-key.js';
+import { insertManyOnce, insertOnce } from './duplicate-key.js';
 
 export type DeliveryState = 'sending' | 'sent' | 'failed' | 'suppressed' | 'deferred';
 
@@ -25,7 +25,7 @@ addOutbox(deliverySchema);
 
 export const deliveryKey = (matchId: string, channel: WorkerChannel): string => `${matchId}:${channel}`;
 
-interface Step {
+export interface Step {
   matchId: string;
   workerId: string;
   channel: WorkerChannel;
@@ -89,6 +89,41 @@ export class Deliveries {
 
   async get(matchId: string, channel: WorkerChannel): Promise<DeliveryDoc | null> {
     return this.model.findById(deliveryKey(matchId, channel)).lean<DeliveryDoc>();
+  }
+
+  /** Claims several (match, channel) in one command; returns the indexes of those claimed before. */
+  claimMany(steps: readonly Step[]): Promise<Set<number>> {
+    return this.insertMany(steps.map((step) => ({ _id: deliveryKey(step.matchId, step.channel), version: 1, step })));
+  }
+
+  /** Records several outcomes in one command; one recorded before stays as it was. */
+  async finishMany(steps: readonly Step[]): Promise<void> {
+    await this.insertMany(steps.map((step) => ({ _id: `${deliveryKey(step.matchId, step.channel)}:2`, version: 2, step })));
+  }
+
+  /** Gives several claims back (a failure worth retrying stopped the batch before their sends). */
+  async releaseMany(keys: readonly { matchId: string; channel: WorkerChannel }[]): Promise<void> {
+    if (keys.length > 0) await this.model.deleteMany({ _id: { $in: keys.map((k) => deliveryKey(k.matchId, k.channel)) } });
+  }
+
+  /** The claims and outcomes of these notifications on every channel, by `_id` (one read). */
+  async stepsOf(keys: readonly string[], channels: readonly WorkerChannel[]): Promise<Map<string, DeliveryDoc>> {
+    const ids = [...new Set(keys)].flatMap((key) => channels.flatMap((channel) => [deliveryKey(key, channel), `${deliveryKey(key, channel)}:2`]));
+    if (ids.length === 0) return new Map();
+    const docs = await this.model.find({ _id: { $in: ids } }).select({ outbox: 0 }).lean<DeliveryDoc[]>();
+    return new Map(docs.map((doc) => [doc._id, doc]));
+  }
+
+  /** Versions with their events in one command, then their pending-index entries (as insertVersion, for many). */
+  private async insertMany(rows: readonly { _id: string; version: number; step: Step }[]): Promise<Set<number>> {
+    const docs = rows.map(({ _id, version, step: { events = [], ...step } }) => ({ _id, version, ...step, ...withOutbox(events) }));
+    const taken = await insertManyOnce((batch) => this.model.insertMany(batch, { ordered: false }), docs);
+    const pending = docs
+      .filter((doc, index) => !taken.has(index) && doc.outbox.length > 0)
+      .map((doc) => ({ _id: doc._id, order: doc.version, events: doc.outbox, at: doc.at }));
+    // An entry a recovery pass made first is there either way.
+    await insertManyOnce((batch) => pendingModelFor(this.model).insertMany(batch, { ordered: false }), pending);
+    return taken;
   }
 
   private insert(_id: string, version: number, { events = [], ...step }: Step) {

@@ -1,5 +1,5 @@
 import { Schema, type Connection, type Model } from 'mongoose';
-import { insertOnce } from './duplicate-key.js';
+import { insertManyOnce, insertOnce } from './duplicate-key.js';
 
 export interface DigestDoc {
   /** `<workerId>:<day>` */
@@ -46,6 +46,22 @@ export class Digests {
   async add(digest: DigestDoc, item: Omit<DigestItemDoc, '_id' | 'digestId' | 'workerId'>): Promise<void> {
     await insertOnce(() => this.items.create({ ...item, _id: `${digest._id}:${item.matchId}`, digestId: digest._id, workerId: digest.workerId }));
     await insertOnce(() => this.due.create(digest));
+  }
+
+  /** Folds several matches into their digests in two commands (items, then due documents); those there already stay as they are. */
+  async addMany(folds: readonly { digest: DigestDoc; item: Omit<DigestItemDoc, '_id' | 'digestId' | 'workerId'> }[]): Promise<void> {
+    if (folds.length === 0) return;
+    const items = folds.map(({ digest, item }) => ({ ...item, _id: `${digest._id}:${item.matchId}`, digestId: digest._id, workerId: digest.workerId }));
+    await insertManyOnce((docs) => this.items.collection.insertMany(docs as never[], { ordered: false }), items);
+    const due = [...new Map(folds.map(({ digest }) => [digest._id, digest])).values()];
+    await insertManyOnce((docs) => this.due.collection.insertMany(docs as never[], { ordered: false }), due);
+  }
+
+  /** Which of these digests went out already (one read). */
+  async sentOf(digestIds: readonly string[]): Promise<Set<string>> {
+    if (digestIds.length === 0) return new Set();
+    const docs = await this.sent.find({ _id: { $in: [...new Set(digestIds)] } }).select({ _id: 1 }).lean<{ _id: string }[]>();
+    return new Set(docs.map((doc) => doc._id));
   }
 
   isSent(digestId: string): Promise<boolean> {

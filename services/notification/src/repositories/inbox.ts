@@ -1,6 +1,6 @@
 import { Schema, type Connection, type Model } from 'mongoose';
 import type { Language } from '../domain/types.js';
-import { insertOnce } from './duplicate-key.js';
+import { insertManyOnce, insertOnce } from './duplicate-key.js';
 
 /** What an inbox item is about. */
 export type InboxKind = 'match' | 'placement' | 'digest' | 'jobfair';
@@ -35,6 +35,11 @@ export class Inbox {
 
   add(item: InboxItem): Promise<boolean> {
     return insertOnce(() => this.model.create(item));
+  }
+
+  /** Adds several items in one command; an item whose key is there already stays as it was. */
+  async addMany(items: readonly InboxItem[]): Promise<void> {
+    await insertManyOnce((docs) => this.model.insertMany(docs, { ordered: false }), items);
   }
 
   /** Newest first. FerretDB scans for this filter; MongoDB uses the (workerId, at) index. */

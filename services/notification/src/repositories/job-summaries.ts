@@ -34,6 +34,11 @@ const vacancySchema = new Schema<VacancyDoc>(
 );
 const employerSchema = new Schema<EmployerDoc>({ _id: String, version: Number, name: String }, { versionKey: false });
 
+function summaryOf(vacancy: VacancyDoc, employer: EmployerDoc): JobSummary {
+  const { _id, version: _version, employerId: _employerId, status: _status, ...summary } = vacancy;
+  return { ...summary, vacancyId: _id, employerName: employer.name };
+}
+
 export type PlaceLookup = (communeCode: string) => { name: string; kind: 'ward' | 'commune' } | undefined;
 
 /** Vacancy and employer summaries (projections of vacancies.v1 and employers.v1), enough to describe a job. */
@@ -93,8 +98,23 @@ export class JobSummaries {
     const vacancy = await this.vacancies.findById(vacancyId).lean<VacancyDoc>();
     if (!vacancy) return null;
     const employer = await this.employers.findById(vacancy.employerId).lean<EmployerDoc>();
-    if (!employer) return null;
-    const { _id, version: _version, employerId: _employerId, status: _status, ...summary } = vacancy;
-    return { ...summary, vacancyId: _id, employerName: employer.name };
+    return employer ? summaryOf(vacancy, employer) : null;
+  }
+
+  /**
+   * For several vacancies in two reads: who owns each known vacancy, and the
+   * job as a message describes it where its employer is known too.
+   */
+  async describeMany(vacancyIds: readonly string[]): Promise<{ employerOf: Map<string, string>; jobs: Map<string, JobSummary> }> {
+    const vacancies = await this.vacancies.find({ _id: { $in: [...new Set(vacancyIds)] } }).lean<VacancyDoc[]>();
+    const employerIds = [...new Set(vacancies.map((v) => v.employerId))];
+    const employers = employerIds.length === 0 ? [] : await this.employers.find({ _id: { $in: employerIds } }).lean<EmployerDoc[]>();
+    const byId = new Map(employers.map((e) => [e._id, e]));
+    const jobs = new Map<string, JobSummary>();
+    for (const vacancy of vacancies) {
+      const employer = byId.get(vacancy.employerId);
+      if (employer) jobs.set(vacancy._id, summaryOf(vacancy, employer));
+    }
+    return { employerOf: new Map(vacancies.map((v) => [v._id, v.employerId])), jobs };
   }
 }

@@ -1,10 +1,8 @@
 import { Schema, type Connection, type Model } from 'mongoose';
+import { isOver, type MatchState } from '../domain/match-state.js';
 
-interface MatchStateDoc {
+interface MatchStateDoc extends MatchState {
   _id: string;
-  withdrawnAt?: Date;
-  /** The worker was hired for the match's vacancy: the match is over, whatever its timestamps. */
-  placedAt?: Date;
 }
 
 /**
@@ -26,14 +24,27 @@ export class MatchStates {
     await this.model.updateOne({ _id: matchId }, { $set: { withdrawnAt: at } }, { upsert: true });
   }
 
+  /** Several withdrawals in one command, in order (a later one of the same match wins, as one by one). */
+  async withdrawMany(withdrawals: readonly { matchId: string; at: Date }[]): Promise<void> {
+    if (withdrawals.length === 0) return;
+    await this.model.bulkWrite(
+      withdrawals.map(({ matchId, at }) => ({ updateOne: { filter: { _id: matchId }, update: { $set: { withdrawnAt: at } }, upsert: true } })),
+      { ordered: true },
+    );
+  }
+
   async place(matchId: string, at: Date): Promise<void> {
     await this.model.updateOne({ _id: matchId }, { $set: { placedAt: at } }, { upsert: true });
   }
 
   /** True when the worker was placed for the match, or it was withdrawn after it was proposed at `proposedAt`. */
   async withdrawnSince(matchId: string, proposedAt: Date): Promise<boolean> {
-    const state = await this.model.findById(matchId).lean<MatchStateDoc>();
-    if (!state) return false;
-    return state.placedAt !== undefined || (state.withdrawnAt !== undefined && state.withdrawnAt >= proposedAt);
+    return isOver((await this.model.findById(matchId).lean<MatchStateDoc>()) ?? undefined, proposedAt);
+  }
+
+  /** The states of these matches, by matchId (one read). */
+  async getMany(matchIds: readonly string[]): Promise<Map<string, MatchState>> {
+    const docs = await this.model.find({ _id: { $in: [...new Set(matchIds)] } }).lean<MatchStateDoc[]>();
+    return new Map(docs.map(({ _id, ...state }) => [_id, state]));
   }
 }

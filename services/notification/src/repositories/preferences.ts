@@ -26,8 +26,10 @@ export class Preferences {
     return this.model.findById(workerId).lean<PreferenceDoc>();
   }
 
-  async wantsDigest(workerId: string): Promise<boolean> {
-    return (await this.get(workerId))?.delivery === 'digest';
+  /** Which of these workers chose the digest (one read). */
+  async digestWorkers(workerIds: readonly string[]): Promise<Set<string>> {
+    const docs = await this.model.find({ _id: { $in: [...new Set(workerIds)] } }).lean<PreferenceDoc[]>();
+    return new Set(docs.filter((doc) => doc.delivery === 'digest').map((doc) => doc._id));
   }
 
   async set(workerId: string, delivery: DeliveryMode, at: Date): Promise<void> {

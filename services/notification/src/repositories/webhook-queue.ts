@@ -1,5 +1,5 @@
 import { Schema, type Connection, type Model } from 'mongoose';
-import { insertOnce } from './duplicate-key.js';
+import { insertManyOnce, insertOnce } from './duplicate-key.js';
 import type { WebhookEventType } from './webhook-subscriptions.js';
 
 export interface WebhookJob {
@@ -57,6 +57,21 @@ export class WebhookQueue {
     if (!(await insertOnce(() => this.claims.create({ _id: job._id, at: job.firstAt })))) return false;
     await this.queue.replaceOne({ _id: job._id }, job, { upsert: true });
     return true;
+  }
+
+  /** Which of these deliveries were queued before (one read). */
+  async claimedOf(ids: readonly string[]): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const docs = await this.claims.find({ _id: { $in: [...ids] } }).select({ _id: 1 }).lean<{ _id: string }[]>();
+    return new Set(docs.map((doc) => doc._id));
+  }
+
+  /** Queues several deliveries, each unless queued before (a claim each, then the queue); returns the ids that were new. */
+  async enqueueMany(jobs: readonly WebhookJob[]): Promise<Set<string>> {
+    const taken = await insertManyOnce((docs) => this.claims.collection.insertMany(docs as never[], { ordered: false }), jobs.map((job) => ({ _id: job._id, at: job.firstAt })));
+    const fresh = jobs.filter((_, index) => !taken.has(index));
+    if (fresh.length > 0) await this.queue.bulkWrite(fresh.map((job) => ({ replaceOne: { filter: { _id: job._id }, replacement: job, upsert: true } })));
+    return new Set(fresh.map((job) => job._id));
   }
 
   due(now: Date, limit: number): Promise<WebhookJob[]> {

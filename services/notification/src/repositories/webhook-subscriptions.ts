@@ -34,6 +34,14 @@ export class WebhookSubscriptions {
     return this.model.find({ employerId }).sort({ createdAt: 1 }).lean<SubscriptionDoc[]>();
   }
 
+  /** The subscriptions of these employers, by employerId, each employer's oldest first (one read). */
+  async ofEmployers(employerIds: readonly string[]): Promise<Map<string, SubscriptionDoc[]>> {
+    const docs = await this.model.find({ employerId: { $in: [...new Set(employerIds)] } }).sort({ createdAt: 1 }).lean<SubscriptionDoc[]>();
+    const byEmployer = new Map<string, SubscriptionDoc[]>();
+    for (const doc of docs) byEmployer.set(doc.employerId, [...(byEmployer.get(doc.employerId) ?? []), doc]);
+    return byEmployer;
+  }
+
   get(id: string): Promise<SubscriptionDoc | null> {
     return this.model.findById(id).lean<SubscriptionDoc>();
   }

@@ -43,7 +43,7 @@ export async function sendClaimed(deps: NotificationDeps, outgoing: Outgoing, ch
  * claim is a send never recorded — the process stopped between sending and
  * recording —, which is settled now (settleUnrecorded). True when it was.
  */
-async function settleIfUnrecorded(deps: NotificationDeps, outgoing: Outgoing, channel: WorkerChannel, contact: Contact | null): Promise<boolean> {
+export async function settleIfUnrecorded(deps: NotificationDeps, outgoing: Outgoing, channel: WorkerChannel, contact: Contact | null): Promise<boolean> {
   const { key } = outgoing.notice;
   const claim = await deps.deliveries.get(key, channel);
   if (claim?.state !== 'sending' || (await deps.deliveries.outcome(key, channel))) return false;

@@ -30,20 +30,28 @@ describe('a crash between a send and its record (fault hook), then a restart', (
     notifications.messages
       .map((m) => JSON.parse(m.value!) as { id: string; type: string; data: { notificationId: string; channel: string } })
       .filter((e) => e.type === 'notification.sent' && e.data.notificationId.startsWith(prefix));
-  // The consumer's handler, as Kafka redelivers the event after a restart (the offset was never committed).
-  const handle = (app: ServiceApp, matchId: string, workerId: string) =>
-    notifyOnMatchProposed(() => app.notification)(proposed(matchId, workerId) as never, { log: app.log } as never);
+  // The consumer's handler, as Kafka redelivers the event after a restart (the offset was never committed): a batch of one.
+  const handleBatch = async (app: ServiceApp, matches: [matchId: string, workerId: string][]) => {
+    const items = matches.map(([matchId, workerId], offset) => ({ event: proposed(matchId, workerId), offset: String(offset), headers: {} }));
+    return (await notifyOnMatchProposed(() => app.notification)(items as never, { log: app.log, heartbeat: async () => {} } as never)) ?? [];
+  };
+  const handle = async (app: ServiceApp, matchId: string, workerId: string) => (await handleBatch(app, [[matchId, workerId]]))[0];
 
   beforeAll(async () => {
     clock.now = null;
     service = await startService({ QUIET_HOURS_START: '00:00', QUIET_HOURS_END: '00:00' }, { faults });
     await service.publish(employersTopic, 'emp_test01', [{ type: 'employer.registered', subject: 'emp_test01', data: anEmployer() }]);
     await service.publish(vacanciesTopic, 'vac_test01', [{ type: 'vacancy.opened', subject: 'vac_test01', data: aVacancy() }]);
-    for (const [workerId, email, phone] of [['wrk_crash1', 'one@example.vn', '+84911000001'], ['wrk_crash2', 'two@example.vn', '+84911000002']] as const) {
+    for (const [workerId, email, phone] of [
+      ['wrk_crash1', 'one@example.vn', '+84911000001'],
+      ['wrk_crash2', 'two@example.vn', '+84911000002'],
+      ['wrk_crash3', 'three@example.vn', '+84911000003'],
+      ['wrk_crash4', 'four@example.vn', '+84911000004'],
+    ] as const) {
       await service.publish(workerContactsTopic, workerId, [{ type: 'worker-contact.updated', subject: workerId, data: aWorkerContact({ workerId, email, phone }) }]);
     }
     const db = service.app.mongo.db!;
-    await waitFor(async () => (await db.collection('contacts').countDocuments()) === 2 && (await db.collection('vacancies').countDocuments()) === 1, {
+    await waitFor(async () => (await db.collection('contacts').countDocuments()) === 4 && (await db.collection('vacancies').countDocuments()) === 1, {
       what: 'contacts and vacancy projected',
     });
     notifications = await readTopic(testKafka(), service.topic(notificationsTopic.name));
@@ -94,6 +102,43 @@ describe('a crash between a send and its record (fault hook), then a restart', (
       expect(await restarted.mongo.db!.collection('inbox').countDocuments({ workerId: { $in: ['wrk_crash1', 'wrk_crash2'] } })).toBe(2);
     } finally {
       await restarted.close();
+    }
+  });
+
+  it('loses nothing and sends nothing twice when a crash cuts a batch short: what was claimed and not sent yet goes once', async () => {
+    const first = await service.another('batch-first');
+    crashAfter.add('mt_crash_03:email');
+    try {
+      await expect(handleBatch(first, [['mt_crash_03', 'wrk_crash3'], ['mt_crash_04', 'wrk_crash4']])).rejects.toBeInstanceOf(SimulatedCrash);
+    } finally {
+      await first.close();
+    }
+    // mt_crash_04's in-app item went with the batch's one insert; its SMS and email had not been tried.
+    expect(service.sms.received.filter((r) => r.body.to === '+84911000004')).toHaveLength(0);
+    expect(service.smtp.received.filter((m) => m.to === 'four@example.vn')).toHaveLength(0);
+
+    const second = await service.another('batch-second');
+    try {
+      expect(await handleBatch(second, [['mt_crash_03', 'wrk_crash3'], ['mt_crash_04', 'wrk_crash4']])).toEqual(['ok', 'ok']);
+      expect(await handleBatch(second, [['mt_crash_03', 'wrk_crash3'], ['mt_crash_04', 'wrk_crash4']])).toEqual(['duplicate', 'duplicate']);
+      second.notification.published();
+      const ids = ['mt_crash_03', 'mt_crash_04'].flatMap((m) => ['email', 'in-app', 'sms'].map((c) => `${m}:${c}`));
+      await waitFor(() => ids.every((id) => sentOf(id).length > 0), { what: 'six sent events', timeoutMs: 30_000 });
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      for (const id of ids) expect(new Set(sentOf(id).map((e) => e.id)).size).toBe(1);
+      // The SMS of the match cut short went once and is recorded uncertain; the other match's SMS and email went once, after the restart.
+      expect(service.sms.received.filter((r) => r.body.to === '+84911000003')).toHaveLength(1);
+      expect(service.sms.received.filter((r) => r.body.to === '+84911000004')).toHaveLength(1);
+      expect(service.smtp.received.filter((m) => m.to === 'four@example.vn')).toHaveLength(1);
+      const emails = service.smtp.received.filter((m) => m.to === 'three@example.vn');
+      expect(emails.length).toBeLessThanOrEqual(2);
+      expect(new Set(emails.map((m) => m.messageId)).size).toBe(1);
+      const db = second.mongo.db!;
+      expect(await db.collection('deliveries').findOne({ _id: 'mt_crash_03:sms:2' as never })).toMatchObject({ state: 'sent', uncertain: true });
+      expect(await db.collection('deliveries').findOne({ _id: 'mt_crash_04:sms:2' as never })).toMatchObject({ state: 'sent' });
+      expect(await db.collection('inbox').countDocuments({ workerId: { $in: ['wrk_crash3', 'wrk_crash4'] } })).toBe(2);
+    } finally {
+      await second.close();
     }
   });
 });

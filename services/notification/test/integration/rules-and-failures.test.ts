@@ -39,8 +39,11 @@ describe('the rules and the failures of channels', () => {
     await service.publish(workerContactsTopic, 'wrk_optout', [contact('wrk_optout', '+84900000004')]);
     await service.publish(workerContactsTopic, 'wrk_erase1', [contact('wrk_erase1', '+84900000005')]);
     await service.publish(workerContactsTopic, 'wrk_erase2', [contact('wrk_erase2', '+84900000006')]);
+    for (const n of [1, 2, 3]) {
+      await service.publish(workerContactsTopic, `wrk_batch${n}`, [contact(`wrk_batch${n}`, `+8490000010${n}`, { email: `batch${n}@example.vn`, channels: { sms: true, email: true, inApp: true } })]);
+    }
     const db = service.app.mongo.db!;
-    await waitFor(async () => (await db.collection('contacts').countDocuments()) === 6 && (await db.collection('vacancies').countDocuments()) === 1, {
+    await waitFor(async () => (await db.collection('contacts').countDocuments()) === 9 && (await db.collection('vacancies').countDocuments()) === 1, {
       what: 'contacts and vacancy projected',
     });
     notifications = await readTopic(testKafka(), service.topic(notificationsTopic.name));
@@ -58,6 +61,23 @@ describe('the rules and the failures of channels', () => {
     expect(smsTo('+84900000001')).toHaveLength(1);
     expect(await service.handled('match.proposed', 'retried')).toBe(1);
     expect(await service.app.mongo.db!.collection('inbox').countDocuments({ workerId: 'wrk_retry1' })).toBe(1);
+  });
+
+  it('retries a batch whose SMS gateway fails midway: every message once, nothing lost', async () => {
+    const [retried, duplicates] = [await service.handled('match.proposed', 'retried'), await service.handled('match.proposed', 'duplicate')];
+    // The second SMS of the batch fails (after the first SMS and email went): the batch records those, gives back the rest and comes again.
+    Object.assign(service.sms.state, { okFirst: 1, failNext: 1 });
+    await service.publish(matchesTopic, 'vac_test01', [1, 2, 3].map((n) => proposed(`mt_batch_${n}`, `wrk_batch${n}`)));
+    await waitFor(() => [1, 2, 3].every((n) => ['sms', 'email', 'in-app'].every((c) => eventsOf(`mt_batch_${n}`, c).length === 1)), { what: 'nine sent events' });
+    // The first match was done before the failure: the second attempt finds it done (a duplicate).
+    expect(await service.handled('match.proposed', 'retried')).toBe(retried + 2);
+    expect(await service.handled('match.proposed', 'duplicate')).toBe(duplicates + 1);
+    for (const n of [1, 2, 3]) {
+      expect(smsTo(`+8490000010${n}`)).toHaveLength(1);
+      expect(service.smtp.received.filter((m) => m.to === `batch${n}@example.vn`)).toHaveLength(1);
+      expect(['sms', 'email', 'in-app'].map((c) => eventsOf(`mt_batch_${n}`, c)[0]!.type)).toEqual(['notification.sent', 'notification.sent', 'notification.sent']);
+    }
+    expect(await service.app.mongo.db!.collection('inbox').countDocuments({ workerId: { $in: ['wrk_batch1', 'wrk_batch2', 'wrk_batch3'] } })).toBe(3);
   });
 
   it('records a final failure when the gateway refuses the message', async () => {

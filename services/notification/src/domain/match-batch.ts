@@ -1,0 +1,165 @@
+import { unavailable } from '@ketnoi/errors';
+import type { DeliveryState } from '../repositories/deliveries.js';
+import type { DigestDoc } from '../repositories/digests.js';
+import type { WebhookJob } from '../repositories/webhook-queue.js';
+import type { SubscriptionDoc } from '../repositories/webhook-subscriptions.js';
+import { takeCapSlot } from './cap-slots.js';
+import { digestSlot } from './digest.js';
+import { localDay } from './local-day.js';
+import type { MatchNotice } from './match-notice.js';
+import { isOver, type MatchState } from './match-state.js';
+import { planDeliveries, reachesWorker, type Delivery } from './plan-deliveries.js';
+import type { QuietHours } from './quiet-hours.js';
+import type { Contact, JobSummary, WorkerChannel } from './types.js';
+import { webhookJobs } from './webhook-jobs.js';
+
+/** What a batch of matches.v1 events needs to know, read once for the whole batch; the judge keeps it up to date as it goes. */
+export interface MatchBatchKnown {
+  contacts: ReadonlyMap<string, Contact>;
+  digestWorkers: ReadonlySet<string>;
+  /** vacancyId → employerId, for the vacancies known. */
+  employerOf: ReadonlyMap<string, string>;
+  /** vacancyId → job, where the vacancy and its employer are known. */
+  jobs: ReadonlyMap<string, JobSummary>;
+  /** employerId → subscriptions, oldest first. */
+  subscriptions: ReadonlyMap<string, readonly SubscriptionDoc[]>;
+  /** Webhook deliveries queued before. */
+  webhookClaims: Set<string>;
+  /** By matchId. */
+  states: Map<string, MatchState>;
+  /** The day's cap slots: slot id → matchId. */
+  capHolders: Map<string, string>;
+  /** Delivery-log steps by `_id` (`<key>:<channel>` claims, `…:2` outcomes). */
+  steps: Map<string, DeliveryState>;
+  sentDigests: ReadonlySet<string>;
+}
+
+export interface MatchRules {
+  quietHours: QuietHours;
+  digestTime: string;
+  dailyCap: number;
+}
+
+/** A claim to write: the planned delivery, and for a digest fold which digest it went to. */
+export type NewClaim = { delivery: Delivery; state: DeliveryState; digestId?: string };
+
+/** What one match.proposed comes to, to be written and sent by the use case. */
+export interface JudgedMatch {
+  notice: MatchNotice;
+  contact: Contact | null;
+  job: JobSummary | null;
+  plan: Delivery[];
+  webhooks: WebhookJob[];
+  capSlot: string | null;
+  digest: DigestDoc | null;
+  claims: NewClaim[];
+  /** Channels whose claim was found without an outcome: a try cut short by a crash, to settle. */
+  unrecorded: WorkerChannel[];
+}
+
+export interface ProposedMatch {
+  notice: MatchNotice;
+  score: number;
+  rank: number;
+}
+
+const claimId = (key: string, channel: WorkerChannel) => `${key}:${channel}`;
+
+/**
+ * Judges matches.v1 events in offset order against what was read for the
+ * batch and what the batch itself did before (a withdrawal earlier in the
+ * batch, a cap slot taken by an earlier match of the worker, a claim made by
+ * the same match delivered twice): the same decisions, one by one, as if
+ * each event had been handled on its own. No I/O.
+ */
+export class MatchBatch {
+  constructor(
+    private readonly known: MatchBatchKnown,
+    private readonly rules: MatchRules,
+    private readonly now: Date,
+  ) {}
+
+  /** The days whose cap slots and digests a batch judged at `now` may touch. */
+  static day(now: Date, quietHours: QuietHours): string {
+    return localDay(now, quietHours.timeZone);
+  }
+
+  withdraw(matchId: string, at: Date): void {
+    this.known.states.set(matchId, { ...this.known.states.get(matchId), withdrawnAt: at });
+  }
+
+  propose({ notice, score, rank }: ProposedMatch): JudgedMatch {
+    const { known, rules, now } = this;
+    const employerId = known.employerOf.get(notice.vacancyId);
+    if (!employerId) throw unavailable(`vacancy ${notice.vacancyId} not projected yet`);
+    const webhooks = webhookJobs(
+      known.subscriptions.get(employerId) ?? [],
+      {
+        employerId,
+        type: 'candidate.proposed',
+        causeId: notice.matchId,
+        occurredAt: notice.proposedAt,
+        data: { vacancyId: notice.vacancyId, matchId: notice.matchId, candidateId: notice.workerId, score, rank },
+      },
+      now,
+    ).filter((job) => !known.webhookClaims.has(job._id));
+    for (const job of webhooks) known.webhookClaims.add(job._id);
+
+    const contact = known.contacts.get(notice.workerId) ?? null;
+    const withdrawn = isOver(known.states.get(notice.matchId), notice.proposedAt);
+    const base = { contact, now, quietHours: rules.quietHours, withdrawn };
+    const reaches = reachesWorker(base);
+    const job = reaches ? (known.jobs.get(notice.vacancyId) ?? null) : null;
+    // The vacancy and employer projections are fed by another consumer: wait for them.
+    if (reaches && !job) throw unavailable(`vacancy ${notice.vacancyId} or its employer not projected yet`);
+    const judged = { notice, contact, job, webhooks, capSlot: null, digest: null, claims: [], unrecorded: [] };
+    if (reaches && known.digestWorkers.has(notice.workerId)) return this.fold({ ...judged, plan: planDeliveries({ ...base, capped: false }) });
+    const slot = reaches ? takeCapSlot(known.capHolders, notice.workerId, MatchBatch.day(now, rules.quietHours), notice.matchId, rules.dailyCap) : 'held';
+    const plan = planDeliveries({ ...base, capped: slot === null });
+    const result: JudgedMatch = { ...judged, plan, capSlot: slot === 'held' ? null : slot };
+    for (const delivery of plan) {
+      const id = claimId(notice.matchId, delivery.channel);
+      const state = known.steps.get(id);
+      if (state === undefined) {
+        const claimState = delivery.action === 'suppress' ? 'suppressed' : delivery.action === 'defer' ? 'deferred' : 'sending';
+        result.claims.push({ delivery, state: claimState });
+        known.steps.set(id, claimState);
+        // This batch records the outcome of its own sends: a second delivery of the match in it finds one.
+        if (claimState === 'sending') known.steps.set(`${id}:2`, 'sent');
+      } else if (state === 'sending' && !known.steps.has(`${id}:2`)) {
+        result.unrecorded.push(delivery.channel);
+        known.steps.set(`${id}:2`, 'sent');
+      }
+    }
+    return result;
+  }
+
+  /**
+   * A match for a worker who chose the daily digest: each channel that would
+   * have carried it is suppressed `digest` (naming the digest), refused ones
+   * as usual, and the match joins the next digest not sent yet.
+   */
+  private fold(judged: JudgedMatch): JudgedMatch {
+    const { known, rules, now } = this;
+    const { notice } = judged;
+    let slot = digestSlot(notice.workerId, now, rules.digestTime, rules.quietHours);
+    // A late poller may have sent this slot's digest already: the match goes to the next one.
+    if (known.sentDigests.has(slot.digestId)) slot = digestSlot(notice.workerId, new Date(slot.dueAt.getTime() + 60_000), rules.digestTime, rules.quietHours);
+    let folded = false;
+    for (const delivery of judged.plan) {
+      const id = claimId(notice.matchId, delivery.channel);
+      if (known.steps.has(id)) continue;
+      known.steps.set(id, 'suppressed');
+      const digest = delivery.action !== 'suppress';
+      folded ||= digest;
+      judged.claims.push(digest ? { delivery: { channel: delivery.channel, action: 'suppress', reason: 'digest' }, state: 'suppressed', digestId: slot.digestId } : { delivery, state: 'suppressed' });
+    }
+    const digest = folded ? { _id: slot.digestId, workerId: notice.workerId, day: slot.day, dueAt: slot.dueAt } : null;
+    return { ...judged, digest, plan: judged.claims.map((c) => c.delivery) };
+  }
+}
+
+/** The digest slots a batch judged at `now` may fold into, for the `digests_sent` read. */
+export function digestIdsFor(workerIds: Iterable<string>, now: Date, rules: MatchRules): string[] {
+  return [...workerIds].map((workerId) => digestSlot(workerId, now, rules.digestTime, rules.quietHours).digestId);
+}
