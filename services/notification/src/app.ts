@@ -63,6 +63,8 @@ export async function buildApp(config: NotificationConfig, overrides: BuildOverr
     ...(overrides.relayIdleMs === undefined ? {} : { idleMs: overrides.relayIdleMs }),
   });
   const deps = () => app.notification;
+  // NOTIFICATION_BATCH_SIZE=0: one event at a time, each a batch of one.
+  const batch = { maxBatchSize: Math.max(1, config.NOTIFICATION_BATCH_SIZE) };
   // Projections and worker messages in separate groups (a match waiting for its vacancy must not block the vacancy);
   // matches, placements and job fairs together: they are the writers of the match states.
   await app.register(
@@ -72,8 +74,8 @@ export async function buildApp(config: NotificationConfig, overrides: BuildOverr
       topicName,
       subscribe: (consumer) =>
         consumer
-          .subscribe(workerContactsTopic, projectOnWorkerContact(deps))
-          .subscribe(workersTopic, forgetOnWorkerErased(deps))
+          .subscribeBatch(workerContactsTopic, projectOnWorkerContact(deps), batch)
+          .subscribeBatch(workersTopic, forgetOnWorkerErased(deps), batch)
           .subscribe(vacanciesTopic, projectOnVacancy(deps))
           .subscribe(employersTopic, projectOnEmployer(deps)),
     }),
@@ -85,7 +87,7 @@ export async function buildApp(config: NotificationConfig, overrides: BuildOverr
       topicName,
       subscribe: (consumer) =>
         consumer
-          .subscribeBatch(matchesTopic, notifyOnMatchProposed(deps), { maxBatchSize: Math.max(1, config.NOTIFICATION_BATCH_SIZE) })
+          .subscribeBatch(matchesTopic, notifyOnMatchProposed(deps), batch)
           .subscribe(placementsTopic, notifyOnPlacementRecorded(deps))
           .subscribe(jobFairsTopic, notifyOnJobFairEvent(deps)),
     }),

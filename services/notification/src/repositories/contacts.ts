@@ -21,6 +21,15 @@ const contactSchema = new Schema<ContactDoc>(
 
 const contactOf = ({ _id, ...rest }: ContactDoc): Contact => ({ ...rest, workerId: _id, erased: false });
 
+const contactDoc = (contact: WorkerContact): Omit<ContactDoc, '_id'> => ({
+  version: contact.version,
+  phone: contact.phone,
+  email: contact.email,
+  language: contact.preferredLanguage,
+  channels: contact.channels,
+  consent: contact.consentToNotifications,
+});
+
 /** Erased workers, by id: an erasure is final, so a late contact event cannot bring them back. */
 const erasureSchema = new Schema<{ _id: string; at: Date }>({ _id: String, at: Date }, { versionKey: false });
 
@@ -51,22 +60,38 @@ export class Contacts {
 
   /** Applies a contact version; false when it is not newer than the stored one, or the worker was erased. */
   async apply(contact: WorkerContact): Promise<boolean> {
-    if (await this.erasures.exists({ _id: contact.workerId })) return false;
-    const stored = await this.model.findById(contact.workerId).select({ version: 1 }).lean<{ version: number }>();
-    if (stored && stored.version >= contact.version) return false;
-    await this.model.replaceOne(
-      { _id: contact.workerId },
-      {
-        version: contact.version,
-        phone: contact.phone,
-        email: contact.email,
-        language: contact.preferredLanguage,
-        channels: contact.channels,
-        consent: contact.consentToNotifications,
-      },
-      { upsert: true },
-    );
-    return true;
+    const [applied] = await this.applyMany([contact]);
+    return applied!;
+  }
+
+  /**
+   * Applies contact versions in order, each true when it was newer than the
+   * stored one (or an earlier one of the list) and the worker is not erased:
+   * one read of the erasures and one of the stored versions for them all, then
+   * one unordered bulk write of each worker's newest contact.
+   */
+  async applyMany(contacts: readonly WorkerContact[]): Promise<boolean[]> {
+    const ids = [...new Set(contacts.map((contact) => contact.workerId))];
+    const [erased, stored] = await Promise.all([
+      this.erasures.find({ _id: { $in: ids } }).select({ _id: 1 }).lean<{ _id: string }[]>(),
+      this.model.find({ _id: { $in: ids } }).select({ version: 1 }).lean<{ _id: string; version: number }[]>(),
+    ]);
+    const gone = new Set(erased.map((doc) => doc._id));
+    const versions = new Map(stored.map((doc) => [doc._id, doc.version]));
+    const newest = new Map<string, WorkerContact>();
+    const applied = contacts.map((contact) => {
+      if (gone.has(contact.workerId) || (versions.get(contact.workerId) ?? Number.NEGATIVE_INFINITY) >= contact.version) return false;
+      versions.set(contact.workerId, contact.version);
+      newest.set(contact.workerId, contact);
+      return true;
+    });
+    if (newest.size > 0) {
+      await this.model.bulkWrite(
+        [...newest.values()].map((contact) => ({ replaceOne: { filter: { _id: contact.workerId }, replacement: contactDoc(contact), upsert: true } })),
+        { ordered: false },
+      );
+    }
+    return applied;
   }
 
   /** Forgets a worker's contact for good; false when already forgotten. */
