@@ -20,7 +20,7 @@ import { Kafka, logLevel, type Admin } from 'kafkajs';
 import mongoose from 'mongoose';
 import { pino } from 'pino';
 import { readBenchEnv, type BenchEnv } from './config.js';
-import { childPids, sampleProcesses, type ProcessUsage } from './proc.js';
+import { childPids, cpuPerItem, sampleProcesses, type ProcessUsage } from './proc.js';
 import { openLoopSchedule, runOpenLoop } from './schedule.js';
 import { lagBehind, ms, perSecond, steadyRate, summarize } from './stats.js';
 import { renderTable, type Row } from './table.js';
@@ -550,6 +550,8 @@ async function startServices(env: BenchEnv, infra: Infra, id: string): Promise<{
 const mb = (bytes: number) => `${Math.round(bytes / 1048576)}`;
 const pct = (value: number) => (Number.isNaN(value) ? '–' : `${Math.round(value * 100)}%`);
 
+const BENCH_PROCESS = 'bench (this process)';
+
 function report(input: {
   env: BenchEnv;
   infra: Infra;
@@ -634,6 +636,12 @@ function report(input: {
     }),
   ]);
   lines.push(renderTable(['CPU (% of a core) / peak RSS', ...input.usages.map((u) => u.phase)], usageRows));
+  const ingestUsage = input.usages.find((u) => u.phase === 'ingest');
+  if (ingestUsage && ing) {
+    // Over the workers that got through matching (all of them when the phase completed).
+    const { total, byProcess } = cpuPerItem(ingestUsage.usage, ing.matched.total, [BENCH_PROCESS]);
+    lines.push(`CPU per worker through the ingest: ${total.toFixed(2)} ms (${byProcess.map((p) => `${p.name} ${p.ms.toFixed(2)}`).join(', ')}); at 2 cores that is at most ${Math.round(2000 / total)} workers/s`);
+  }
   if (!input.infra.own) lines.push('(Kafka and FerretDB are shared: their CPU includes other users of the same infrastructure.)');
   return lines.join('\n');
 }
@@ -691,7 +699,7 @@ async function main() {
       processes: async () => [
         ...(running ? SERVICE_NAMES.map((s) => ({ name: s, pid: running.processes[s].pid ?? -1 })) : []),
         ...(await infraProcesses(infra.dataDir)),
-        { name: 'bench (this process)', pid: process.pid },
+        { name: BENCH_PROCESS, pid: process.pid },
       ],
     };
     const totalVacancies = env.BENCH_SEED_VACANCIES + env.BENCH_RATES.reduce((sum, r) => sum + openLoopSchedule(r, env.BENCH_PHASE_S * 1000).length, 0);

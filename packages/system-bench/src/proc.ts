@@ -110,3 +110,17 @@ export async function sampleProcesses(processes: readonly { name: string; pid: n
     },
   };
 }
+
+/**
+ * CPU milliseconds each process spent per item of a phase (e.g. per worker
+ * ingested), largest first, with their sum: what one item costs the machine,
+ * and where. Processes named in `exclude` (the bench itself) are left out.
+ */
+export function cpuPerItem(usage: readonly ProcessUsage[], items: number, exclude: readonly string[] = []): { total: number; byProcess: { name: string; ms: number }[] } {
+  if (items <= 0) return { total: Number.NaN, byProcess: [] };
+  const byProcess = usage
+    .filter((p) => !exclude.includes(p.name))
+    .map((p) => ({ name: p.name, ms: (p.cpuSeconds * 1000) / items }))
+    .sort((a, b) => b.ms - a.ms);
+  return { total: byProcess.reduce((sum, p) => sum + p.ms, 0), byProcess };
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { childPids, cpuTicksOf, parentPidOf, rssBytesOf, sampleProcesses } from '../../src/proc.js';
+import { childPids, cpuPerItem, cpuTicksOf, parentPidOf, rssBytesOf, sampleProcesses } from '../../src/proc.js';
 import { spawn } from 'node:child_process';
 
 describe('/proc parsing', () => {
@@ -57,5 +57,15 @@ describe('childPids', () => {
     } finally {
       child.kill();
     }
+  });
+
+  it('divides each process\'s CPU time over the items of a phase, largest first, leaving out the excluded', () => {
+    const usage = [
+      { name: 'kafka', cpuPercent: 20, cpuSeconds: 2, peakRss: 1 },
+      { name: 'ferretdb', cpuPercent: 50, cpuSeconds: 5, peakRss: 1 },
+      { name: 'bench (this process)', cpuPercent: 90, cpuSeconds: 9, peakRss: 1 },
+    ];
+    expect(cpuPerItem(usage, 1000, ['bench (this process)'])).toEqual({ total: 7, byProcess: [{ name: 'ferretdb', ms: 5 }, { name: 'kafka', ms: 2 }] });
+    expect(cpuPerItem(usage, 0).total).toBeNaN();
   });
 });
