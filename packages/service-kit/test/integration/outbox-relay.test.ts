@@ -211,6 +211,48 @@ describe('outbox relay against the real broker and FerretDB', () => {
     });
   });
 
+  it('looks less often while nothing is pending, up to idleMaxMs, and at once when kicked', async () => {
+    const logger = testLogger();
+    const suffix = uniqueName('outbox-idle');
+    const db = await testDatabase('outbox_idle');
+    cleanups.push(db.drop);
+    const schema = new Schema({ _id: String, workerId: String, version: Number });
+    addOutbox(schema);
+    const Worker = db.connection.model('OutboxIdleWorker', schema);
+    await Worker.init();
+    const kafka = createKafka({ brokers: inject('infra').kafkaBrokers, clientId: 'outbox-idle-test', logger });
+    await ensureTopics(kafka, [workersTopic], { topicName: withSuffix(suffix) });
+    const publisher = new EventPublisher({ kafka, source: '/ketnoi/test', logger, topicName: withSuffix(suffix) });
+    await publisher.connect();
+    cleanups.push(() => publisher.disconnect());
+    const relay = new OutboxRelay({ model: Worker, publisher, topics: [workersTopic], logger, idleMs: 20, idleMaxMs: 160 });
+    const looks: number[] = [];
+    const flush = relay.flushOnce.bind(relay);
+    relay.flushOnce = () => {
+      looks.push(Date.now());
+      return flush();
+    };
+    relay.start();
+    cleanups.push(() => relay.stop());
+    await new Promise((resolve) => setTimeout(resolve, 1_200));
+    // 20, 40, 80, 160, 160, … ms apart: about 10 looks in 1.2 s where a fixed 20 ms made 60.
+    expect(looks.length).toBeGreaterThanOrEqual(5);
+    expect(looks.length).toBeLessThanOrEqual(16);
+    const gaps = looks.slice(1).map((at, i) => at - looks[i]!);
+    expect(Math.max(...gaps)).toBeLessThan(600);
+
+    // Written by another process (no kick): found within the longest wait.
+    const reader = await readTopic(testKafka(), withSuffix(suffix)(workersTopic.name));
+    cleanups.push(() => reader.stop());
+    await insertVersion(Worker, { _id: 'wrk_idle_1:1', workerId: 'wrk_idle_1', version: 1, outbox: [erased('wrk_idle_1', 1)] });
+    await reader.waitForCount(1, 5_000);
+    // Written here and kicked: looked at without waiting out the idle time.
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    const before = looks.length;
+    relay.kick();
+    await waitFor(() => looks.length > before, { timeoutMs: 100, what: 'a look right after the kick' });
+  });
+
   it('refuses an invalid event at append time, before anything is stored', () => {
     expect(() => erased('x', 0)).toThrow(/refused/);
   });
