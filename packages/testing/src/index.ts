@@ -4,3 +4,4 @@ export { waitFor, type WaitForOptions } from './wait-for.js';
 export { testLogger } from './test-logger.js';
 export { testKafka, readTopic, type ReceivedMessage } from './kafka.js';
 export { testDatabase } from './mongo.js';
+export { replayMode, replayRun, type ReplayIssuer, type ReplayRun } from './replay-run.js';

@@ -15,15 +15,13 @@ import { performance } from 'node:perf_hooks';
 import { matchesTopic, notificationsTopic } from '@ketnoi/contracts';
 import { createKafka, ensureTopics, EventPublisher, withSuffix } from '@ketnoi/messaging';
 import { createDevIssuer, createLogger, loadConfig } from '@ketnoi/service-kit';
+import { replayMode, replayRun } from '@ketnoi/testing';
 import { buildApp } from '../src/app.js';
 import { analyticsConfigSchema } from '../src/config.js';
 
-const MATCHES = Number(process.env.REPLAY_MATCHES ?? 2_000);
-const NOTIFICATIONS = Number(process.env.REPLAY_NOTIFICATIONS ?? 1_000);
-const MODES = (process.env.REPLAY_MODES ?? '0,500').split(',').map(Number);
-const brokers = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
-const mongoUrl = process.env.MONGO_URL ?? 'mongodb://127.0.0.1:27017';
-const run = `replay-rate-${Date.now().toString(36)}`;
+const { brokers, modes, run, count, serviceEnv } = replayRun('replay-rate');
+const MATCHES = count('REPLAY_MATCHES', 2_000);
+const NOTIFICATIONS = count('REPLAY_NOTIFICATIONS', 1_000);
 const topicName = withSuffix(run);
 const logger = createLogger({ serviceName: 'replay-rate', level: 'warn' });
 
@@ -68,18 +66,10 @@ async function publishLoad(): Promise<void> {
 async function consume(batchSize: number): Promise<{ seconds: number; events: number }> {
   const issuer = await createDevIssuer();
   const dbName = `${run}_${batchSize}`.replace(/-/g, '_');
-  const config = loadConfig(analyticsConfigSchema, {
-    SERVICE_NAME: 'analytics',
-    MONGO_URL: mongoUrl,
-    MONGO_DB_NAME: dbName,
-    KAFKA_BROKERS: brokers.join(','),
-    AUTH_ISSUER: issuer.issuer,
-    AUTH_AUDIENCE: issuer.audience,
-    AUTH_JWT_PUBLIC_KEY: issuer.publicKeyPem,
-    LOG_LEVEL: 'warn',
-    ANALYTICS_PUBLISH_DEBOUNCE_MS: '600000',
-    ANALYTICS_BATCH_SIZE: String(batchSize),
-  });
+  const config = loadConfig(
+    analyticsConfigSchema,
+    serviceEnv(dbName, issuer, { SERVICE_NAME: 'analytics', ANALYTICS_PUBLISH_DEBOUNCE_MS: '600000', ANALYTICS_BATCH_SIZE: String(batchSize) }),
+  );
   const started = performance.now();
   const app = await buildApp(config, { logger, topicName, groupId: `${run}-${batchSize}` });
   await app.ready();
@@ -101,9 +91,9 @@ async function consume(batchSize: number): Promise<{ seconds: number; events: nu
 await publishLoad();
 console.log(`published ${MATCHES} match.proposed and ${2 * NOTIFICATIONS} notification events (${NOTIFICATIONS} notifications failed then sent) to *.${run}`);
 const results: string[] = [];
-for (const batchSize of MODES) {
+for (const batchSize of modes) {
   const { seconds, events } = await consume(batchSize);
-  results.push(`${batchSize === 0 ? 'one event at a time' : `batches of up to ${batchSize}`}: ${events} events in ${seconds.toFixed(1)} s = ${Math.round(events / seconds)} events/s (from start, with the group join)`);
+  results.push(`${replayMode(batchSize)}: ${events} events in ${seconds.toFixed(1)} s = ${Math.round(events / seconds)} events/s (from start, with the group join)`);
   console.log(results[results.length - 1]);
 }
 console.log(results.join('\n'));

@@ -20,18 +20,16 @@ import { performance } from 'node:perf_hooks';
 import { matchesTopic, vacanciesTopic, workersTopic, type TopicDefinition, type TopicEventInput } from '@ketnoi/contracts';
 import { createKafka, ensureTopics, EventPublisher, withSuffix } from '@ketnoi/messaging';
 import { createDevIssuer, createLogger, loadConfig } from '@ketnoi/service-kit';
+import { replayMode, replayRun } from '@ketnoi/testing';
 import mongoose from 'mongoose';
 import { buildApp } from '../src/app.js';
 import { configSchema } from '../src/config.js';
 import { aMatch, aVacancy, aWorker } from '../test/mothers.js';
 
-const WORKERS = Number(process.env.REPLAY_WORKERS ?? 1_000);
-const VACANCIES = Number(process.env.REPLAY_VACANCIES ?? 300);
-const TOP_K = Math.min(Number(process.env.REPLAY_TOP_K ?? 50), WORKERS);
-const MODES = (process.env.REPLAY_MODES ?? '0,500').split(',').map(Number);
-const brokers = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
-const mongoUrl = process.env.MONGO_URL ?? 'mongodb://127.0.0.1:27017';
-const run = `jf-replay-${Date.now().toString(36)}`;
+const { brokers, mongoUrl, modes, run, count, serviceEnv } = replayRun('jf-replay');
+const WORKERS = count('REPLAY_WORKERS', 1_000);
+const VACANCIES = count('REPLAY_VACANCIES', 300);
+const TOP_K = Math.min(count('REPLAY_TOP_K', 50), WORKERS);
 const topicName = withSuffix(run);
 const logger = createLogger({ serviceName: 'replay-rate', level: 'warn' });
 
@@ -98,18 +96,10 @@ function ferretCpuSeconds(): number | undefined {
 async function consume(batchSize: number, events: number, round: number): Promise<string> {
   const issuer = await createDevIssuer();
   const dbName = `${run}_${round}_${batchSize}`.replace(/-/g, '_');
-  const config = loadConfig(configSchema, {
-    MONGO_URL: mongoUrl,
-    MONGO_DB_NAME: dbName,
-    KAFKA_BROKERS: brokers.join(','),
-    AUTH_ISSUER: issuer.issuer,
-    AUTH_AUDIENCE: issuer.audience,
-    AUTH_JWT_PUBLIC_KEY: issuer.publicKeyPem,
-    JOBFAIRS_TOKEN_SECRET: 'replay-rate-secret-0123456789abcdefghij',
-    REMINDER_LEAD_HOURS: '0',
-    LOG_LEVEL: 'warn',
-    JOBFAIRS_BATCH_SIZE: String(batchSize),
-  });
+  const config = loadConfig(
+    configSchema,
+    serviceEnv(dbName, issuer, { JOBFAIRS_TOKEN_SECRET: 'replay-rate-secret-0123456789abcdefghij', REMINDER_LEAD_HOURS: '0', JOBFAIRS_BATCH_SIZE: String(batchSize) }),
+  );
   const loadBefore = loadavg()[0]!;
   const [cpuBefore, ferretBefore] = [process.cpuUsage(), ferretCpuSeconds()];
   const started = performance.now();
@@ -139,8 +129,7 @@ async function consume(batchSize: number, events: number, round: number): Promis
   await mongo.close();
   const serviceMs = ((cpu.user + cpu.system) / 1000 / events).toFixed(2);
   const ferretMs = ferretBefore === undefined || ferretAfter === undefined ? 'n/a' : (((ferretAfter - ferretBefore) * 1000) / events).toFixed(2);
-  const mode = batchSize === 0 ? 'one event at a time' : `batches of up to ${batchSize}`;
-  return `${mode}: ${events} events in ${seconds.toFixed(1)} s = ${Math.round(events / seconds)} events/s (from start, with the group join); CPU per event: service ${serviceMs} ms, FerretDB ${ferretMs} ms; load average (1 min) ${loadBefore.toFixed(2)} → ${loadAfter.toFixed(2)}`;
+  return `${replayMode(batchSize)}: ${events} events in ${seconds.toFixed(1)} s = ${Math.round(events / seconds)} events/s (from start, with the group join); CPU per event: service ${serviceMs} ms, FerretDB ${ferretMs} ms; load average (1 min) ${loadBefore.toFixed(2)} → ${loadAfter.toFixed(2)}`;
 }
 
 const chunks = load();
@@ -148,7 +137,7 @@ const events = chunks.reduce((n, c) => n + c.inputs.length, 0);
 await publishLoad(chunks);
 console.log(`published ${chunks.map((c) => `${c.inputs.length} on ${c.topic.name}`).join(', ')} to *.${run}`);
 const results: string[] = [];
-for (const [round, batchSize] of MODES.entries()) {
+for (const [round, batchSize] of modes.entries()) {
   results.push(await consume(batchSize, events, round));
   console.log(results[results.length - 1]);
 }

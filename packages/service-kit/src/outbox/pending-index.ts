@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { duplicateIndexes, isDuplicateKey } from '@ketnoi/errors';
+import { isDuplicateKey } from '@ketnoi/errors';
 import { Schema, type Model } from 'mongoose';
+import { insertNew } from '../store/insert-new.js';
 import { withOutbox, type PendingEvent } from './outbox-fields.js';
 
 /**
@@ -92,14 +93,8 @@ export async function recoverPending(versions: Model<any>, olderThan?: Date): Pr
   const unpublished = (await versions.find(filter).select({ outbox: 1, version: 1, at: 1 }).lean()) as unknown as (Omit<VersionWithOutbox, 'outbox'> & { outbox: PendingEvent[] | string })[];
   if (unpublished.length === 0) return 0;
   const entries = unpublished.map((doc) => ({ _id: doc._id, order: doc.version, events: doc.outbox, at: doc.at ?? new Date() }));
-  try {
-    const inserted = await pendingModelFor(versions).insertMany(entries, { ordered: false });
-    return inserted.length;
-  } catch (error) {
-    // Entries a writer (or another relay) made meanwhile are there either way. A
-    // write that failed as a whole reports no write errors: that is no success.
-    return entries.length - duplicateIndexes(error, entries.length).size;
-  }
+  // Entries a writer (or another relay) made meanwhile are there either way.
+  return entries.length - (await insertNew(pendingModelFor(versions), entries)).size;
 }
 
 const batchEntry = (versions: readonly EntryVersion[], at: Date, tentative: boolean): PendingDoc => ({

@@ -1,7 +1,8 @@
-import { duplicateIndexes, isDuplicateKey, KetNoiError } from '@ketnoi/errors';
+import { isDuplicateKey, KetNoiError } from '@ketnoi/errors';
 import { Schema, type Connection, type Model } from 'mongoose';
 import { addOutbox, type PendingEvent } from '../outbox/outbox-fields.js';
 import { insertVersion, openBatchEntry, pendingModelFor, settleBatchEntry } from '../outbox/pending-index.js';
+import { insertNew } from '../store/insert-new.js';
 import { KeyedMutex } from './keyed-mutex.js';
 import { addHeadPacking, headPacking, packHead } from './packed-heads.js';
 import { packState, unpackState } from './packed-state.js';
@@ -170,12 +171,7 @@ export class VersionedStore<S extends object> {
     const docs = inputs.map(({ id, state }) => ({ _id: `${id}:1`, aggregateId: id, version: 1, ...versionState(state, this.packStates), at }));
     const withEvents = inputs.flatMap(({ id, events }) => (events.length > 0 ? [{ id: `${id}:1`, aggregateId: id, events: [...events] }] : []));
     const entry = withEvents.length > 0 ? await openBatchEntry(this.versions, withEvents, at) : undefined;
-    const failed = new Set<string>();
-    try {
-      await this.versions.insertMany(docs, { ordered: false });
-    } catch (error) {
-      for (const index of duplicateIndexes(error, docs.length)) failed.add(inputs[index]!.id);
-    }
+    const failed = new Set([...(await insertNew(this.versions, docs))].map((doc) => doc.aggregateId));
     const created = inputs.filter((input) => !failed.has(input.id));
     if (entry !== undefined) {
       await settleBatchEntry(
@@ -187,12 +183,8 @@ export class VersionedStore<S extends object> {
       );
     }
     const heads = created.map((input) => this.headOf(input.id, 1, at, input.state, input.headFields));
-    try {
-      await this.heads.insertMany(heads, { ordered: false });
-    } catch (error) {
-      // A head left by an interrupted earlier attempt: replace it.
-      for (const index of duplicateIndexes(error, heads.length)) await this.replaceHead(heads[index]!._id, heads[index]!);
-    }
+    // A head left by an interrupted earlier attempt: replace it.
+    for (const head of await insertNew(this.heads, heads)) await this.replaceHead(head._id, head);
     return { created: created.map((input) => input.id), existing: [...failed] };
   }
 

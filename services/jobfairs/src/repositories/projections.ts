@@ -1,4 +1,4 @@
-import { duplicateIndexes } from '@ketnoi/errors';
+import { insertNew } from '@ketnoi/service-kit';
 import { Schema, type Connection, type Model } from 'mongoose';
 import type { MatchView } from '../domain/ranking.js';
 import { BatchPlan, type ChangeOutcome, type MatchDoc, type ProjectionChange, type VacancyView, type WorkerView } from '../domain/projection-plan.js';
@@ -10,16 +10,6 @@ type AnyDoc = Stored<Record<string, unknown>>;
 
 const insertOnly = (connection: Connection, name: string) =>
   connection.model(name, new Schema({ _id: String }, { versionKey: false, minimize: false, strict: false }), name);
-
-/** Inserts documents in one unordered round trip; those already there (a retried or redelivered batch) are fine. */
-async function insertAll(model: Model<AnyDoc>, docs: AnyDoc[]): Promise<void> {
-  if (docs.length === 0) return;
-  try {
-    await model.collection.insertMany(docs as unknown as Parameters<typeof model.collection.insertMany>[0], { ordered: false });
-  } catch (error) {
-    duplicateIndexes(error, docs.length);
-  }
-}
 
 /**
  * The projections of workers.v1, vacancies.v1 and matches.v1 this service
@@ -71,7 +61,8 @@ export class Projections {
   async applyBatch(changes: readonly ProjectionChange[]): Promise<ChangeOutcome[]> {
     const plan = new BatchPlan(this.workerVersions, this.vacancies, this.latest);
     const outcomes = changes.map((change) => plan.add(change));
-    await Promise.all([insertAll(this.workerModel, plan.workerDocs), insertAll(this.vacancyModel, plan.vacancyDocs), insertAll(this.matchModel, plan.matchDocs)]);
+    // Documents already there (a retried or redelivered batch) are the same documents: fine.
+    await Promise.all([insertNew(this.workerModel.collection, plan.workerDocs), insertNew(this.vacancyModel.collection, plan.vacancyDocs), insertNew(this.matchModel.collection, plan.matchDocs)]);
     for (const change of plan.applied) this.remember(change);
     return outcomes;
   }

@@ -1,4 +1,4 @@
-import { duplicateIndexes } from '@ketnoi/errors';
+import { insertNew } from '@ketnoi/service-kit';
 import { deflateSync, inflateSync } from 'node:zlib';
 import { Schema, type Connection, type Model } from 'mongoose';
 
@@ -119,7 +119,8 @@ export class ProjectionStore {
     const fresh = docs.filter((doc) => isNew(doc._id));
     const known = docs.filter((doc) => !isNew(doc._id));
     const placed = writes.flatMap((write) => ('placed' in write ? [write] : []));
-    known.push(...(await insertNew(this.workers, fresh)));
+    // A "new" one a retried write had inserted after all is replaced with the rest.
+    known.push(...(await insertNew(this.workers.collection, fresh)));
     await replaceAll(
       this.workers,
       known,
@@ -131,13 +132,13 @@ export class ProjectionStore {
 
   async saveVacancies(docs: readonly VacancyDoc[], isNew: IsNew): Promise<void> {
     const known = docs.filter((doc) => !isNew(doc._id));
-    known.push(...(await insertNew(this.vacancies, docs.filter((doc) => isNew(doc._id)))));
+    known.push(...(await insertNew(this.vacancies.collection, docs.filter((doc) => isNew(doc._id)))));
     await replaceAll(this.vacancies, known);
   }
 
   async savePlacements(docs: readonly PlacementDoc[], isNew: IsNew): Promise<void> {
     const known = docs.filter((doc) => !isNew(doc._id));
-    known.push(...(await insertNew(this.placements, docs.filter((doc) => isNew(doc._id)))));
+    known.push(...(await insertNew(this.placements.collection, docs.filter((doc) => isNew(doc._id)))));
     await replaceAll(this.placements, known);
   }
 
@@ -156,17 +157,6 @@ export class ProjectionStore {
 }
 
 type WriteModel = Parameters<Model<{ _id: string }>['bulkWrite']>[0][number];
-
-/** Inserts documents believed new in one round trip; returns those that existed after all (a retried write), to be replaced. */
-async function insertNew<T extends { _id: string }>(model: Model<T>, docs: T[]): Promise<T[]> {
-  if (docs.length === 0) return [];
-  try {
-    await model.collection.insertMany(docs as unknown as Parameters<typeof model.collection.insertMany>[0], { ordered: false });
-    return [];
-  } catch (error) {
-    return [...duplicateIndexes(error, docs.length)].map((index) => docs[index]!);
-  }
-}
 
 /** Replaces documents by `_id` (upserting), and runs any further operations, in one unordered bulkWrite. */
 async function replaceAll<T extends { _id: string }>(model: Model<T>, docs: T[], more: WriteModel[] = []): Promise<void> {

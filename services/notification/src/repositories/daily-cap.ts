@@ -1,6 +1,6 @@
+import { insertNew } from '@ketnoi/service-kit';
 import { Schema, type Connection, type Model } from 'mongoose';
 import { capSlotIds } from '../domain/cap-slots.js';
-import { insertManyOnce } from './duplicate-key.js';
 
 interface SlotDoc {
   _id: string;
@@ -34,6 +34,6 @@ export class DailyCap {
 
   /** Inserts slots taken in memory; returns how many were taken meanwhile by someone else (another instance). */
   async insert(slots: readonly SlotDoc[]): Promise<number> {
-    return (await insertManyOnce((docs) => this.model.collection.insertMany(docs as never[], { ordered: false }), slots)).size;
+    return (await insertNew(this.model.collection, slots)).size;
   }
 }

@@ -1,7 +1,7 @@
-import { addOutbox, insertVersion, pendingModelFor, withOutbox, type PendingEvent } from '@ketnoi/service-kit';
+import { addOutbox, insertNew, insertVersion, pendingModelFor, withOutbox, type PendingEvent } from '@ketnoi/service-kit';
 import { Schema, type Connection, type Model } from 'mongoose';
 import type { WorkerChannel } from '../domain/types.js';
-import { insertManyOnce, insertOnce } from './duplicate-key.js';
+import { insertOnce } from './duplicate-key.js';
 
 export type DeliveryState = 'sending' | 'sent' | 'failed' | 'suppressed' | 'deferred';
 
@@ -117,13 +117,13 @@ export class Deliveries {
   /** Versions with their events in one command, then their pending-index entries (as insertVersion, for many). */
   private async insertMany(rows: readonly { _id: string; version: number; step: Step }[]): Promise<Set<number>> {
     const docs = rows.map(({ _id, version, step: { events = [], ...step } }) => ({ _id, version, ...step, ...withOutbox(events) }));
-    const taken = await insertManyOnce((batch) => this.model.insertMany(batch, { ordered: false }), docs);
+    const taken = await insertNew(this.model, docs);
     const pending = docs
-      .filter((doc, index) => !taken.has(index) && doc.outbox.length > 0)
+      .filter((doc) => !taken.has(doc) && doc.outbox.length > 0)
       .map((doc) => ({ _id: doc._id, order: doc.version, events: doc.outbox, at: doc.at }));
     // An entry a recovery pass made first is there either way.
-    await insertManyOnce((batch) => pendingModelFor(this.model).insertMany(batch, { ordered: false }), pending);
-    return taken;
+    await insertNew(pendingModelFor(this.model), pending);
+    return new Set(docs.flatMap((doc, index) => (taken.has(doc) ? [index] : [])));
   }
 
   private insert(_id: string, version: number, { events = [], ...step }: Step) {

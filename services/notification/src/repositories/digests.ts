@@ -1,5 +1,6 @@
+import { insertNew } from '@ketnoi/service-kit';
 import { Schema, type Connection, type Model } from 'mongoose';
-import { insertManyOnce, insertOnce } from './duplicate-key.js';
+import { insertOnce } from './duplicate-key.js';
 
 export interface DigestDoc {
   /** `<workerId>:<day>` */
@@ -52,9 +53,9 @@ export class Digests {
   async addMany(folds: readonly { digest: DigestDoc; item: Omit<DigestItemDoc, '_id' | 'digestId' | 'workerId'> }[]): Promise<void> {
     if (folds.length === 0) return;
     const items = folds.map(({ digest, item }) => ({ ...item, _id: `${digest._id}:${item.matchId}`, digestId: digest._id, workerId: digest.workerId }));
-    await insertManyOnce((docs) => this.items.collection.insertMany(docs as never[], { ordered: false }), items);
+    await insertNew(this.items.collection, items);
     const due = [...new Map(folds.map(({ digest }) => [digest._id, digest])).values()];
-    await insertManyOnce((docs) => this.due.collection.insertMany(docs as never[], { ordered: false }), due);
+    await insertNew(this.due.collection, due);
   }
 
   /** Which of these digests went out already (one read). */

@@ -1,6 +1,7 @@
+import { insertNew } from '@ketnoi/service-kit';
 import { Schema, type Connection, type Model } from 'mongoose';
 import type { Language } from '../domain/types.js';
-import { insertManyOnce, insertOnce } from './duplicate-key.js';
+import { insertOnce } from './duplicate-key.js';
 
 /** What an inbox item is about. */
 export type InboxKind = 'match' | 'placement' | 'digest' | 'jobfair';
@@ -39,7 +40,7 @@ export class Inbox {
 
   /** Adds several items in one command; an item whose key is there already stays as it was. */
   async addMany(items: readonly InboxItem[]): Promise<void> {
-    await insertManyOnce((docs) => this.model.insertMany(docs, { ordered: false }), items);
+    await insertNew(this.model, items);
   }
 
   /** Newest first. FerretDB scans for this filter; MongoDB uses the (workerId, at) index. */

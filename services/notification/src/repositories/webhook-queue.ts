@@ -1,5 +1,6 @@
+import { insertNew } from '@ketnoi/service-kit';
 import { Schema, type Connection, type Model } from 'mongoose';
-import { insertManyOnce, insertOnce } from './duplicate-key.js';
+import { insertOnce } from './duplicate-key.js';
 import type { WebhookEventType } from './webhook-subscriptions.js';
 
 export interface WebhookJob {
@@ -68,8 +69,9 @@ export class WebhookQueue {
 
   /** Queues several deliveries, each unless queued before (a claim each, then the queue); returns the ids that were new. */
   async enqueueMany(jobs: readonly WebhookJob[]): Promise<Set<string>> {
-    const taken = await insertManyOnce((docs) => this.claims.collection.insertMany(docs as never[], { ordered: false }), jobs.map((job) => ({ _id: job._id, at: job.firstAt })));
-    const fresh = jobs.filter((_, index) => !taken.has(index));
+    const claims = jobs.map((job) => ({ _id: job._id, at: job.firstAt }));
+    const taken = await insertNew(this.claims.collection, claims);
+    const fresh = jobs.filter((_, index) => !taken.has(claims[index]!));
     if (fresh.length > 0) await this.queue.bulkWrite(fresh.map((job) => ({ replaceOne: { filter: { _id: job._id }, replacement: job, upsert: true } })));
     return new Set(fresh.map((job) => job._id));
   }

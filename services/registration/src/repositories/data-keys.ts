@@ -1,4 +1,4 @@
-import { duplicateIndexes } from '@ketnoi/errors';
+import { insertNew } from '@ketnoi/service-kit';
 import { Schema, type Connection, type Model } from 'mongoose';
 import type { Sealed } from '../crypto/aes-gcm.js';
 import type { KeyRing } from '../crypto/key-ring.js';
@@ -41,12 +41,8 @@ export class DataKeys {
    */
   async createMany(workerIds: readonly string[]): Promise<Map<string, Buffer>> {
     const made = workerIds.map((workerId) => ({ workerId, ...this.ring.newDataKey(workerId) }));
-    const taken = new Set<string>();
-    try {
-      await this.model.insertMany(made.map(({ workerId, wrapped }) => ({ _id: workerId, wrapped, createdAt: new Date() })), { ordered: false });
-    } catch (error) {
-      for (const index of duplicateIndexes(error, made.length)) taken.add(made[index]!.workerId);
-    }
+    const refused = await insertNew(this.model, made.map(({ workerId, wrapped }) => ({ _id: workerId, wrapped, createdAt: new Date() })));
+    const taken = new Set([...refused].map((doc) => doc._id));
     const keys = new Map<string, Buffer>();
     for (const { workerId, key } of made) {
       const stored = taken.has(workerId) ? await this.get(workerId) : key;

@@ -1,4 +1,5 @@
-import { duplicateIndexes, isDuplicateKey } from '@ketnoi/errors';
+import { isDuplicateKey } from '@ketnoi/errors';
+import { insertNew } from '@ketnoi/service-kit';
 import { Schema, type Connection, type Model } from 'mongoose';
 
 interface IdentityDoc {
@@ -34,14 +35,11 @@ export class Identities {
   /** Claims many hashes at once; a hash already held maps to its holder (missing: held a moment ago, released since). */
   async claimMany(claims: readonly { hash: string; workerId: string }[]): Promise<Map<string, string>> {
     const holders = new Map(claims.map(({ hash, workerId }) => [hash, workerId]));
-    try {
-      await this.model.insertMany(claims.map(({ hash, workerId }) => ({ _id: hash, workerId })), { ordered: false });
-    } catch (error) {
-      const taken = [...duplicateIndexes(error, claims.length)].map((index) => claims[index]!.hash);
-      // A holder gone meanwhile (erasure released the claim): not claimed here either.
-      for (const hash of taken) holders.delete(hash);
-      for (const [hash, holder] of await this.holdersOf(taken)) holders.set(hash, holder);
-    }
+    const taken = [...(await insertNew(this.model, claims.map(({ hash, workerId }) => ({ _id: hash, workerId }))))].map((doc) => doc._id);
+    if (taken.length === 0) return holders;
+    // A holder gone meanwhile (erasure released the claim): not claimed here either.
+    for (const hash of taken) holders.delete(hash);
+    for (const [hash, holder] of await this.holdersOf(taken)) holders.set(hash, holder);
     return holders;
   }
 
