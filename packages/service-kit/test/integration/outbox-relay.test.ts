@@ -20,22 +20,31 @@ describe('outbox relay against the real broker and FerretDB', () => {
     for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
   });
 
-  it('publishes every appended event once the writes settle, in version order per aggregate', async () => {
+  /** A database and a publisher to a workers topic of their own: what each relay here works with. */
+  const setUp = async (name: string) => {
     const logger = testLogger();
-    const suffix = uniqueName('outbox');
-    const db = await testDatabase('outbox');
+    const suffix = uniqueName(name);
+    const db = await testDatabase(name.replace(/-/g, '_'));
     cleanups.push(db.drop);
-    // One immutable document per aggregate version; _id = aggregate:version makes writers of the same version conflict.
-    const schema = new Schema({ _id: String, workerId: String, version: Number });
-    addOutbox(schema);
-    const Worker = db.connection.model('OutboxWorker', schema);
-    await Worker.init();
-
-    const kafka = createKafka({ brokers: inject('infra').kafkaBrokers, clientId: 'outbox-test', logger });
+    const kafka = createKafka({ brokers: inject('infra').kafkaBrokers, clientId: `${name}-test`, logger });
     await ensureTopics(kafka, [workersTopic], { topicName: withSuffix(suffix) });
     const publisher = new EventPublisher({ kafka, source: '/ketnoi/test', logger, topicName: withSuffix(suffix) });
     await publisher.connect();
     cleanups.push(() => publisher.disconnect());
+    return { logger, db, publisher, topic: withSuffix(suffix)(workersTopic.name) };
+  };
+  /** One immutable document per aggregate version; _id = aggregate:version makes writers of the same version conflict. */
+  const workerVersions = async (db: Awaited<ReturnType<typeof testDatabase>>, modelName: string) => {
+    const schema = new Schema({ _id: String, workerId: String, version: Number });
+    addOutbox(schema);
+    const model = db.connection.model(modelName, schema);
+    await model.init();
+    return model;
+  };
+
+  it('publishes every appended event once the writes settle, in version order per aggregate', async () => {
+    const { logger, db, publisher, topic } = await setUp('outbox');
+    const Worker = await workerVersions(db, 'OutboxWorker');
     const relay = new OutboxRelay({ model: Worker, publisher, topics: [workersTopic], logger, idleMs: 20, batchSize: 7, sendChunk: 4, recoverAfterMs: 0 });
 
     // A version whose pending-index entry a crash lost: found again when the relay starts.
@@ -52,7 +61,7 @@ describe('outbox relay against the real broker and FerretDB', () => {
     }
     ids.push('wrk_outbox_lost');
 
-    const reader = await readTopic(testKafka(), withSuffix(suffix)(workersTopic.name));
+    const reader = await readTopic(testKafka(), topic);
     cleanups.push(() => reader.stop());
     await reader.waitForCount(61);
     await waitFor(async () => (await Worker.countDocuments({ outboxPending: true })) === 0, { what: 'outboxes cleared' });
@@ -77,19 +86,8 @@ describe('outbox relay against the real broker and FerretDB', () => {
   });
 
   it('keeps outboxes and pending events as JSON text, and still publishes and recovers those stored as documents before that', async () => {
-    const logger = testLogger();
-    const suffix = uniqueName('outbox-text');
-    const db = await testDatabase('outbox_text');
-    cleanups.push(db.drop);
-    const schema = new Schema({ _id: String, workerId: String, version: Number });
-    addOutbox(schema);
-    const Worker = db.connection.model('OutboxTextWorker', schema);
-    await Worker.init();
-    const kafka = createKafka({ brokers: inject('infra').kafkaBrokers, clientId: 'outbox-text-test', logger });
-    await ensureTopics(kafka, [workersTopic], { topicName: withSuffix(suffix) });
-    const publisher = new EventPublisher({ kafka, source: '/ketnoi/test', logger, topicName: withSuffix(suffix) });
-    await publisher.connect();
-    cleanups.push(() => publisher.disconnect());
+    const { logger, db, publisher, topic } = await setUp('outbox-text');
+    const Worker = await workerVersions(db, 'OutboxTextWorker');
 
     await insertVersion(Worker, { _id: 'wrk_text:1', workerId: 'wrk_text', version: 1, outbox: [erased('wrk_text', 1)] });
     const pendingEntries = db.connection.db!.collection<{ _id: string; events: unknown }>(`${Worker.collection.collectionName}_pending`);
@@ -107,7 +105,7 @@ describe('outbox relay against the real broker and FerretDB', () => {
     expect(await relay.recover()).toBe(1);
     expect(await relay.flushOnce()).toBe(3);
     expect(relay.lastLagMs).toBeGreaterThanOrEqual(60_000);
-    const reader = await readTopic(testKafka(), withSuffix(suffix)(workersTopic.name));
+    const reader = await readTopic(testKafka(), topic);
     cleanups.push(() => reader.stop());
     const messages = await reader.waitForCount(3);
     expect(messages.map((m) => m.key).sort()).toEqual(['wrk_legacy', 'wrk_old', 'wrk_text']);
@@ -117,19 +115,11 @@ describe('outbox relay against the real broker and FerretDB', () => {
   describe('batch entries (bulk creation)', () => {
     /** A versioned store, a relay over its versions and a reader of what it publishes. */
     const fixture = async (name: string, relayOptions: { batchSize?: number; recoverAfterMs?: number; abandonAfterMs?: number } = {}) => {
-      const logger = testLogger();
-      const suffix = uniqueName(name);
-      const db = await testDatabase(name);
-      cleanups.push(db.drop);
+      const { logger, db, publisher, topic } = await setUp(name);
       const store = new VersionedStore<{ title: string }>({ connection: db.connection, name, headSchema: new Schema({ title: String }) });
       await store.init();
-      const kafka = createKafka({ brokers: inject('infra').kafkaBrokers, clientId: `${name}-test`, logger });
-      await ensureTopics(kafka, [workersTopic], { topicName: withSuffix(suffix) });
-      const publisher = new EventPublisher({ kafka, source: '/ketnoi/test', logger, topicName: withSuffix(suffix) });
-      await publisher.connect();
-      cleanups.push(() => publisher.disconnect());
       const relay = new OutboxRelay({ model: store.versions, publisher, topics: [workersTopic], logger, ...relayOptions });
-      const reader = await readTopic(testKafka(), withSuffix(suffix)(workersTopic.name));
+      const reader = await readTopic(testKafka(), topic);
       cleanups.push(() => reader.stop());
       const pending = pendingModelFor(store.versions);
       /** Version documents written as a batch writer does (no outbox), events for a batch entry. */
@@ -212,19 +202,8 @@ describe('outbox relay against the real broker and FerretDB', () => {
   });
 
   it('looks less often while nothing is pending, up to idleMaxMs, and at once when kicked', async () => {
-    const logger = testLogger();
-    const suffix = uniqueName('outbox-idle');
-    const db = await testDatabase('outbox_idle');
-    cleanups.push(db.drop);
-    const schema = new Schema({ _id: String, workerId: String, version: Number });
-    addOutbox(schema);
-    const Worker = db.connection.model('OutboxIdleWorker', schema);
-    await Worker.init();
-    const kafka = createKafka({ brokers: inject('infra').kafkaBrokers, clientId: 'outbox-idle-test', logger });
-    await ensureTopics(kafka, [workersTopic], { topicName: withSuffix(suffix) });
-    const publisher = new EventPublisher({ kafka, source: '/ketnoi/test', logger, topicName: withSuffix(suffix) });
-    await publisher.connect();
-    cleanups.push(() => publisher.disconnect());
+    const { logger, db, publisher, topic } = await setUp('outbox-idle');
+    const Worker = await workerVersions(db, 'OutboxIdleWorker');
     const relay = new OutboxRelay({ model: Worker, publisher, topics: [workersTopic], logger, idleMs: 20, idleMaxMs: 160 });
     const looks: number[] = [];
     const flush = relay.flushOnce.bind(relay);
@@ -242,7 +221,7 @@ describe('outbox relay against the real broker and FerretDB', () => {
     expect(Math.max(...gaps)).toBeLessThan(600);
 
     // Written by another process (no kick): found within the longest wait.
-    const reader = await readTopic(testKafka(), withSuffix(suffix)(workersTopic.name));
+    const reader = await readTopic(testKafka(), topic);
     cleanups.push(() => reader.stop());
     await insertVersion(Worker, { _id: 'wrk_idle_1:1', workerId: 'wrk_idle_1', version: 1, outbox: [erased('wrk_idle_1', 1)] });
     await reader.waitForCount(1, 5_000);

@@ -34,6 +34,20 @@ export interface MatchBatchKnown {
   sentDigests: ReadonlySet<string>;
 }
 
+/** Nothing known yet (a batch of withdrawals and score updates only reads nothing). */
+export const emptyKnown = (): MatchBatchKnown => ({
+  contacts: new Map(),
+  digestWorkers: new Set(),
+  employerOf: new Map(),
+  jobs: new Map(),
+  subscriptions: new Map(),
+  webhookClaims: new Set(),
+  states: new Map(),
+  capHolders: new Map(),
+  steps: new Map(),
+  sentDigests: new Set(),
+});
+
 export interface MatchRules {
   quietHours: QuietHours;
   digestTime: string;

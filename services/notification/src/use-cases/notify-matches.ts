@@ -1,6 +1,6 @@
 import { unavailable } from '@ketnoi/errors';
 import type { Logger } from 'pino';
-import { MatchBatch, type JudgedMatch, type MatchBatchKnown, type ProposedMatch } from '../domain/match-batch.js';
+import { emptyKnown, MatchBatch, type JudgedMatch, type ProposedMatch } from '../domain/match-batch.js';
 import { noticeOfMatch } from '../domain/match-notice.js';
 import type { Step } from '../repositories/deliveries.js';
 import type { DeferredDoc } from '../repositories/deferred.js';
@@ -17,20 +17,6 @@ export type MatchEvent =
   | { type: 'ignored' };
 
 export type MatchOutcome = 'ok' | 'duplicate';
-
-/** A batch of withdrawals and score updates only reads nothing. */
-const nothingKnown = (): MatchBatchKnown => ({
-  contacts: new Map(),
-  digestWorkers: new Set(),
-  employerOf: new Map(),
-  jobs: new Map(),
-  subscriptions: new Map(),
-  webhookClaims: new Set(),
-  states: new Map(),
-  capHolders: new Map(),
-  steps: new Map(),
-  sentDigests: new Set(),
-});
 
 /** The claim (delivery-log step 1) of a judged delivery that is written with the batch: all but SMS sends, each claimed just before it goes. */
 function claimSteps(judged: JudgedMatch, now: Date): Step[] {
@@ -81,7 +67,7 @@ export async function notifyMatches(deps: NotificationDeps, events: readonly Mat
   const now = deps.now();
   const proposals = events.flatMap((e) => (e.type === 'match.proposed' ? [e.proposal.notice] : []));
   const keys = { matchIds: proposals.map((p) => p.matchId), workerIds: proposals.map((p) => p.workerId), vacancyIds: proposals.map((p) => p.vacancyId) };
-  const known = proposals.length > 0 ? await loadMatchBatch(deps, keys, now) : nothingKnown();
+  const known = proposals.length > 0 ? await loadMatchBatch(deps, keys, now) : emptyKnown();
   const judged = judgeInOrder(new MatchBatch(known, matchRules(deps), now), events);
   const matches = judged.filter((j): j is JudgedMatch => j !== null);
   const withdrawals = events.flatMap((e) => (e.type === 'match.withdrawn' ? [{ matchId: e.matchId, at: e.at }] : []));

@@ -1,6 +1,6 @@
 import { isRetriable } from '@ketnoi/errors';
 import { describe, expect, it } from 'vitest';
-import { MatchBatch, type JudgedMatch, type MatchBatchKnown } from '../../src/domain/match-batch.js';
+import { emptyKnown, MatchBatch, type JudgedMatch, type MatchBatchKnown } from '../../src/domain/match-batch.js';
 import type { Contact } from '../../src/domain/types.js';
 import { aContact, aJob } from '../mothers.js';
 
@@ -9,16 +9,10 @@ const noon = new Date('2026-11-26T12:00:00+07:00');
 const rules = { quietHours, digestTime: '18:00', dailyCap: 2 };
 
 const known = (overrides: Partial<MatchBatchKnown> = {}, contacts: Contact[] = [aContact({ workerId: 'wrk_a' }), aContact({ workerId: 'wrk_b' })]): MatchBatchKnown => ({
+  ...emptyKnown(),
   contacts: new Map(contacts.map((c) => [c.workerId, c])),
-  digestWorkers: new Set(),
   employerOf: new Map([['vac_test01', 'emp_test01']]),
   jobs: new Map([['vac_test01', aJob()]]),
-  subscriptions: new Map(),
-  webhookClaims: new Set(),
-  states: new Map(),
-  capHolders: new Map(),
-  steps: new Map(),
-  sentDigests: new Set(),
   ...overrides,
 });
 
