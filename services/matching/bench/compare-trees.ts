@@ -63,3 +63,8 @@ row('new vacancy → top-K workers, before', times.vacancyBefore);
 row('new vacancy → top-K workers, now', times.vacancyNow);
 row('new worker → top-K vacancies, before', times.workerBefore);
 row('new worker → top-K vacancies, now', times.workerNow);
+// The tail, query by query: the slowest of either tree.
+const slowest = (a: number[], b: number[]) => [...a.keys()].sort((i, j) => Math.max(b[j]!, a[j]!) - Math.max(b[i]!, a[i]!)).slice(0, 6);
+for (const i of slowest(times.vacancyBefore, times.vacancyNow)) out(`vacancy ${vacancies[i]!.id} (${tables.occupations.codeOf(vacancies[i]!.occupation)}): ${times.vacancyBefore[i]!.toFixed(2)} → ${times.vacancyNow[i]!.toFixed(2)} ms`);
+for (const i of slowest(times.workerBefore, times.workerNow)) out(`worker ${workers[i]!.id}: ${times.workerBefore[i]!.toFixed(2)} → ${times.workerNow[i]!.toFixed(2)} ms`);
+out(`index bytes per worker: before ${(before.workers.bytes / before.workers.size).toFixed(1)}, now ${(now.workers.bytes / now.workers.size).toFixed(1)}`);

@@ -84,7 +84,10 @@ export class VacancyPlace extends VacancyBlock {
 
 /** Vacancies of a big group that share a skills ceiling (VacancyGroup.blocks). */
 export interface VacancyRun {
+  /** In order of `keys`. */
   readonly vacancies: MatchVacancy[];
+  /** Each vacancy's `runKey`: its skills, heaviest first, then its id. */
+  readonly keys: string[];
   /** Each skill asked in the run, with its largest share. */
   readonly shares: SkillShares;
   /** Some vacancy of the run asks no skill. */
@@ -97,6 +100,7 @@ export const DEFAULT_RUNS: BlockLayout = { size: 8, from: 32 };
 /** The open vacancies of one occupation at one place, with the best each cheap factor can be among them. */
 export class VacancyGroup extends VacancyBlock {
   readonly vacancies = new Map<string, MatchVacancy>();
+  /** Once built (first use, from `layout.from` vacancies), kept up to date by each change rather than rebuilt. */
   private runs: VacancyRun[] | undefined;
 
   constructor(
@@ -113,16 +117,20 @@ export class VacancyGroup extends VacancyBlock {
     this.vacancies.set(v.id, v);
     this.widen(v);
     this.summary.widen(v);
-    this.runs = undefined;
+    if (this.runs) this.addToRun(v);
   }
 
   /** Recomputed whole on removal (groups are small: vacancies are ~10× fewer than workers). */
   delete(id: string): boolean {
-    if (!this.vacancies.delete(id)) return false;
+    const old = this.vacancies.get(id);
+    if (!old || !this.vacancies.delete(id)) return false;
     this.reset();
     for (const v of this.vacancies.values()) this.widen(v);
     this.summary.loose = true;
-    this.runs = undefined;
+    if (this.runs) {
+      if (this.vacancies.size < this.layout.from) this.runs = undefined;
+      else this.removeFromRun(old);
+    }
     return true;
   }
 
@@ -130,31 +138,82 @@ export class VacancyGroup extends VacancyBlock {
    * A big group's vacancies ordered by the skills they weigh most, cut into
    * runs (`layout`), each with its own skill shares: a worker query skips
    * a run whose skills ceiling cannot reach the k-th score. Undefined for a
-   * small group. Built on first use after a change.
+   * small group. Built (sorted) on first use; then each opening goes into
+   * the run of its place in that order (a run grown to twice the size is
+   * split) and each closing leaves its run (whose shares are recomputed
+   * from the few left), so a busy group is never sorted again.
    */
   blocks(): VacancyRun[] | undefined {
     if (this.vacancies.size < this.layout.from) return undefined;
     if (this.runs) return this.runs;
-    const sorted = [...this.vacancies.values()].map((v) => ({ v, key: skillKey(v) })).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    const sorted = [...this.vacancies.values()].map((v) => ({ v, key: runKey(v) })).sort((a, b) => compareKeys(a.key, b.key));
     const runs: VacancyRun[] = [];
     const size = this.layout.size;
     for (let i = 0; i < sorted.length; i += size) {
-      const run: VacancyRun = { vacancies: [], shares: new SkillShares(), noSkills: false };
-      for (const { v } of sorted.slice(i, i + size)) {
-        run.vacancies.push(v);
-        run.shares.addVacancy(v);
-        if (v.skills.length === 0) run.noSkills = true;
-      }
-      runs.push(run);
+      const part = sorted.slice(i, i + size);
+      runs.push(runOf(part.map(({ v }) => v), part.map(({ key }) => key)));
     }
     return (this.runs = runs);
   }
+
+  private addToRun(v: MatchVacancy): void {
+    const runs = this.runs!;
+    const key = runKey(v);
+    const r = runFor(runs, key);
+    const run = runs[r]!;
+    let at = run.keys.length;
+    while (at > 0 && compareKeys(run.keys[at - 1]!, key) > 0) at -= 1;
+    run.keys.splice(at, 0, key);
+    run.vacancies.splice(at, 0, v);
+    run.shares.addVacancy(v);
+    if (v.skills.length === 0) run.noSkills = true;
+    if (run.vacancies.length >= 2 * this.layout.size) {
+      const half = run.vacancies.length >> 1;
+      runs.splice(r, 1, runOf(run.vacancies.slice(0, half), run.keys.slice(0, half)), runOf(run.vacancies.slice(half), run.keys.slice(half)));
+    }
+  }
+
+  private removeFromRun(v: MatchVacancy): void {
+    const runs = this.runs!;
+    const key = runKey(v);
+    const r = runFor(runs, key);
+    const run = runs[r]!;
+    const at = run.keys.indexOf(key);
+    if (at < 0) return;
+    run.keys.splice(at, 1);
+    run.vacancies.splice(at, 1);
+    if (run.vacancies.length === 0) runs.splice(r, 1);
+    else runs[r] = runOf(run.vacancies, run.keys);
+  }
 }
 
-/** The vacancy's skills, heaviest share first, as a sortable key (vacancies asking the same skills most are next to each other). */
-function skillKey(v: MatchVacancy): string {
+function runOf(vacancies: MatchVacancy[], keys: string[]): VacancyRun {
+  const run: VacancyRun = { vacancies, keys, shares: new SkillShares(), noSkills: false };
+  for (const v of vacancies) {
+    run.shares.addVacancy(v);
+    if (v.skills.length === 0) run.noSkills = true;
+  }
+  return run;
+}
+
+/** The last run whose first key is not after `key` (the first run if none). */
+function runFor(runs: VacancyRun[], key: string): number {
+  let lo = 0;
+  let hi = runs.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (compareKeys(runs[mid]!.keys[0]!, key) <= 0) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+const compareKeys = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** The vacancy's skills, heaviest share first, then its id, as a sortable key (vacancies asking the same skills most are next to each other). */
+function runKey(v: MatchVacancy): string {
   const order = Array.from(v.skills.keys()).sort((a, b) => v.skillWeights[b]! - v.skillWeights[a]! || v.skills[a]! - v.skills[b]!);
-  return order.map((j) => String(v.skills[j]!).padStart(5, '0')).join(' ');
+  return `${order.map((j) => String(v.skills[j]!).padStart(5, '0')).join(' ')}|${v.id}`;
 }
 
 /** The vacancies (plain objects: ~10× fewer than workers), with open ones grouped by occupation, then place. */

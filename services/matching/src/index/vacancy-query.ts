@@ -9,6 +9,7 @@ import { occupationTiers, TIER_VALUES } from './occupation-tiers.js';
 import { TopKCollector } from './top-k-collector.js';
 import type { PlaceSummary } from './place-summary.js';
 import { essentialSkills } from './essential-skills.js';
+import { groupLocal, memberLocation, type GroupLocal } from './group-location.js';
 import { SkillCeiling } from './skill-ceiling.js';
 import { groupKey, OccupationGroups, type WorkerGroup } from './worker-group.js';
 import type { WorkerColumns } from './worker-columns.js';
@@ -48,12 +49,18 @@ export class VacancyQuery {
   private marks = new Uint32Array(0);
   private markEpoch = 0;
   private lastRest = 0;
+  /** The skills factor's weight in the current query. */
+  private weightOfSkills = 0;
+  /** Scratch for the group being visited (visitMembers). */
+  private readonly local: GroupLocal = { km: 0, relocateValue: 0, restButLocation: 0 };
   /**
    * Place summary key → its bound in the current tier (+Infinity: not
    * bounded): a skill holder whose place cannot reach the k-th score is
    * passed over before anything else of theirs is read.
    */
   private placeBounds = new Float64Array(0);
+  /** The same bound for everything but the skills factor (+Infinity: not bounded), to which a holder's own skills ceiling is added (`holderOut`). */
+  private placeRests = new Float64Array(0);
   /** Occupation id → its tier in the current query (TIER_VALUES index). */
   private tierOf = new Int8Array(0);
   /** Slots holding every must-have of the current query (when `filtered`). */
@@ -77,6 +84,9 @@ export class VacancyQuery {
   holdersVisited = 0;
   /** Blocks of members (see WorkerGroup) whose members were visited, by the last query. */
   blocksOpened = 0;
+  /** Must-have candidates bucketed by tier (requiredOfTier), and the tier that asked (-1: none), by the last query. */
+  bucketed = 0;
+  bucketedAt = -1;
 
   constructor(
     private readonly workers: WorkerIndex,
@@ -93,9 +103,12 @@ export class VacancyQuery {
     this.pastCeiling = 0;
     this.holdersVisited = 0;
     this.blocksOpened = 0;
+    this.bucketed = 0;
+    this.bucketedAt = -1;
     if (!v.open) return [];
     this.nextEpoch();
     this.ceiling.prepare(ctx.tables, v);
+    this.weightOfSkills = ctx.weights[1]!;
     const out = new TopKCollector(k, ctx.config.minScore);
     const required = this.requiredCandidates(ctx, v);
     this.filtered = false;
@@ -164,9 +177,27 @@ export class VacancyQuery {
           if ((c.flags[slot]! & AVAILABILITY) === AVAILABLE) this.requiredBuckets[this.tierOfSlot(slot, c, pool.data)]!.push(slot);
         }
       this.requiredBucketed = true;
+      this.bucketed = this.requiredSize;
+      this.bucketedAt = t;
     }
     const bucket = this.requiredBuckets[t]!;
     return bucket.length < work ? bucket : undefined;
+  }
+
+  /**
+   * How many must-have candidates of tier `t` there are at most (Infinity:
+   * none to visit, they are not fewer than `work`), without bucketing them
+   * when not yet done: all of them then. In the last tier (where most
+   * candidates are), holders fewer than that are visited rather than the
+   * candidates, since bucketing alone reads every candidate (a vacancy whose
+   * must-have 320k workers hold, 2.5k of them holders of an essential skill,
+   * no longer buckets the 320k first). In an earlier tier the tier's
+   * candidates are far fewer than all, and worth bucketing for.
+   */
+  private candidatesAtMost(t: number, work: number): number {
+    if (!this.filtered || this.requiredSize >= work) return Number.POSITIVE_INFINITY;
+    if (!this.requiredBucketed) return this.requiredSize;
+    return this.requiredOfTier(t, work)?.length ?? Number.POSITIVE_INFINITY;
   }
 
   /**
@@ -180,7 +211,7 @@ export class VacancyQuery {
     const c = this.workers.columns;
     for (let i = 0; i < bucket.length; i += 1) {
       const slot = bucket.data[i]!;
-      if (!this.placeOut(slot, c, out.threshold)) this.consider(ctx, v, slot, value, out, rest);
+      if (!this.holderOut(slot, c, rest, out.threshold)) this.consider(ctx, v, slot, value, out, rest);
     }
   }
 
@@ -204,40 +235,34 @@ export class VacancyQuery {
   /**
    * Once the k-th score is high, a worker lacking one of the vacancy's
    * skills (or all of them) may no longer reach it whatever the rest; then
-   * only the holders of the skills that cannot be missed are left to visit,
-   * bucketed by tier from tier `from` on, when they are fewer than `work`
-   * (what visiting the groups would take). False when they are not.
+   * only the holders of the skills that cannot be missed are left to visit
+   * in the last tier, when they are fewer than `work` (what visiting the
+   * groups would take). False when they are not. They are visited straight
+   * from the postings (not bucketed by tier): a holder is bounded first
+   * (one read for the stamp, their mask and place), and only one who passes
+   * has their tier computed; a holder of an earlier tier not yet scored was
+   * already shown below the k-th score there (which only rises).
    */
-  private visitEssentialHolders(ctx: ScoringContext, v: MatchVacancy, from: number, rest: number, work: number, out: TopKCollector): boolean {
+  private visitEssentialHolders(ctx: ScoringContext, v: MatchVacancy, rest: number, work: number, out: TopKCollector): boolean {
     if (!out.full || v.skills.length === 0) return false;
     const w = ctx.weights[1]!;
     const postings = this.workers.bySkill.lists;
     const holders = essentialSkills(ctx.tables, v, (out.threshold - rest) / w, (skills) => skills.reduce((n, skill) => n + (postings.get(skill)?.length ?? 0), 0));
     if (!holders || holders.size > work) return false;
     this.holdersVisited += holders.size;
-    this.nextMarkEpoch();
-    for (const bucket of this.buckets) bucket.length = 0;
     const { columns: c, pool } = this.workers;
-    // The place bounds are the last tier's (visitLastTier).
-    const byPlace = from === TIER_VALUES.length - 1;
+    const restOfTier = upperBound(ctx, 0) - w;
+    const last = TIER_VALUES.length - 1;
     for (const skill of holders.skills) {
       const posting = postings.get(skill);
       for (let i = 0; i < (posting?.length ?? 0); i += 1) {
         const slot = posting!.data[i]!;
-        if (this.marks[slot] === this.markEpoch || this.stamps[slot] === this.epoch) continue;
-        this.marks[slot] = this.markEpoch;
-        if (byPlace && this.placeOut(slot, c, out.threshold)) continue;
-        if ((c.flags[slot]! & AVAILABILITY) !== AVAILABLE || (this.filtered && this.allowed[slot] !== this.allowedEpoch)) continue;
-        const t = this.tierOfSlot(slot, c, pool.data);
-        if (t >= from) this.buckets[t]!.push(slot);
+        // Scored already (in an earlier tier, the seed, or as the holder of another of these skills): one read.
+        // Then the place bounds, which are the last tier's (visitLastTier); a holder of an earlier tier who passes them
+        // is left out (they were bounded in their own tier), rather than scored in vain.
+        if (this.stamps[slot] === this.epoch || this.holderOut(slot, c, rest, out.threshold) || this.tierOfSlot(slot, c, pool.data) !== last) continue;
+        this.consider(ctx, v, slot, 0, out, restOfTier);
       }
-    }
-    for (let t = from; t < TIER_VALUES.length; t += 1) {
-      const value = TIER_VALUES[t]!;
-      if (out.closedTo(upperBound(ctx, value))) break;
-      const bucket = this.buckets[t]!;
-      const restOfTier = upperBound(ctx, value) - w;
-      for (let i = 0; i < bucket.length; i += 1) this.consider(ctx, v, bucket.data[i]!, value, out, restOfTier);
     }
     return true;
   }
@@ -262,7 +287,7 @@ export class VacancyQuery {
         const posting = postings.get(occupationSkillKey(key, skill));
         for (let i = 0; i < (posting?.length ?? 0); i += 1) {
           const slot = posting!.data[i]!;
-          if (!this.placeOut(slot, c, out.threshold)) this.consider(ctx, v, slot, value, out, rest);
+          if (!this.holderOut(slot, c, rest, out.threshold)) this.consider(ctx, v, slot, value, out, rest);
         }
       }
     return true;
@@ -272,13 +297,28 @@ export class VacancyQuery {
     const size = 2 * this.workers.byOccupation.places.size + 2;
     let highest = 0;
     for (const key of this.workers.byOccupation.places.keys()) highest = Math.max(highest, key);
-    if (this.placeBounds.length <= highest) this.placeBounds = new Float64Array(Math.max(size, highest + 1));
+    if (this.placeBounds.length <= highest) {
+      this.placeBounds = new Float64Array(Math.max(size, highest + 1));
+      this.placeRests = new Float64Array(this.placeBounds.length);
+    }
     this.placeBounds.fill(Number.POSITIVE_INFINITY);
+    this.placeRests.fill(Number.POSITIVE_INFINITY);
   }
 
-  /** The holder's place (summary) cannot reach the k-th score in the current tier. */
-  private placeOut(slot: number, c: WorkerColumns, threshold: number): boolean {
-    return this.placeBounds[groupKey(slot, c)]! < threshold;
+  /**
+   * A holder (or must-have candidate) visited outside their group who cannot
+   * reach the k-th score: by their place summary's bound in the current tier
+   * (two reads), then by the lower of `rest` (the tier's bound for everything
+   * but skills) and that summary's bound for everything but skills, plus
+   * their own skills ceiling (their mask: tighter than the summary's bound
+   * with the place's mask). The place comes first: it is a lookup, where the
+   * ceiling of a mask not seen just before is a sum over the skills asked.
+   */
+  private holderOut(slot: number, c: WorkerColumns, rest: number, threshold: number): boolean {
+    const key = groupKey(slot, c);
+    if (this.placeBounds[key]! < threshold) return true;
+    // Both are bounds for everything but skills (the place's is +Infinity when it was not bounded).
+    return Math.min(rest, this.placeRests[key]!) + this.weightOfSkills * this.ceiling.of(c.skillMask[slot * 2]!, c.skillMask[slot * 2 + 1]!) < threshold;
   }
 
   private nextMarkEpoch(): void {
@@ -336,17 +376,18 @@ export class VacancyQuery {
       if (summary.available === 0) continue;
       const bound = this.blockBound(ctx, v, 0, summary);
       this.placeBounds[summary.key] = bound;
+      this.placeRests[summary.key] = this.lastRest;
       if (!(bound < out.threshold)) {
         places.push({ summary, bound });
         rest = Math.max(rest, this.lastRest);
       }
     }
     // The cheapest of: the essential skill holders, the must-have candidates of the tier, the groups.
-    const candidates = this.requiredOfTier(TIER_VALUES.length - 1, members / 4);
-    if (this.visitEssentialHolders(ctx, v, TIER_VALUES.length - 1, rest, this.preferHolders ? Infinity : Math.min(members / 4, candidates?.length ?? Infinity), out)) {
+    if (this.visitEssentialHolders(ctx, v, rest, this.preferHolders ? Infinity : Math.min(members / 4, this.candidatesAtMost(TIER_VALUES.length - 1, members / 4)), out)) {
       places.length = 0;
       return;
     }
+    const candidates = this.requiredOfTier(TIER_VALUES.length - 1, members / 4);
     if (candidates) {
       places.length = 0;
       this.visitBucket(ctx, v, candidates, TIER_VALUES.length - 1, out);
@@ -379,15 +420,28 @@ export class VacancyQuery {
     const sorted = group.sorted;
     const size = group.layout.size;
     const masks = group.blockMasks;
+    const subMasks = group.subMasks;
+    const sub = group.subSize;
     const w = ctx.weights[1]!;
+    const local = groupLocal(ctx, v, group, rest, this.local);
     for (let from = 0; from < sorted; from += size) {
       const b = (from / size) * 2;
       if (rest + w * this.ceiling.of(masks[b]!, masks[b + 1]!) < out.threshold) continue;
       this.blocksOpened += 1;
       const to = Math.min(sorted, from + size);
-      for (let i = from; i < to; i += 1) this.consider(ctx, v, data[i]!, occupation, out, rest);
+      for (let at = from; at < to; at += sub) {
+        const q = (at / sub) * 2;
+        if (rest + w * this.ceiling.of(subMasks[q]!, subMasks[q + 1]!) < out.threshold) continue;
+        for (let i = at, end = Math.min(to, at + sub); i < end; i += 1) this.considerMember(ctx, v, data[i]!, occupation, out, rest, local);
+      }
     }
-    for (let i = sorted; i < group.slots.length; i += 1) this.consider(ctx, v, data[i]!, occupation, out, rest);
+    for (let i = sorted; i < group.slots.length; i += 1) this.considerMember(ctx, v, data[i]!, occupation, out, rest, local);
+  }
+
+  private groupsOf(keys: number[]): number {
+    let n = 0;
+    for (const key of keys) n += this.workers.byOccupation.groups.get(key)?.size ?? 0;
+    return n;
   }
 
   /**
@@ -406,6 +460,11 @@ export class VacancyQuery {
     // A group whose place (over every occupation) cannot reach the k-th score (at first the minimum score) is passed over unbounded.
     const pass = ++boundPasses;
     this.clearPlaceBounds();
+    // The tier's must-have candidates, once bucketed, fewer than its groups: each of them costs about what bounding a group does.
+    if (this.filtered && this.requiredBucketed && this.requiredBuckets[t]!.length < this.groupsOf(keys)) {
+      this.visitBucket(ctx, v, this.requiredBuckets[t]!, t, out);
+      return;
+    }
     for (const key of keys)
       for (const group of this.workers.byOccupation.groups.get(key)?.values() ?? []) {
         if (group.available === 0) continue;
@@ -416,6 +475,7 @@ export class VacancyQuery {
           summary.bound = this.blockBound(ctx, v, occupation, summary);
           summary.rest = this.lastRest;
           this.placeBounds[summary.key] = summary.bound;
+          this.placeRests[summary.key] = summary.rest;
         }
         if (summary.bound < out.threshold) continue;
         // The place's bound with the group's own skills (its mask): no dearer than the group's bound, and never below it.
@@ -522,15 +582,44 @@ export class VacancyQuery {
 
   /** `rest`: a bound on everything but the skills factor (weighted), for a first check from the skill mask alone. */
   private consider(ctx: ScoringContext, v: MatchVacancy, slot: number, occupation: number, out: TopKCollector, rest: number): void {
-    if (this.stamps[slot] === this.epoch) return;
-    this.stamps[slot] = this.epoch;
+    // The skills ceiling first: most workers bounded one by one fail on it. A worker it rules out cannot reach the k-th
+    // score (which only rises) whatever a later visit finds, so they need no stamp, and their stamp and flags go unread.
+    // With must-haves, most workers are not candidates, and that is one read.
     if (this.filtered && this.allowed[slot] !== this.allowedEpoch) return;
     const c = this.workers.columns;
-    const flags = c.flags[slot]!;
-    if ((flags & AVAILABILITY) !== AVAILABLE) return;
     this.touched += 1;
     const skillsCeiling = this.ceiling.of(c.skillMask[slot * 2]!, c.skillMask[slot * 2 + 1]!);
     if (rest + ctx.weights[1]! * skillsCeiling < out.threshold) return;
+    this.pastOwnCeiling(ctx, v, slot, occupation, out, skillsCeiling);
+  }
+
+  /**
+   * A member of a group being visited (`rest`: the group's bound for
+   * everything but skills; `local`: that bound for everything but skills and
+   * location, and the group's place). After the member's skills ceiling,
+   * their location factor (their commute limit and willingness to move, two
+   * reads: the place is the group's) with the rest at the group's best:
+   * most members let through by their skills fail on their own commute
+   * limit, which the group's best does not show.
+   */
+  private considerMember(ctx: ScoringContext, v: MatchVacancy, slot: number, occupation: number, out: TopKCollector, rest: number, local: GroupLocal): void {
+    if (this.filtered && this.allowed[slot] !== this.allowedEpoch) return;
+    const c = this.workers.columns;
+    this.touched += 1;
+    const w = ctx.weights[1]!;
+    const skillsCeiling = this.ceiling.of(c.skillMask[slot * 2]!, c.skillMask[slot * 2 + 1]!);
+    if (rest + w * skillsCeiling < out.threshold) return;
+    if (local.restButLocation + ctx.weights[3]! * memberLocation(ctx, local, c.maxCommuteTenths[slot]!, c.flags[slot]!) + w * skillsCeiling < out.threshold) return;
+    this.pastOwnCeiling(ctx, v, slot, occupation, out, skillsCeiling);
+  }
+
+  /** The rest of `consider`, for a worker whose skills ceiling can reach the k-th score. */
+  private pastOwnCeiling(ctx: ScoringContext, v: MatchVacancy, slot: number, occupation: number, out: TopKCollector, skillsCeiling: number): void {
+    if (this.stamps[slot] === this.epoch) return;
+    this.stamps[slot] = this.epoch;
+    const c = this.workers.columns;
+    const flags = c.flags[slot]!;
+    if ((flags & AVAILABILITY) !== AVAILABLE) return;
     this.pastCeiling += 1;
     const qualification = c.qualification[slot]!;
     const place = c.place[slot]!;

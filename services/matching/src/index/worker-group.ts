@@ -35,6 +35,14 @@ export class WorkerGroup extends WorkerBlock {
   sorted = 0;
   /** Per block, the union of its members' skill masks (low, high word). */
   blockMasks = EMPTY;
+  /**
+   * The same per quarter of a block (`subSize` members): members are ordered
+   * by mask, so a quarter's union is often one member's mask, and a block
+   * whose union reaches the k-th score has its quarters checked before any
+   * member's own mask is read (a random read each).
+   */
+  subMasks = EMPTY;
+  readonly subSize: number;
   private removedSinceRebuild = 0;
 
   constructor(
@@ -45,6 +53,7 @@ export class WorkerGroup extends WorkerBlock {
   ) {
     super(place);
     summary.groups.push(this);
+    this.subSize = layout.size % 4 === 0 ? layout.size / 4 : 1;
   }
 
   add(slot: number, c: WorkerColumns): void {
@@ -64,6 +73,9 @@ export class WorkerGroup extends WorkerBlock {
       const b = Math.floor(i / this.layout.size) * 2;
       this.blockMasks[b] = (this.blockMasks[b]! | c.skillMask[moved * 2]!) >>> 0;
       this.blockMasks[b + 1] = (this.blockMasks[b + 1]! | c.skillMask[moved * 2 + 1]!) >>> 0;
+      const q = Math.floor(i / this.subSize) * 2;
+      this.subMasks[q] = (this.subMasks[q]! | c.skillMask[moved * 2]!) >>> 0;
+      this.subMasks[q + 1] = (this.subMasks[q + 1]! | c.skillMask[moved * 2 + 1]!) >>> 0;
     }
     if (isAvailable(c.flags[slot]!)) this.available -= 1;
     this.removedSinceRebuild += 1;
@@ -79,6 +91,7 @@ export class WorkerGroup extends WorkerBlock {
     else {
       this.sorted = 0;
       this.blockMasks = EMPTY;
+      this.subMasks = EMPTY;
     }
   }
 
@@ -117,19 +130,25 @@ export class WorkerGroup extends WorkerBlock {
     const before = data.slice(0, n);
     const size = this.layout.size;
     const blockMasks = new Uint32Array(Math.ceil(n / size) * 2);
+    const sub = this.subSize;
+    const subMasks = new Uint32Array(Math.ceil(n / sub) * 2);
     for (let i = 0; i < n; i += 1) {
       const slot = before[order[i]!]!;
       data[i] = slot;
       const b = Math.floor(i / size) * 2;
       blockMasks[b] = (blockMasks[b]! | masks[slot * 2]!) >>> 0;
       blockMasks[b + 1] = (blockMasks[b + 1]! | masks[slot * 2 + 1]!) >>> 0;
+      const q = Math.floor(i / sub) * 2;
+      subMasks[q] = (subMasks[q]! | masks[slot * 2]!) >>> 0;
+      subMasks[q + 1] = (subMasks[q + 1]! | masks[slot * 2 + 1]!) >>> 0;
     }
     this.blockMasks = blockMasks;
+    this.subMasks = subMasks;
     this.sorted = n;
   }
 
   get bytes(): number {
-    return this.slots.bytes + this.blockMasks.byteLength;
+    return this.slots.bytes + this.blockMasks.byteLength + this.subMasks.byteLength;
   }
 }
 

@@ -8,6 +8,7 @@ import { occupationValue } from '../../src/domain/factors.js';
 import { vacancyGroupBound, workerGroupBound } from '../../src/domain/group-bounds.js';
 import { DEFAULT_SCORING } from '../../src/domain/scoring-config.js';
 import { scoringContext } from '../../src/domain/scoring-context.js';
+import { groupLocal, memberLocation } from '../../src/index/group-location.js';
 import { VacancyIndex } from '../../src/index/vacancy-index.js';
 import { WorkerIndex } from '../../src/index/worker-index.js';
 import { vacancySnapshot, workerSnapshot } from '../arbitraries.js';
@@ -32,6 +33,31 @@ describe('group bounds (block maxima)', () => {
               if (score < 0) continue;
               const occupation = occupationValue(tables, w.lists, w.at, w.at + w.nOccupations, v.occupation);
               expect(workerGroupBound(ctx, v, occupation, group)).toBeGreaterThanOrEqual(score);
+            }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("no member of a worker group scores above the group bound with the member's own location factor instead of the group's best (the member check of VacancyQuery), after any upserts and removals", () => {
+    fc.assert(
+      fc.property(fc.array(workerSnapshot, { minLength: 1, maxLength: 40 }), fc.array(fc.nat(8)), vacancySnapshot, (workers, removals, vacancy) => {
+        const index = new WorkerIndex();
+        for (const snapshot of workers) index.upsert(compileWorker(snapshot, tables));
+        for (const i of removals) index.remove(workers[i % workers.length]!.workerId);
+        const v = { ...compileVacancy(vacancy, tables, ctx.config), open: true };
+        const local = { km: 0, relocateValue: 0, restButLocation: 0 };
+        for (const byPlace of index.byOccupation.groups.values())
+          for (const group of byPlace.values())
+            for (let i = 0; i < group.slots.length; i += 1) {
+              const w = index.view(group.slots.data[i]!);
+              const score = evaluate(ctx, w, v);
+              if (score < 0) continue;
+              const occupation = occupationValue(tables, w.lists, w.at, w.at + w.nOccupations, v.occupation);
+              // As VacancyQuery takes it: the group's bound for everything but skills (with its margin), then skills at 1.
+              const rest = workerGroupBound(ctx, v, occupation, group) - ctx.weights[1]! + 1e-9;
+              groupLocal(ctx, v, group, rest, local);
+              expect(local.restButLocation + ctx.weights[3]! * memberLocation(ctx, local, w.maxCommuteTenths, w.flags) + ctx.weights[1]!).toBeGreaterThanOrEqual(score);
             }
       }),
       { numRuns: 300 },

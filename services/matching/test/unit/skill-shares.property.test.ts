@@ -1,3 +1,4 @@
+import type { VacancySnapshot, WorkerSnapshot } from '@ketnoi/contracts';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compileVacancy } from '../../src/domain/compile-vacancy.js';
@@ -15,31 +16,18 @@ const tables = testTables();
 describe('skill shares of a vacancy group (the worker query skills bound)', () => {
   it("a worker's skills factor from their credits is the exact one, and no vacancy of a group, place or run exceeds its ceiling, runs hold each vacancy of the group once, and `reaches` decides as the ceiling, after any upserts and removals", () => {
     fc.assert(
-      fc.property(fc.array(vacancySnapshot, { minLength: 1, maxLength: 20 }), fc.array(fc.nat(19)), workerSnapshot, fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), (vacancies, removals, worker, rest, threshold) => {
-        const index = new VacancyIndex({ size: 2, from: 3 });
-        vacancies.forEach((snapshot, i) => index.upsert(compileVacancy({ ...snapshot, vacancyId: `v-${i}` }, tables, DEFAULT_SCORING)));
-        for (const byPlace of index.openByOccupation.values()) for (const group of byPlace.values()) group.blocks();
-        for (const i of removals) index.remove(`v-${i}`);
-        const w = compileWorker(worker, tables);
-        const credits = skillCredits(tables, w.lists, ...skillsOf(w), new Float64Array(0));
-        for (const byPlace of index.openByOccupation.values())
-          for (const group of byPlace.values()) {
-            group.summary.tighten();
-            // `reaches` sums only as far as needed, and decides as the whole ceiling does.
-            for (const block of [group, group.summary]) expect(block.shares.reaches(credits, rest, 0.25, threshold)).toBe(!(rest + 0.25 * block.shares.ceiling(credits) < threshold));
-            const runs = group.blocks();
-            if (runs) expect(runs.flatMap((run) => run.vacancies.map((v) => v.id)).sort()).toEqual([...group.vacancies.keys()].sort());
-            const runOf = new Map((runs ?? []).flatMap((run) => run.vacancies.map((v) => [v.id, run] as const)));
-            for (const v of group.vacancies.values()) {
-              const exact = skillsValue(tables, w.lists, ...skillsOf(w), v.skills, v.skillWeights);
-              expect(skillsFromCredits(v, credits)).toBe(exact);
-              if (v.skills.length === 0) continue;
-              expect(group.shares.ceiling(credits)).toBeGreaterThanOrEqual(exact);
-              expect(group.summary.shares.ceiling(credits)).toBeGreaterThanOrEqual(exact);
-              const run = runOf.get(v.id);
-              if (run) expect(run.shares.ceiling(credits)).toBeGreaterThanOrEqual(exact);
-            }
-          }
+      fc.property(fc.array(vacancySnapshot, { minLength: 1, maxLength: 20 }), fc.array(fc.nat(19)), fc.array(fc.tuple(fc.nat(19), vacancySnapshot)), workerSnapshot, fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), (vacancies, removals, upserts, worker, rest, threshold) => {
+        checkShares(vacancies, removals, upserts, worker, rest, threshold, (snapshot) => snapshot);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('the same when every vacancy shares one occupation and place, so that one group holds them all and its runs are split, emptied and refilled', () => {
+    const alike = (snapshot: VacancySnapshot): VacancySnapshot => ({ ...snapshot, terms: { ...snapshot.terms, occupationCode: '8153', communeCode: '05443', industrialParkCode: undefined } });
+    fc.assert(
+      fc.property(fc.array(vacancySnapshot, { minLength: 1, maxLength: 20 }), fc.array(fc.nat(19)), fc.array(fc.tuple(fc.nat(19), vacancySnapshot)), workerSnapshot, fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), (vacancies, removals, upserts, worker, rest, threshold) => {
+        checkShares(vacancies, removals, upserts, worker, rest, threshold, alike);
       }),
       { numRuns: 400 },
     );
@@ -61,3 +49,44 @@ describe('skill shares of a vacancy group (the worker query skills bound)', () =
     expect(group.shares.ceiling(skillCredits(tables, none.lists, ...skillsOf(none), credits))).toBe(0);
   });
 });
+
+function checkShares(
+  vacancies: VacancySnapshot[],
+  removals: number[],
+  upserts: [number, VacancySnapshot][],
+  worker: WorkerSnapshot,
+  rest: number,
+  threshold: number,
+  shape: (snapshot: VacancySnapshot) => VacancySnapshot,
+): void {
+  const index = new VacancyIndex({ size: 2, from: 3 });
+  const upsert = (i: number, snapshot: VacancySnapshot) => index.upsert(compileVacancy(shape({ ...snapshot, vacancyId: `v-${i}` }), tables, DEFAULT_SCORING));
+  vacancies.forEach((snapshot, i) => upsert(i, snapshot));
+  // Runs built first, so that the removals and upserts after update them in place (a run split when it doubles, emptied, or dropped with its group).
+  for (const byPlace of index.openByOccupation.values()) for (const group of byPlace.values()) group.blocks();
+  for (const i of removals) index.remove(`v-${i}`);
+  for (const [i, snapshot] of upserts) upsert(i, snapshot);
+  const w = compileWorker(worker, tables);
+  const credits = skillCredits(tables, w.lists, ...skillsOf(w), new Float64Array(0));
+  for (const byPlace of index.openByOccupation.values())
+    for (const group of byPlace.values()) {
+      group.summary.tighten();
+      // `reaches` sums only as far as needed, and decides as the whole ceiling does.
+      for (const block of [group, group.summary]) expect(block.shares.reaches(credits, rest, 0.25, threshold)).toBe(!(rest + 0.25 * block.shares.ceiling(credits) < threshold));
+      const runs = group.blocks();
+      if (runs) expect(runs.flatMap((run) => run.vacancies.map((v) => v.id)).sort()).toEqual([...group.vacancies.keys()].sort());
+      const runOf = new Map((runs ?? []).flatMap((run) => run.vacancies.map((v) => [v.id, run] as const)));
+      for (const v of group.vacancies.values()) {
+        const exact = skillsValue(tables, w.lists, ...skillsOf(w), v.skills, v.skillWeights);
+        expect(skillsFromCredits(v, credits)).toBe(exact);
+        if (v.skills.length === 0) {
+          if (runs) expect(runOf.get(v.id)!.noSkills).toBe(true);
+          continue;
+        }
+        expect(group.shares.ceiling(credits)).toBeGreaterThanOrEqual(exact);
+        expect(group.summary.shares.ceiling(credits)).toBeGreaterThanOrEqual(exact);
+        const run = runOf.get(v.id);
+        if (run) expect(run.shares.ceiling(credits)).toBeGreaterThanOrEqual(exact);
+      }
+    }
+}

@@ -52,10 +52,28 @@ describe('exact queries over groups (block maxima)', () => {
     );
   });
 
+  it('one query object run for vacancy after vacancy (as the engine does) equals the oracle for each: nothing of a query (must-have candidates, place bounds) is left for the next', () => {
+    fc.assert(
+      fc.property(fc.array(workerSnapshot, { minLength: 1, maxLength: 40 }), fc.array(vacancySnapshot, { minLength: 2, maxLength: 6 }), (snapshots, vacancies) => {
+        const index = new WorkerIndex({ size: 2, from: 4 });
+        const workers = snapshots.map((snapshot, i) => compileWorker({ ...snapshot, workerId: ids[i]! }, tables));
+        for (const w of workers) index.upsert(w);
+        const queries = [new VacancyQuery(index), new VacancyQuery(index, 0), new VacancyQuery(index, 0, true), new VacancyQuery(index, undefined, true)];
+        for (const vacancy of vacancies) {
+          const v = compileVacancy(vacancy, tables, config);
+          const truth = oracleForVacancy(ctx, workers, v, config.kPerVacancy);
+          for (const query of queries) expect(query.run(ctx, v, config.kPerVacancy)).toEqual(truth);
+        }
+      }),
+      { numRuns: 400 },
+    );
+  });
+
   it('a vacancy query equals the oracle when everyone shares its occupation and place, so that skills decide (essential skill holders)', () => {
     fc.assert(
       fc.property(fc.array(workerSnapshot, { minLength: 1, maxLength: 40 }), vacancySnapshot, (snapshots, vacancy) => {
-        const indexes = [new WorkerIndex(), new WorkerIndex({ size: 2, from: 4 })];
+        // Blocks of 4 from 4 members have quarters of one member; blocks of 8 from 8, quarters of 2.
+        const indexes = [new WorkerIndex(), new WorkerIndex({ size: 2, from: 4 }), new WorkerIndex({ size: 4, from: 4 }), new WorkerIndex({ size: 8, from: 8 })];
         const workers: MatchWorker[] = [];
         snapshots.forEach((snapshot, i) => {
           const alike = { ...snapshot, workerId: ids[i]!, desiredOccupations: [vacancy.terms.occupationCode], communeCode: vacancy.terms.communeCode };

@@ -10,9 +10,9 @@ const SLOTS = 24;
 const op = fc.record({ add: fc.boolean(), slot: fc.nat(SLOTS - 1), lo: fc.integer({ min: 0, max: 0xffffffff }), hi: fc.integer({ min: 0, max: 0xffffffff }), sparse: fc.boolean() });
 
 describe('blocks of a worker group (skill masks)', () => {
-  it('keep every member once, and each block mask covers the masks of its members, after any adds and removals', () => {
+  it('keep every member once, and each block mask (and quarter-block mask) covers the masks of its members, after any adds and removals', () => {
     fc.assert(
-      fc.property(fc.array(op, { maxLength: 120 }), fc.constantFrom(1, 2, 3, 4), fc.constantFrom(2, 4, 8), (ops, size, from) => {
+      fc.property(fc.array(op, { maxLength: 120 }), fc.constantFrom(1, 2, 3, 4, 8), fc.constantFrom(2, 4, 8), (ops, size, from) => {
         const c = new WorkerColumns();
         c.ensure(SLOTS);
         const group = new WorkerGroup(0, 0, new PlaceSummary(0), { size, from });
@@ -38,6 +38,9 @@ describe('blocks of a worker group (skill masks)', () => {
             const s = slots[i]!;
             expect((c.skillMask[s * 2]! & ~group.blockMasks[b]!) >>> 0).toBe(0);
             expect((c.skillMask[s * 2 + 1]! & ~group.blockMasks[b + 1]!) >>> 0).toBe(0);
+            const q = Math.floor(i / group.subSize) * 2;
+            expect((c.skillMask[s * 2]! & ~group.subMasks[q]!) >>> 0).toBe(0);
+            expect((c.skillMask[s * 2 + 1]! & ~group.subMasks[q + 1]!) >>> 0).toBe(0);
           }
         }
       }),
