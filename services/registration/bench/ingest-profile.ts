@@ -23,6 +23,7 @@ timed('keys.createMany', deps.keys!, 'createMany');
 timed('keys.get', deps.keys!, 'get');
 timed('store.createMany (versions + pending + heads)', deps.store!, 'createMany');
 timed('store.get (head)', deps.store!, 'get');
+timed('store.getMany (known people\'s heads)', deps.store!, 'getMany');
 timed('audit.recordMany', deps.audit!, 'recordMany');
 timed('  versions.insertMany', app.registration.store.versions as unknown as Record<string, unknown>, 'insertMany');
 timed('  heads.insertMany', app.registration.store.heads as unknown as Record<string, unknown>, 'insertMany');

@@ -140,6 +140,13 @@ export class VersionedStore<S extends object> {
     return { id: _id, version, updatedAt, state: state as unknown as S };
   }
 
+  /** The current versions of many aggregates, by id, in one read (those that exist). */
+  async getMany(ids: readonly string[]): Promise<Map<string, AggregateVersion<S>>> {
+    if (ids.length === 0) return new Map();
+    const heads = (await this.heads.find({ _id: { $in: [...new Set(ids)] } }).lean()) as (S & { _id: string; version: number; updatedAt: Date })[];
+    return new Map(heads.map(({ _id, version, updatedAt, ...state }) => [_id, { id: _id, version, updatedAt, state: state as unknown as S }]));
+  }
+
   /** All versions of an aggregate, oldest first (its history). */
   async history(id: string): Promise<AggregateVersion<S>[]> {
     const docs = await this.versions.find({ aggregateId: id }).sort({ version: 1 }).lean();

@@ -6,7 +6,7 @@ import type { CheckedProfile } from '../domain/validate-profile.js';
 import { checkOrRefuse } from './check-or-refuse.js';
 import type { Actor, RegistrationDeps } from './deps.js';
 import { registerNew, type NewPerson, type Registered } from './register-many.js';
-import { registerWorker } from './register-worker.js';
+import { registerWorker, type RegisterOptions } from './register-worker.js';
 import { withdrawWorker } from './withdraw-worker.js';
 
 /** An ingest event; `eventId` recognises a redelivery. */
@@ -34,7 +34,7 @@ function check(deps: RegistrationDeps, input: IngestInput): Checked {
 }
 
 /** One event the way the single-event path applies it (known people, repeats, withdrawals). */
-async function applyOne(deps: RegistrationDeps, input: IngestInput): Promise<IngestResult> {
+async function applyOne(deps: RegistrationDeps, input: IngestInput, known?: RegisterOptions['known']): Promise<IngestResult> {
   try {
     if (input.kind === 'withdraw') {
       const { changed, worker } = await withdrawWorker(deps, input.citizenId, input.actor, input.eventId);
@@ -44,6 +44,7 @@ async function applyOne(deps: RegistrationDeps, input: IngestInput): Promise<Ing
       ifKnown: 'update' as const,
       ...(input.externalRef ? { externalRef: input.externalRef } : {}),
       ...(input.eventId ? { eventId: input.eventId } : {}),
+      ...(known ? { known } : {}),
     };
     const { outcome, worker } = await registerWorker(deps, input.profile, input.actor, options);
     return outcome === 'unchanged' ? { outcome } : { outcome, workerId: worker.id };
@@ -85,15 +86,18 @@ export async function ingestWorkers(
     });
   }
   const first = inputs[0];
-  const registered = people.length > 0 && first ? await registerNew(deps, people, first.actor) : new Map<number, Registered>();
+  const { registered, heldBy } = people.length > 0 && first ? await registerNew(deps, people, first.actor) : { registered: new Map<number, Registered>(), heldBy: new Map<number, string>() };
   for (const [key, { workerId }] of registered) {
     results[key] = { outcome: 'registered', workerId };
     onResult(key, results[key]);
   }
+  // Known people's heads in one read (a redelivered batch, a re-import): each is their first event here.
+  const heads = await deps.store.getMany([...heldBy.values()]);
   // Everything else in offset order: known people (left by the bulk write) before their later events.
   for (const [key, input] of inputs.entries()) {
     if (results[key]) continue;
-    results[key] = await applyOne(deps, input);
+    const holder = heldBy.get(key);
+    results[key] = await applyOne(deps, input, holder === undefined ? undefined : { workerId: holder, current: heads.get(holder) ?? null });
     onResult(key, results[key]);
   }
   return results as IngestResult[];

@@ -29,7 +29,7 @@ export const deskRegistrations = (deps: () => RegistrationDeps) =>
       people.push({ key, checked, hash, actor });
     }
     // Every person carries their own actor (and request id) for the audit log.
-    const registered = await registerNew(deps(), people, items[0]!.actor);
+    const { registered } = await registerNew(deps(), people, items[0]!.actor);
     return items.map((_, key) => registered.get(key) ?? null);
   });
 

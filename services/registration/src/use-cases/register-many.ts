@@ -37,17 +37,28 @@ export interface Registered {
   state: WorkerState;
 }
 
+export interface NewRegistrations {
+  /** Each person registered, by key. */
+  registered: Map<number, Registered>;
+  /** By key, the worker that already held a person's citizen-ID when it was claimed (to update, or finish, one by one). */
+  heldBy: Map<number, string>;
+}
+
 /**
  * Registers people who appear once each in a handful of bulk writes (claims,
- * keys, versions, pending-index entries, heads, audit). Returns each person
- * registered, by key; a person whose citizen-ID is claimed already is left
- * out, to be updated (or finished, or refused) one by one.
+ * keys, versions, pending-index entries, heads, audit). A person whose
+ * citizen-ID is claimed already is left out, to be updated (or finished, or
+ * refused) one by one; `heldBy` says by whom.
  */
-export async function registerNew(deps: RegistrationDeps, people: readonly NewPerson[], actor: Actor): Promise<Map<number, Registered>> {
+export async function registerNew(deps: RegistrationDeps, people: readonly NewPerson[], actor: Actor): Promise<NewRegistrations> {
   const fresh = people.map((person) => ({ ...person, workerId: newWorkerId() }));
   const holders = await deps.identities.claimMany(fresh.map(({ hash, workerId }) => ({ hash, workerId })));
+  const heldBy = new Map(fresh.flatMap((item) => {
+    const holder = holders.get(item.hash);
+    return holder !== undefined && holder !== item.workerId ? [[item.key, holder] as const] : [];
+  }));
   const claimed = fresh.filter((item) => holders.get(item.hash) === item.workerId);
-  if (claimed.length === 0) return new Map();
+  if (claimed.length === 0) return { registered: new Map(), heldBy };
   const keys = await deps.keys.createMany(claimed.map((item) => item.workerId));
   const versions = claimed.map((item) => ({
     id: item.workerId,
@@ -73,7 +84,7 @@ export async function registerNew(deps: RegistrationDeps, people: readonly NewPe
       return { actor: by.id, action: 'register' as const, workerId: item.workerId, ...(by.requestId ? { requestId: by.requestId } : {}) };
     }),
   );
-  return new Map(registered.map((item) => [item.key, { workerId: item.workerId, state: states.get(item.workerId)! }]));
+  return { registered: new Map(registered.map((item) => [item.key, { workerId: item.workerId, state: states.get(item.workerId)! }])), heldBy };
 }
 
 /**
@@ -99,7 +110,7 @@ export async function registerMany(deps: RegistrationDeps, inputs: readonly Many
     seen.add(hash);
     people.push({ key, checked: checked.value, hash, ...(externalRef ? { externalRef } : {}) });
   }
-  const registered = await registerNew(deps, people, actor);
+  const { registered } = await registerNew(deps, people, actor);
   for (const person of people) {
     const made = registered.get(person.key);
     results.push(

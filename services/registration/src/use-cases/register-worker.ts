@@ -16,6 +16,12 @@ export interface RegisterOptions {
   externalRef?: string;
   /** The ingest event asking for it (a redelivered one changes nothing). */
   eventId?: string;
+  /**
+   * The citizen-ID's holder and its head as a bulk read found them just
+   * before (null: no head), so a known person costs no claim and no read of
+   * their own; a retry after a conflict reads again.
+   */
+  known?: { workerId: string; current: AggregateVersion<WorkerState> | null };
 }
 
 export type RegisterOutcome = {
@@ -54,10 +60,11 @@ export async function registerWorker(
   const checked = checkOrRefuse(deps, input);
   const hash = citizenIdHash(deps.hashKey, checked.profile.citizenId);
   const candidate = newWorkerId();
-  const claim = await deps.identities.claim(hash, candidate);
+  const prefetched = attempt === 1 ? options.known : undefined;
+  const claim = prefetched ? { claimed: false as const, workerId: prefetched.workerId } : await deps.identities.claim(hash, candidate);
   const workerId = claim.claimed ? candidate : claim.workerId;
   try {
-    const known = claim.claimed ? null : await storedWorker(deps, workerId);
+    const known = claim.claimed ? null : (prefetched?.current ?? (await storedWorker(deps, workerId)));
     if (known) {
       if (options.ifKnown === 'refuse') {
         throw conflict('A worker with this citizen-ID is already registered', { details: { workerId } });

@@ -4,6 +4,7 @@ import { readTopic, testKafka, waitFor } from '@ketnoi/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { citizenIdHash } from '../../src/crypto/keyed-hash.js';
 import { ingestWorkers } from '../../src/use-cases/ingest-workers.js';
+import { loadWorker } from '../../src/use-cases/load-worker.js';
 import { aProfile, citizenIdFor } from '../mothers.js';
 import { logLines, produceRaw, startService, type TestService } from '../helpers.js';
 
@@ -158,6 +159,29 @@ describe('registration from ingest.workers.v1 a batch at a time, on the real bro
     expect((await ingestWorkers(deps, batchOfE)).map((r) => r.outcome)).toEqual(['unchanged', 'unchanged', 'unchanged']);
     const workerId = await deps.identities.holderOf(citizenIdHash(deps.hashKey, e.citizenId));
     expect(await count('workers_versions', { aggregateId: workerId })).toBe(3);
+  });
+
+  it('updates many known people in one batch, each from their own current version (their heads read together)', async () => {
+    const deps = service.app.registration;
+    const actor = { id: 'ingest:/desk/thai-nguyen-centre' };
+    const people = ['400011', '400012', '400013', '400014'].map((serial) => personNo(serial));
+    citizenIds.push(...people.map((p) => p.citizenId));
+    const register = (profiles: WorkerProfile[], round: string) =>
+      ingestWorkers(deps, profiles.map((profile, i) => ({ kind: 'register' as const, profile, externalRef: `desk-k${i}`, actor, eventId: `evt-k${i}-${round}` })));
+    expect((await register(people, '1')).map((r) => r.outcome)).toEqual(['registered', 'registered', 'registered', 'registered']);
+    // A re-import: two people changed (each their own wage), two not.
+    const wages = [9_100_000, undefined, 9_300_000, undefined];
+    const again = people.map((p, i) => (wages[i] ? { ...p, expectedWageVnd: wages[i] } : p));
+    const results = await register(again, '2');
+    expect(results.map((r) => r.outcome)).toEqual(['updated', 'unchanged', 'updated', 'unchanged']);
+    for (const [i, person] of people.entries()) {
+      const workerId = (await deps.identities.holderOf(citizenIdHash(deps.hashKey, person.citizenId)))!;
+      if ('workerId' in results[i]!) expect(results[i]).toMatchObject({ workerId });
+      const { profile, current } = await loadWorker(deps, workerId);
+      expect(profile.citizenId).toBe(person.citizenId);
+      expect(profile.expectedWageVnd).toBe(again[i]!.expectedWageVnd);
+      expect(current.version).toBe(wages[i] ? 2 : 1);
+    }
   });
 
   it('never lets a citizen-ID reach a log line', () => {
