@@ -10,7 +10,7 @@ export interface ReplayRun {
   brokers: string[];
   /** MONGO_URL, default the local FerretDB. */
   mongoUrl: string;
-  /** REPLAY_MODES (default `0,500`): the batch sizes to time, 0 = one event at a time. */
+  /** REPLAY_MODES (default `0,500`): the batch sizes to time, 0 = batches of one event (as 1). */
   modes: number[];
   /** `<prefix>-<time>`: this run's own name, the suffix of its topics, groups and databases. */
   run: string;
@@ -47,4 +47,4 @@ export function replayRun(prefix: string, env: Readonly<Record<string, string | 
 }
 
 /** How a replay names a batch size in its results. */
-export const replayMode = (batchSize: number): string => (batchSize === 0 ? 'one event at a time' : `batches of up to ${batchSize}`);
+export const replayMode = (batchSize: number): string => (batchSize <= 1 ? 'one event per batch' : `batches of up to ${batchSize}`);

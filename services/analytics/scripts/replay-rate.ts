@@ -1,10 +1,9 @@
 /**
- * How fast analytics catches up on matches.v1 and notifications.v1, one event
- * at a time (ANALYTICS_BATCH_SIZE=0, the consumption before batching) and in
- * batches, on the real broker and FerretDB: publishes REPLAY_MATCHES proposals
+ * How fast analytics catches up on matches.v1 and notifications.v1, in
+ * batches of one event (ANALYTICS_BATCH_SIZE=0) and in larger batches, on the real broker and FerretDB: publishes REPLAY_MATCHES proposals
  * (default 2,000) and REPLAY_NOTIFICATIONS notifications (default 1,000, each
  * failed then sent) to fresh topics, then, for each mode in REPLAY_MODES
- * (default `0,500`: batch sizes, 0 = one by one), starts an analytics with an
+ * (default `0,500`: batch sizes, 0 = batches of one), starts an analytics with an
  * empty database and a new consumer group and times it from its start to the
  * last projection saved.
  *

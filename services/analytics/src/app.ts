@@ -13,13 +13,13 @@ import {
 import type { TopicNamer } from '@ketnoi/messaging';
 import { consumerPlugin, createEventService, groupIdOf, topicNamerOf, type ServiceApp, type ServiceAppOptions } from '@ketnoi/service-kit';
 import type { AnalyticsConfig } from './config.js';
-import { countOnJobFairBatch, countOnJobFairEvent } from './consumers/count-on-jobfair-event.js';
-import { countOnMatchBatch, countOnMatchProposed } from './consumers/count-on-match-proposed.js';
-import { countOnNotification, countOnNotificationBatch } from './consumers/count-on-notification.js';
-import { countOnPlacementBatch, countOnPlacementRecorded } from './consumers/count-on-placement-recorded.js';
-import { projectOnEmployerBatch, projectOnEmployerEvent } from './consumers/project-on-employer-event.js';
-import { projectOnVacancyBatch, projectOnVacancyEvent } from './consumers/project-on-vacancy-event.js';
-import { projectOnWorkerBatch, projectOnWorkerEvent } from './consumers/project-on-worker-event.js';
+import { countOnJobFairBatch } from './consumers/count-on-jobfair-event.js';
+import { countOnMatchBatch } from './consumers/count-on-match-proposed.js';
+import { countOnNotificationBatch } from './consumers/count-on-notification.js';
+import { countOnPlacementBatch } from './consumers/count-on-placement-recorded.js';
+import { projectOnEmployerBatch } from './consumers/project-on-employer-event.js';
+import { projectOnVacancyBatch } from './consumers/project-on-vacancy-event.js';
+import { projectOnWorkerBatch } from './consumers/project-on-worker-event.js';
 import { analyticsPlugin } from './plugins/analytics.js';
 import { dashboardRoutes } from './routes/dashboard/index.js';
 import { exposureRoutes } from './routes/exposure/index.js';
@@ -54,8 +54,8 @@ export async function buildApp(config: AnalyticsConfig, overrides: BuildOverride
     now: overrides.now ?? (() => new Date()),
   });
   // One consumer handling one partition at a time, so the in-memory projections
-  // change one batch (or, with ANALYTICS_BATCH_SIZE=0, one event) at a time.
-  const maxBatchSize = config.ANALYTICS_BATCH_SIZE;
+  // change one batch at a time (ANALYTICS_BATCH_SIZE=0: batches of one event).
+  const batch = { maxBatchSize: Math.max(1, config.ANALYTICS_BATCH_SIZE) };
   await app.register(
     consumerPlugin({
       name: 'analytics',
@@ -65,17 +65,6 @@ export async function buildApp(config: AnalyticsConfig, overrides: BuildOverride
       subscribe: (consumer, instance) => {
         const projections = () => instance.analytics.projections;
         const jobFairs = () => instance.analytics.jobFairs;
-        if (maxBatchSize === 0) {
-          return consumer
-            .subscribe(jobFairsTopic, countOnJobFairEvent(jobFairs))
-            .subscribe(workersTopic, projectOnWorkerEvent(projections, jobFairs))
-            .subscribe(employersTopic, projectOnEmployerEvent(projections))
-            .subscribe(vacanciesTopic, projectOnVacancyEvent(projections))
-            .subscribe(placementsTopic, countOnPlacementRecorded(projections))
-            .subscribe(matchesTopic, countOnMatchProposed(projections))
-            .subscribe(notificationsTopic, countOnNotification(projections));
-        }
-        const batch = { maxBatchSize };
         return consumer
           .subscribeBatch(workersTopic, projectOnWorkerBatch(projections, jobFairs), batch)
           .subscribeBatch(employersTopic, projectOnEmployerBatch(projections), batch)

@@ -10,7 +10,7 @@ export const analyticsConfigSchema = baseConfigSchema.extend({
   ANALYTICS_FORECAST_REFRESH_MS: z.coerce.number().int().min(0).max(86_400_000).default(600_000),
   /**
    * Most events of one partition applied together (one write per collection);
-   * 0: one event at a time, as before batching (kept for comparison: scripts/replay-rate.ts).
+   * 0: batches of one event, through the same handlers (as 1; the baseline of scripts/replay-rate.ts).
    */
   ANALYTICS_BATCH_SIZE: z.coerce.number().int().min(0).max(10_000).default(500),
   /** The province's code in province-level cells (Thái Nguyên: 19). */

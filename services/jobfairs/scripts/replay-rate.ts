@@ -1,12 +1,11 @@
 /**
  * How fast jobfairs catches up on workers.v1, vacancies.v1 and matches.v1,
- * one event at a time (JOBFAIRS_BATCH_SIZE=0, the consumption before
- * batching) and in batches, on the real broker and FerretDB, in one run on
+ * in batches of one event (JOBFAIRS_BATCH_SIZE=0) and in larger batches, on the real broker and FerretDB, in one run on
  * the same events: publishes REPLAY_WORKERS workers (default 1,000, a tenth of
  * them updated once), REPLAY_VACANCIES vacancies (default 300) and, for each
  * vacancy, its top-REPLAY_TOP_K proposals (default 50; a tenth of those
  * withdrawn) to fresh topics; then, for each mode in REPLAY_MODES (default
- * `0,500`: batch sizes, 0 = one by one), starts a jobfairs with an empty
+ * `0,500`: batch sizes, 0 = batches of one), starts a jobfairs with an empty
  * database and a new consumer group and times it from its start to the last
  * event projected. It prints events/s, the CPU this process and FerretDB spent
  * per event, and the load average around each mode.

@@ -4,9 +4,9 @@ import type { TopicNamer } from '@ketnoi/messaging';
 import { clientKey, consumerPlugin, createEventService, groupIdOf, outboxPlugin, rateLimitPlugin, topicNamerOf, type ServiceApp, type ServiceAppOptions } from '@ketnoi/service-kit';
 import type { FastifyRequest } from 'fastify';
 import type { Config } from './config.js';
-import { projectOnMatchBatch, projectOnMatchEvent } from './consumers/project-on-match-event.js';
-import { projectOnVacancyBatch, projectOnVacancyEvent } from './consumers/project-on-vacancy-event.js';
-import { projectOnWorkerBatch, projectOnWorkerEvent } from './consumers/project-on-worker-event.js';
+import { projectOnMatchBatch } from './consumers/project-on-match-event.js';
+import { projectOnVacancyBatch } from './consumers/project-on-vacancy-event.js';
+import { projectOnWorkerBatch } from './consumers/project-on-worker-event.js';
 import { readSelfServiceToken } from './domain/tokens.js';
 import { jobfairsPlugin } from './plugins/jobfairs.js';
 import { reminderSweepPlugin } from './plugins/reminder-sweep.js';
@@ -66,8 +66,8 @@ export async function buildApp(config: Config, overrides: BuildOverrides = {}): 
     await app.register(outboxPlugin, { ...outbox, model: (instance) => instance.jobfairs.stores[store].versions });
   }
   // One consumer handling one partition at a time: the projections are one
-  // in-memory state, changed one batch (JOBFAIRS_BATCH_SIZE=0: one event) at a time.
-  const maxBatchSize = config.JOBFAIRS_BATCH_SIZE;
+  // in-memory state, changed one batch at a time (JOBFAIRS_BATCH_SIZE=0: batches of one).
+  const batch = { maxBatchSize: Math.max(1, config.JOBFAIRS_BATCH_SIZE) };
   await app.register(
     consumerPlugin({
       name: 'projections',
@@ -77,13 +77,6 @@ export async function buildApp(config: Config, overrides: BuildOverrides = {}): 
       ...(overrides.maxWaitTimeInMs ? { maxWaitTimeInMs: overrides.maxWaitTimeInMs } : {}),
       subscribe: (consumer, instance) => {
         const projections = () => instance.jobfairs.projections;
-        if (maxBatchSize === 0) {
-          return consumer
-            .subscribe(workersTopic, projectOnWorkerEvent(projections))
-            .subscribe(vacanciesTopic, projectOnVacancyEvent(projections))
-            .subscribe(matchesTopic, projectOnMatchEvent(projections));
-        }
-        const batch = { maxBatchSize };
         return consumer
           .subscribeBatch(workersTopic, projectOnWorkerBatch(projections), batch)
           .subscribeBatch(vacanciesTopic, projectOnVacancyBatch(projections), batch)

@@ -25,8 +25,8 @@ export const configSchema = baseConfigSchema.extend({
   RATE_LIMIT_WINDOW_MS: positiveInt().default(60_000),
   /**
    * Most events of a partition of workers.v1, vacancies.v1 or matches.v1
-   * projected together (one insert per batch); 0: one event at a time, as
-   * before batching.
+   * projected together (one insert per batch); 0: batches of one event,
+   * through the same handlers (as 1).
    */
   JOBFAIRS_BATCH_SIZE: z.coerce.number().int().min(0).max(10_000).default(500),
   /** Consumer group of the workers/vacancies/matches projections. */

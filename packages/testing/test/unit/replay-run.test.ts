@@ -37,8 +37,10 @@ describe('replayRun', () => {
 });
 
 describe('replayMode', () => {
-  it('names one by one and batch sizes', () => {
-    expect(replayMode(0)).toBe('one event at a time');
+  it('names batches of one (size 0 or 1) and larger batch sizes', () => {
+    expect(replayMode(0)).toBe('one event per batch');
+    expect(replayMode(1)).toBe('one event per batch');
+    expect(replayMode(2)).toBe('batches of up to 2');
     expect(replayMode(500)).toBe('batches of up to 500');
   });
 });

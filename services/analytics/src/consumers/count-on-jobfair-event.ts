@@ -1,8 +1,7 @@
 import type { jobFairsTopic, TopicEvent } from '@ketnoi/contracts';
-import type { BatchEventHandler, EventHandler } from '@ketnoi/messaging';
+import type { BatchEventHandler } from '@ketnoi/messaging';
 import { statusOfOutcome } from '../domain/apply-jobfair.js';
 import type { JobFairChange, JobFairs } from '../use-cases/jobfairs.js';
-import type { ApplyOutcome } from '../use-cases/projections.js';
 import { applyChanges, logBatch } from './project-batch.js';
 
 type FairEvent = TopicEvent<typeof jobFairsTopic>;
@@ -40,34 +39,11 @@ export function fairChangeOf(event: FairEvent): JobFairChange | undefined {
   }
 }
 
-/** Applies one change the way the event-at-a-time path always did (one replace by `_id`). */
-function applyOne(fairs: JobFairs, change: JobFairChange): Promise<ApplyOutcome> {
-  switch (change.kind) {
-    case 'fair':
-      return fairs.applyFair(change.snapshot);
-    case 'booth':
-      return fairs.applyBooth(change.booth);
-    case 'attendee':
-      return fairs.applyAttendee(change.event);
-    case 'interview':
-      return fairs.applyInterview(change.change);
-  }
-}
-
 /**
  * jobfairs.v1: fairs, booths, registrations, check-ins, interviews and their
- * outcomes, for the fair report. Consent and reminders change no count.
+ * outcomes, for the fair report. Consent and reminders change no count. A
+ * batch's documents are written together (`JobFairs.applyBatch`).
  */
-export const countOnJobFairEvent =
-  (jobFairs: () => JobFairs): EventHandler<typeof jobFairsTopic> =>
-  async (event, context) => {
-    const change = fairChangeOf(event);
-    const outcome: ApplyOutcome | 'ignored' = change ? await applyOne(jobFairs(), change) : 'ignored';
-    context.log.debug({ fairId: event.data.fairId, type: event.type, outcome }, 'job fair event projected');
-    return outcome === 'duplicate' ? 'duplicate' : undefined;
-  };
-
-/** The same for a batch: its documents written together (`JobFairs.applyBatch`). */
 export const countOnJobFairBatch =
   (jobFairs: () => JobFairs): BatchEventHandler<typeof jobFairsTopic> =>
   async (items, context) => {

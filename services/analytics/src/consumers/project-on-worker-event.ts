@@ -1,30 +1,16 @@
 import type { workersTopic } from '@ketnoi/contracts';
-import type { BatchEventHandler, EventHandler } from '@ketnoi/messaging';
+import type { BatchEventHandler } from '@ketnoi/messaging';
 import { applyChanges, asBatchOutcome, logBatch, type BatchOutcome } from './project-batch.js';
 import type { JobFairs } from '../use-cases/jobfairs.js';
 import type { ProjectionChange, Projections } from '../use-cases/projections.js';
 
 /**
  * workers.v1: keep the worker's projection at its latest version; older
- * versions are duplicates. An erasure also drops the worker's id from their
+ * versions are duplicates. The snapshots of a batch between two erasures are
+ * written together; an erasure is applied alone, in its place: it also
+ * rewrites the worker's matches and hires and drops the worker's id from their
  * fair attendances — even on a redelivery, in case the first try stopped
  * between the two.
- */
-export const projectOnWorkerEvent =
-  (projections: () => Projections, jobFairs: () => JobFairs): EventHandler<typeof workersTopic> =>
-  async (event, context) => {
-    const { workerId, version } = event.data;
-    const outcome =
-      event.type === 'worker.erased' ? await projections().eraseWorker(event.data) : await projections().applyWorker(event.data);
-    const scrubbed = event.type === 'worker.erased' ? await jobFairs().eraseWorker(workerId) : 0;
-    context.log.debug({ workerId, version, type: event.type, outcome, ...(scrubbed > 0 ? { fairAttendances: scrubbed } : {}) }, 'worker event projected');
-    return outcome === 'duplicate' && scrubbed === 0 ? 'duplicate' : undefined;
-  };
-
-/**
- * The same for a batch: the snapshots between two erasures are written
- * together; an erasure is applied alone, in its place (it also rewrites the
- * worker's matches, hires and fair attendances), as above.
  */
 export const projectOnWorkerBatch =
   (projections: () => Projections, jobFairs: () => JobFairs): BatchEventHandler<typeof workersTopic> =>

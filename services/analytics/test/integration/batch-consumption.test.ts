@@ -102,7 +102,7 @@ describe('batched consumption on the real broker and FerretDB', () => {
   const issuer = createDevIssuer();
   const suffix = uniqueName('analytics-batch');
   const services: TestService[] = [];
-  let oneByOne: TestService;
+  let ofOne: TestService;
   let batched: TestService;
   const start = async (name: string, env: Record<string, string>, dbName = `${suffix}_${name}`.replace(/-/g, '_')) => {
     const groupId = `${suffix}-${name}`;
@@ -121,20 +121,20 @@ describe('batched consumption on the real broker and FerretDB', () => {
 
   beforeAll(async () => {
     await publishAll(suffix);
-    [oneByOne, batched] = await Promise.all([start('single', { ANALYTICS_BATCH_SIZE: '0' }), start('batched', { ANALYTICS_BATCH_SIZE: '64' })]);
+    [ofOne, batched] = await Promise.all([start('single', { ANALYTICS_BATCH_SIZE: '0' }), start('batched', { ANALYTICS_BATCH_SIZE: '64' })]);
   }, 200_000);
 
   afterAll(async () => {
     for (const service of services.reverse()) await service.close();
   });
 
-  it('stores the same documents and answers the same as one event at a time', async () => {
+  it('stores the same documents and answers the same as batches of one (ANALYTICS_BATCH_SIZE=0)', async () => {
     const stored = await storedOf(batched);
     expect(stored.matches).toHaveLength(historyMatches.length + manyMatches.length);
     expect(stored.notifications).toHaveLength(notifications.length);
     expect(stored.jobfair_interviews?.length).toBeGreaterThan(0);
-    expect(stored).toEqual(await storedOf(oneByOne));
-    expect(await answers(batched)).toEqual(await answers(oneByOne));
+    expect(stored).toEqual(await storedOf(ofOne));
+    expect(await answers(batched)).toEqual(await answers(ofOne));
     // The erasure went through the batch: the erased worker's matches carry their groups, not their id.
     const linked = JSON.stringify([stored.matches, stored.placements]);
     expect(linked).not.toContain(`"workerId":"${erasedWorker.workerId}"`);

@@ -1,5 +1,5 @@
 import type { matchesTopic, TopicEvent } from '@ketnoi/contracts';
-import type { BatchEventHandler, EventHandler } from '@ketnoi/messaging';
+import type { BatchEventHandler } from '@ketnoi/messaging';
 import { scoredMatchDoc, withdrawnMatchDoc, type ProjectionChange } from '../domain/projection-plan.js';
 import type { Projections } from '../repositories/projections.js';
 import { projectBatch } from './project-batch.js';
@@ -10,15 +10,9 @@ const matchChange = (event: TopicEvent<typeof matchesTopic>, partition: number, 
   doc: event.type === 'match.withdrawn' ? withdrawnMatchDoc(event.data, offset) : scoredMatchDoc(event.data, offset),
 });
 
-/** matches.v1: keep each vacancy's current matches with score and factors; a withdrawn match is dropped. */
-export const projectOnMatchEvent =
-  (projections: () => Projections): EventHandler<typeof matchesTopic> =>
-  async (event, context) => {
-    const [outcome] = await projections().applyBatch([matchChange(event, context.partition, context.offset)]);
-    context.log.debug({ vacancyId: event.data.vacancyId, type: event.type, outcome }, 'match projected');
-    return outcome === 'duplicate' ? 'duplicate' : undefined;
-  };
-
-/** The same for a batch of matches.v1 events (a vacancy's top-K arrives together): saved in one insert. */
+/**
+ * matches.v1: keep each vacancy's current matches with score and factors; a
+ * withdrawn match is dropped. A batch (a vacancy's top-K arrives together) is saved in one insert.
+ */
 export const projectOnMatchBatch = (projections: () => Projections): BatchEventHandler<typeof matchesTopic> =>
   projectBatch(projections, matchChange, 'match');

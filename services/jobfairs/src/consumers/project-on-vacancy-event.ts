@@ -1,5 +1,5 @@
 import type { TopicEvent, vacanciesTopic } from '@ketnoi/contracts';
-import type { BatchEventHandler, EventHandler } from '@ketnoi/messaging';
+import type { BatchEventHandler } from '@ketnoi/messaging';
 import type { Projections, VacancyView } from '../repositories/projections.js';
 import { projectBatch } from './project-batch.js';
 
@@ -11,15 +11,9 @@ const vacancyView = ({ data: v }: TopicEvent<typeof vacanciesTopic>): VacancyVie
   status: v.status,
 });
 
-/** vacancies.v1: keep each vacancy's employer, title and status (booths offer only their employer's vacancies). */
-export const projectOnVacancyEvent =
-  (projections: () => Projections): EventHandler<typeof vacanciesTopic> =>
-  async (event, context) => {
-    const [outcome] = await projections().applyBatch([{ kind: 'vacancy', view: vacancyView(event) }]);
-    context.log.debug({ vacancyId: event.data.vacancyId, version: event.data.version, outcome }, 'vacancy projected');
-    return outcome === 'duplicate' ? 'duplicate' : undefined;
-  };
-
-/** The same for a batch of vacancies.v1 events: their versions saved in one insert. */
+/**
+ * vacancies.v1: keep each vacancy's employer, title and status (booths offer
+ * only their employer's vacancies); a batch's versions saved in one insert.
+ */
 export const projectOnVacancyBatch = (projections: () => Projections): BatchEventHandler<typeof vacanciesTopic> =>
   projectBatch(projections, (event) => ({ kind: 'vacancy', view: vacancyView(event) }), 'vacancy');

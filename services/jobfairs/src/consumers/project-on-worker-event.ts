@@ -1,5 +1,5 @@
 import type { TopicEvent, workersTopic } from '@ketnoi/contracts';
-import type { BatchEventHandler, EventHandler } from '@ketnoi/messaging';
+import type { BatchEventHandler } from '@ketnoi/messaging';
 import type { ProjectionChange, Projections, WorkerView } from '../repositories/projections.js';
 import { projectBatch } from './project-batch.js';
 
@@ -24,15 +24,10 @@ const workerView = ({ data: w }: Exclude<WorkerEvent, { type: 'worker.erased' }>
 const workerChange = (event: WorkerEvent): ProjectionChange =>
   event.type === 'worker.erased' ? { kind: 'worker-erased', workerId: event.data.workerId, version: event.data.version } : { kind: 'worker', view: workerView(event) };
 
-/** workers.v1: keep whether a worker is looking, their priority flags and a profile summary; forget an erased worker. */
-export const projectOnWorkerEvent =
-  (projections: () => Projections): EventHandler<typeof workersTopic> =>
-  async (event, context) => {
-    const [outcome] = await projections().applyBatch([workerChange(event)]);
-    context.log.debug({ workerId: event.data.workerId, version: event.data.version, type: event.type, outcome }, 'worker projected');
-    return outcome === 'duplicate' ? 'duplicate' : undefined;
-  };
-
-/** The same for a batch of workers.v1 events (erasures included, in order): their versions saved in one insert. */
+/**
+ * workers.v1: keep whether a worker is looking, their priority flags and a
+ * profile summary; forget an erased worker. A batch (erasures included, in
+ * order) has its versions saved in one insert.
+ */
 export const projectOnWorkerBatch = (projections: () => Projections): BatchEventHandler<typeof workersTopic> =>
   projectBatch(projections, workerChange, 'worker');

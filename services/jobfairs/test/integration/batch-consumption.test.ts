@@ -6,7 +6,7 @@ import { projectionStory, storyVacancies, storyWorkers } from '../projection-sto
 
 type Service = Awaited<ReturnType<typeof startService>>;
 
-/** The story's end, as both modes must project it. */
+/** The story's end, as both batch sizes must project it. */
 const expected = {
   workers: [['worker-s1', 2], ['worker-s2', 2], ['worker-s3', 3]],
   vacancies: [['vacancy-sa', 2], ['vacancy-sb', 2]],
@@ -71,36 +71,36 @@ async function answers(svc: Service): Promise<unknown> {
   };
 }
 
-describe('jobfairs consuming in batches and one by one (JOBFAIRS_BATCH_SIZE=0), on the real broker', () => {
-  let oneByOne: Service;
+describe('jobfairs consuming in batches of one (JOBFAIRS_BATCH_SIZE=0) and of up to 500, on the real broker', () => {
+  let ofOne: Service;
   let batched: Service;
 
   beforeAll(async () => {
-    [oneByOne, batched] = await Promise.all([startService({ env: { JOBFAIRS_BATCH_SIZE: '0' } }), startService({ env: { JOBFAIRS_BATCH_SIZE: '500' } })]);
-    for (const svc of [oneByOne, batched]) {
+    [ofOne, batched] = await Promise.all([startService({ env: { JOBFAIRS_BATCH_SIZE: '0' } }), startService({ env: { JOBFAIRS_BATCH_SIZE: '500' } })]);
+    for (const svc of [ofOne, batched]) {
       for (const chunk of projectionStory) await publish(svc.suffix, chunk.topic, chunk.inputs as never);
     }
   });
 
   afterAll(async () => {
-    await oneByOne?.close();
+    await ofOne?.close();
     await batched?.close();
   });
 
   it('projects the same story to the same state, counting the same duplicates', async () => {
-    for (const svc of [oneByOne, batched]) {
+    for (const svc of [ofOne, batched]) {
       await waitFor(() => JSON.stringify(summary(svc.app)) === JSON.stringify(expected), { what: 'the story projected', timeoutMs: 45_000 });
     }
-    expect(batched.app.jobfairs.projections.state()).toEqual(oneByOne.app.jobfairs.projections.state());
+    expect(batched.app.jobfairs.projections.state()).toEqual(ofOne.app.jobfairs.projections.state());
     // Every event handled, as ok or duplicate: 25 took effect, 7 were older or repeated.
     const done = async (app: ServiceApp) => Object.values(await handled(app)).reduce((a, b) => a + b, 0) === 32;
-    await waitFor(async () => (await done(oneByOne.app)) && (await done(batched.app)), { what: 'every event counted', timeoutMs: 30_000 });
-    expect(await handled(batched.app)).toEqual(await handled(oneByOne.app));
+    await waitFor(async () => (await done(ofOne.app)) && (await done(batched.app)), { what: 'every event counted', timeoutMs: 30_000 });
+    expect(await handled(batched.app)).toEqual(await handled(ofOne.app));
     expect(Object.entries(await handled(batched.app)).filter(([key]) => key.endsWith(' duplicate')).reduce((n, [, v]) => n + v, 0)).toBe(7);
   });
 
   it('answers the same over HTTP: who may register, their lists and the booth ranking', async () => {
-    const [one, batch] = [await answers(oneByOne), await answers(batched)];
+    const [one, batch] = [await answers(ofOne), await answers(batched)];
     expect(batch).toEqual(one);
     expect(one).toMatchObject({
       booth: 201,
