@@ -1,5 +1,4 @@
-import { cheapBound, evaluate, upperBound } from '../domain/evaluate.js';
-import { occupationValue } from '../domain/factors.js';
+import { evaluate } from '../domain/evaluate.js';
 import type { MatchVacancy, MatchWorker } from '../domain/model.js';
 import { byRank, insertRanked, type Ranked } from '../domain/ranking.js';
 import type { ScoringContext } from '../domain/scoring-context.js';
@@ -132,12 +131,9 @@ export class MatchEngine {
     return changes;
   }
 
+  /** A vacancy `reachableVacancies` listed (it bounded the worker against this list's noted k-th score): scored, and entered if the score makes the list. */
   private tryEnter(w: MatchWorker, v: MatchVacancy): ListChange | undefined {
     const list = this.lists.get(v.id) ?? [];
-    // Into a list not full, a score needs the minimum (it is never below its base).
-    const threshold = list.length >= this.k ? list[this.k - 1]!.score : this.ctx.config.minScore;
-    const occupation = occupationValue(this.ctx.tables, w.lists, w.at, w.at + w.nOccupations, v.occupation);
-    if (threshold > upperBound(this.ctx, occupation) || cheapBound(this.ctx, w, v, occupation) < threshold) return undefined;
     const score = evaluate(this.ctx, w, v);
     if (score < 0) return undefined;
     const after = list.slice();

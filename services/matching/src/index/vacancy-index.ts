@@ -257,6 +257,11 @@ export class VacancyIndex {
     }
   }
 
+  /** The k-th score of a vacancy's list as noted (the floor if it is not full). */
+  thresholdOf(id: string): number {
+    return this.thresholds.get(id) ?? this.floor;
+  }
+
   /** The lowest k-th score among the group's lists (the floor if one is not full). */
   groupThreshold(group: VacancyGroup): number {
     if (group.thresholdLoose) {

@@ -100,8 +100,11 @@ export function topVacancies(ctx: ScoringContext, vacancies: VacancyIndex, w: Ma
  * into `out`: a group of vacancies is passed over when its bound for the
  * worker is below the lowest k-th score of its lists (noted by the engine,
  * VacancyIndex.noteThreshold); for the occupations the worker has no
- * similarity with, whole places are bounded first. Every other vacancy is
- * listed, to be scored by the caller.
+ * similarity with, whole places are bounded first. In a group that could,
+ * each vacancy is then bounded against its own list's k-th score, as a
+ * top-20 query bounds it (the group's bound for the rest plus its skills
+ * factor from the worker's credits, then its cheap bound): what is listed
+ * is left for the caller to score.
  */
 export function reachableVacancies(ctx: ScoringContext, vacancies: VacancyIndex, w: MatchWorker, out: MatchVacancy[]): MatchVacancy[] {
   out.length = 0;
@@ -116,18 +119,30 @@ export function reachableVacancies(ctx: ScoringContext, vacancies: VacancyIndex,
       inLastTier[occupation] = 1;
       continue;
     }
-    for (const group of byPlace.values()) if (reaches(ctx, group, restBound(ctx, w, value, group), vacancies.groupThreshold(group))) for (const v of group.vacancies.values()) out.push(v);
+    for (const group of byPlace.values()) listReachable(ctx, vacancies, w, group, value, out);
   }
   if (lastTier.length > 0)
     for (const place of vacancies.places.values()) {
       if (place.groups.length === 0) continue;
       place.tighten();
       if (!reaches(ctx, place, restBound(ctx, w, 0, place), vacancies.placeThreshold(place))) continue;
-      for (const group of place.groups)
-        if (inLastTier[group.occupation] === 1 && reaches(ctx, group, restBound(ctx, w, 0, group), vacancies.groupThreshold(group))) for (const v of group.vacancies.values()) out.push(v);
+      for (const group of place.groups) if (inLastTier[group.occupation] === 1) listReachable(ctx, vacancies, w, group, 0, out);
     }
   for (const occupation of lastTier) inLastTier[occupation] = 0;
   return out;
+}
+
+/** The vacancies of a group whose own list the worker could enter, into `out` (nothing when the group's bound cannot reach its lowest k-th score). */
+function listReachable(ctx: ScoringContext, vacancies: VacancyIndex, w: MatchWorker, group: VacancyGroup, occupation: number, out: MatchVacancy[]): void {
+  const rest = restBound(ctx, w, occupation, group);
+  if (!reaches(ctx, group, rest, vacancies.groupThreshold(group))) return;
+  const weight = ctx.weights[1]!;
+  for (const v of group.vacancies.values()) {
+    const threshold = vacancies.thresholdOf(v.id);
+    const skills = skillsFromCredits(v, credits);
+    if (rest + weight * skills < threshold || cheapBound(ctx, w, v, occupation, skills) < threshold) continue;
+    out.push(v);
+  }
 }
 
 /**
