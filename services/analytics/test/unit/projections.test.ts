@@ -209,6 +209,24 @@ describe('Projections in batches', () => {
     expect(stored(batched)).toEqual(stored(oneByOne));
   });
 
+  it('passes over a version older than one earlier in the same batch, as one by one does', async () => {
+    const changes = [
+      { kind: 'worker' as const, snapshot: aWorker({ workerId: 'w1', version: 2, status: 'placed' }) },
+      { kind: 'worker' as const, snapshot: aWorker({ workerId: 'w1', version: 1 }) },
+      { kind: 'vacancy' as const, snapshot: aVacancy({ vacancyId: 'v1', version: 3, positionsFilled: 2 }) },
+      { kind: 'vacancy' as const, snapshot: aVacancy({ vacancyId: 'v1', version: 2 }) },
+    ];
+    const oneByOne = new MemorySink();
+    const single = new Projections(oneByOne);
+    for (const change of changes) await single.applyBatch([change]);
+    const batched = new MemorySink();
+    const projections = new Projections(batched);
+    expect(await projections.applyBatch(changes)).toEqual(['applied', 'duplicate', 'applied', 'duplicate']);
+    expect(stored(batched)).toEqual(stored(oneByOne));
+    expect(cellsOf(projections)).toEqual(cellsOf(single));
+    expect(batched.docs.workers.get('w1')).toMatchObject({ version: 2, status: 'placed' });
+  });
+
   it('writes each id once per batch, its latest document, in one save per collection', async () => {
     const sink = new MemorySink();
     const calls: [string, string[]][] = [];
