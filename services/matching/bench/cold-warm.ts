@@ -7,27 +7,15 @@
  * `after other work`: each right after a scan of a 64 MB buffer (caches evicted by work that is not the index's);
  * `warm`: the least of 3. Then the slowest queries (warm) with their counters.
  */
-import { referenceData } from '@ketnoi/reference-data';
-import { monthIndex } from '../src/domain/age.js';
 import { compileVacancy } from '../src/domain/compile-vacancy.js';
 import { compileWorker } from '../src/domain/compile-worker.js';
-import { ReferenceTables } from '../src/domain/reference-tables.js';
-import { DEFAULT_SCORING } from '../src/domain/scoring-config.js';
-import { scoringContext } from '../src/domain/scoring-context.js';
-import { MatchEngine } from '../src/engine/match-engine.js';
 import { lastWorkerQuery, topVacancies } from '../src/index/worker-query.js';
 import { scanVacancies, scanWorkers } from './oracles.js';
-import { province } from './province.js';
+import { provinceEngine } from './province.js';
 import { percentile, timedCpu } from './stats.js';
 
 const [workerCount = 1_000_000, vacancyCount = 100_000, queryCount = 200, slowest = 8, warmUp = 60, pauseMs = 0] = process.argv.slice(2).map(Number);
-const tables = new ReferenceTables(referenceData);
-const config = DEFAULT_SCORING;
-const ctx = scoringContext(tables, config, monthIndex('2026-11'));
-const engine = new MatchEngine(ctx);
-const gen = province(referenceData);
-for (let i = 0; i < workerCount; i += 1) engine.workers.upsert(compileWorker(gen.worker(i), tables));
-for (let i = 0; i < vacancyCount; i += 1) engine.vacancies.upsert(compileVacancy(gen.vacancy(i), tables, config));
+const { tables, config, ctx, engine, gen } = provinceEngine(workerCount, vacancyCount);
 globalThis.gc?.();
 const vacancies = Array.from({ length: queryCount }, (_, i) => compileVacancy(gen.vacancy(vacancyCount + i), tables, config));
 const workers = Array.from({ length: queryCount }, (_, i) => compileWorker(gen.worker(workerCount + i), tables));

@@ -1,5 +1,12 @@
 import type { VacancySnapshot, WorkerSnapshot } from '@ketnoi/contracts';
-import type { ReferenceData } from '@ketnoi/reference-data';
+import { referenceData, type ReferenceData } from '@ketnoi/reference-data';
+import { monthIndex } from '../src/domain/age.js';
+import { compileVacancy } from '../src/domain/compile-vacancy.js';
+import { compileWorker } from '../src/domain/compile-worker.js';
+import { ReferenceTables } from '../src/domain/reference-tables.js';
+import { DEFAULT_SCORING } from '../src/domain/scoring-config.js';
+import { scoringContext } from '../src/domain/scoring-context.js';
+import { MatchEngine } from '../src/engine/match-engine.js';
 import { pick, seeded, zipf } from './random.js';
 
 /** The province's common work first (factories, industrial parks), then the rest of ISCO in a fixed shuffled order. */
@@ -108,4 +115,20 @@ export function province(reference: ReferenceData, seed = 20260612) {
   };
 
   return { worker, vacancy };
+}
+
+/**
+ * A match engine holding the province's first `workerCount` workers and
+ * `vacancyCount` open vacancies (the benches' index), with the generator for
+ * more (queries: the next ones).
+ */
+export function provinceEngine(workerCount: number, vacancyCount: number) {
+  const tables = new ReferenceTables(referenceData);
+  const config = DEFAULT_SCORING;
+  const ctx = scoringContext(tables, config, monthIndex('2026-11'));
+  const engine = new MatchEngine(ctx);
+  const gen = province(referenceData);
+  for (let i = 0; i < workerCount; i += 1) engine.workers.upsert(compileWorker(gen.worker(i), tables));
+  for (let i = 0; i < vacancyCount; i += 1) engine.vacancies.upsert(compileVacancy(gen.vacancy(i), tables, config));
+  return { tables, config, ctx, engine, gen };
 }

@@ -3,26 +3,13 @@
  * Builds the benchmark's index, times every query, then re-runs only the slowest ones inside `replaySlowest`
  * (filter the profile on that frame) and prints their counters.
  */
-import { referenceData } from '@ketnoi/reference-data';
-import { monthIndex } from '../src/domain/age.js';
 import { compileVacancy } from '../src/domain/compile-vacancy.js';
-import { compileWorker } from '../src/domain/compile-worker.js';
 import type { MatchVacancy } from '../src/domain/model.js';
-import { ReferenceTables } from '../src/domain/reference-tables.js';
-import { DEFAULT_SCORING } from '../src/domain/scoring-config.js';
-import { scoringContext } from '../src/domain/scoring-context.js';
-import { MatchEngine } from '../src/engine/match-engine.js';
-import { province } from './province.js';
+import { provinceEngine } from './province.js';
 import { timedCpu } from './stats.js';
 
 const [workerCount = 200_000, vacancyCount = 20_000, queryCount = 500, slowest = 10] = process.argv.slice(2).map(Number);
-const tables = new ReferenceTables(referenceData);
-const config = DEFAULT_SCORING;
-const ctx = scoringContext(tables, config, monthIndex('2026-11'));
-const engine = new MatchEngine(ctx);
-const gen = province(referenceData);
-for (let i = 0; i < workerCount; i += 1) engine.workers.upsert(compileWorker(gen.worker(i), tables));
-for (let i = 0; i < vacancyCount; i += 1) engine.vacancies.upsert(compileVacancy(gen.vacancy(i), tables, config));
+const { tables, config, engine, gen } = provinceEngine(workerCount, vacancyCount);
 const queries = Array.from({ length: queryCount }, (_, i) => compileVacancy(gen.vacancy(vacancyCount + i), tables, config));
 for (const v of queries.slice(0, 20)) engine.queryVacancy(v);
 // The least of 3 CPU timings, so that the slowest are those slow when warm (a first run pays the JIT's tier-up).

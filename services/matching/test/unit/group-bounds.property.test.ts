@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import type { VacancySnapshot, WorkerSnapshot } from '@ketnoi/contracts';
 import { describe, expect, it } from 'vitest';
 import { monthIndex } from '../../src/domain/age.js';
 import { compileVacancy } from '../../src/domain/compile-vacancy.js';
@@ -17,14 +18,19 @@ import { testTables } from '../mothers.js';
 const tables = testTables();
 const ctx = scoringContext(tables, { ...DEFAULT_SCORING, minScore: 0 }, monthIndex('2026-11'));
 
+/** An index after the workers' upserts and these removals, and the vacancy compiled open. */
+function indexAndVacancy(workers: readonly WorkerSnapshot[], removals: readonly number[], vacancy: VacancySnapshot) {
+  const index = new WorkerIndex();
+  for (const snapshot of workers) index.upsert(compileWorker(snapshot, tables));
+  for (const i of removals) index.remove(workers[i % workers.length]!.workerId);
+  return { index, v: { ...compileVacancy(vacancy, tables, ctx.config), open: true } };
+}
+
 describe('group bounds (block maxima)', () => {
   it('no member of a worker group scores above the group bound, after any upserts and removals', () => {
     fc.assert(
       fc.property(fc.array(workerSnapshot, { minLength: 1, maxLength: 40 }), fc.array(fc.nat(8)), vacancySnapshot, (workers, removals, vacancy) => {
-        const index = new WorkerIndex();
-        for (const snapshot of workers) index.upsert(compileWorker(snapshot, tables));
-        for (const i of removals) index.remove(workers[i % workers.length]!.workerId);
-        const v = { ...compileVacancy(vacancy, tables, ctx.config), open: true };
+        const { index, v } = indexAndVacancy(workers, removals, vacancy);
         for (const byPlace of index.byOccupation.groups.values())
           for (const group of byPlace.values())
             for (let i = 0; i < group.slots.length; i += 1) {
@@ -42,10 +48,7 @@ describe('group bounds (block maxima)', () => {
   it("no member of a worker group scores above the group bound with the member's own location factor instead of the group's best (the member check of VacancyQuery), after any upserts and removals", () => {
     fc.assert(
       fc.property(fc.array(workerSnapshot, { minLength: 1, maxLength: 40 }), fc.array(fc.nat(8)), vacancySnapshot, (workers, removals, vacancy) => {
-        const index = new WorkerIndex();
-        for (const snapshot of workers) index.upsert(compileWorker(snapshot, tables));
-        for (const i of removals) index.remove(workers[i % workers.length]!.workerId);
-        const v = { ...compileVacancy(vacancy, tables, ctx.config), open: true };
+        const { index, v } = indexAndVacancy(workers, removals, vacancy);
         const local = { km: 0, relocateValue: 0, restButLocation: 0 };
         for (const byPlace of index.byOccupation.groups.values())
           for (const group of byPlace.values())
