@@ -34,8 +34,14 @@ export interface EventConsumerOptions {
   retry?: RetryPolicy;
   /** Where a new consumer group starts. Projections want the whole history. */
   fromBeginning?: boolean;
-  /** Longest a fetch waits for data; also bounds how long stop() waits. */
+  /** Longest a fetch waits for data (for `minBytes` of it); also bounds how long stop() waits. */
   maxWaitTimeInMs?: number;
+  /**
+   * Least data a fetch waits for (default 1 byte: it returns as soon as there
+   * is any). More makes fewer, fuller fetches under load, for up to
+   * `maxWaitTimeInMs` more latency per hop when traffic is light.
+   */
+  minBytes?: number;
   /**
    * Partitions handled at the same time (default 1). Order within a partition
    * (so per key) is kept either way; raise it only when the handlers of
@@ -81,6 +87,7 @@ export class EventConsumer {
       groupId: options.groupId,
       allowAutoTopicCreation: false,
       maxWaitTimeInMs: options.maxWaitTimeInMs ?? 1_000,
+      minBytes: options.minBytes ?? 1,
     });
     this.dlqProducer = options.kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
     this.topicName = options.topicName ?? sameName;

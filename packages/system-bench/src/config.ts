@@ -44,6 +44,16 @@ export const benchEnvSchema = z.object({
   BENCH_SEED: z.coerce.number().int().min(0).default(20251126),
   /** Keep the databases and topics after the run (default: dropped). */
   BENCH_KEEP: z.enum(['0', '1']).default('0'),
+  /** Settings for every service it starts, `NAME=value,NAME=value` (e.g. KAFKA_FETCH_MIN_BYTES=16384). */
+  BENCH_SERVICE_ENV: z
+    .string()
+    .default('')
+    .transform((text, ctx) => {
+      const pairs = text.split(',').map((pair) => pair.trim()).filter(Boolean);
+      const bad = pairs.find((pair) => !/^[A-Z][A-Z0-9_]*=.*$/.test(pair));
+      if (bad) ctx.addIssue({ code: 'custom', message: `not NAME=value: ${bad}` });
+      return Object.fromEntries(pairs.map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)])) as Record<string, string>;
+    }),
 });
 
 export type BenchEnv = z.output<typeof benchEnvSchema>;

@@ -532,7 +532,9 @@ async function startServices(env: BenchEnv, infra: Infra, id: string): Promise<{
     logLevel: 'warn',
     readyTimeoutMs: 180_000,
     // The bench is one client: the per-client HTTP limit would measure the limiter.
-    serviceEnv: { 'vacancy-intake': { RATE_LIMIT_MAX: '100000000' }, jobfairs: { RATE_LIMIT_MAX: '100000000' } },
+    serviceEnv: Object.fromEntries(
+      SERVICE_NAMES.map((s) => [s, { ...env.BENCH_SERVICE_ENV, ...(s === 'vacancy-intake' || s === 'jobfairs' ? { RATE_LIMIT_MAX: '100000000' } : {}) }]),
+    ),
   });
   return {
     running,
@@ -571,7 +573,7 @@ function report(input: {
   lines.push('KetNoi system benchmark');
   lines.push(`machine   ${cpu.length} × ${cpu[0]?.model ?? '?'}, ${Math.round(totalmem() / 2 ** 30)} GiB; load average at start ${input.load.map((l) => l.toFixed(2)).join(' ')} (shared machine: other work runs alongside)`);
   lines.push(`versions  Node ${input.versions.node}, Kafka ${input.versions.kafka}, kafkajs ${input.versions.kafkajs}, FerretDB ${input.versions.ferretdb} on ${input.infra.own ? input.infra.backend : `${input.infra.backend} infrastructure`}${input.versions.postgres ? ` (PostgreSQL ${input.versions.postgres})` : ''}`);
-  lines.push(`settings  ingest ${env.BENCH_INGEST} workers in batches of ${env.BENCH_INGEST_BATCH}; ${input.seedVacancies} vacancies open before; vacancy rates ${env.BENCH_RATES.join(', ')}/s and worker rate ${env.BENCH_WORKER_RATE}/s for ${env.BENCH_PHASE_S} s each, open loop; match wait ${env.BENCH_MATCH_WAIT_S} s; seed ${env.BENCH_SEED}`);
+  lines.push(`settings  ingest ${env.BENCH_INGEST} workers in batches of ${env.BENCH_INGEST_BATCH}; ${input.seedVacancies} vacancies open before; vacancy rates ${env.BENCH_RATES.join(', ')}/s and worker rate ${env.BENCH_WORKER_RATE}/s for ${env.BENCH_PHASE_S} s each, open loop; match wait ${env.BENCH_MATCH_WAIT_S} s; seed ${env.BENCH_SEED}${Object.keys(env.BENCH_SERVICE_ENV).length > 0 ? `; services with ${Object.entries(env.BENCH_SERVICE_ENV).map(([k, v]) => `${k}=${v}`).join(' ')}` : ''}`);
   lines.push('');
   const rawRate = raw ? raw.messages / raw.totalSeconds : Number.NaN;
   const rows: Row[] = [];

@@ -6,7 +6,7 @@ import type { Logger } from 'pino';
 export interface ConsumerPluginOptions
   extends Pick<
     EventConsumerOptions,
-    'groupId' | 'retry' | 'fromBeginning' | 'maxWaitTimeInMs' | 'partitionsConsumedConcurrently'
+    'groupId' | 'retry' | 'fromBeginning' | 'maxWaitTimeInMs' | 'minBytes' | 'partitionsConsumedConcurrently'
   > {
   /** Names the plugin, the readiness check and the consumer's logger. */
   name: string;
@@ -27,6 +27,8 @@ export const consumerPlugin = (options: ConsumerPluginOptions) =>
     async (app: FastifyInstance) => {
       const { name, subscribe, topicName, onAssigned, ...consumerOptions } = options;
       const consumer = new EventConsumer({
+        // The service's fetch settings (KAFKA_FETCH_*), unless this consumer says otherwise.
+        ...(app.hasDecorator('kafkaFetch') ? app.kafkaFetch : {}),
         ...consumerOptions,
         kafka: app.kafka,
         logger: (app.log as Logger).child({ consumer: name }),

@@ -10,7 +10,14 @@ declare module 'fastify' {
     kafka: Kafka;
     /** Publishes this service's events (validated CloudEvents, idempotent producer). */
     publisher: EventPublisher;
+    /** How this service's consumers fetch, unless a consumer says otherwise (KAFKA_FETCH_*). */
+    kafkaFetch: KafkaFetch;
   }
+}
+
+export interface KafkaFetch {
+  minBytes: number;
+  maxWaitTimeInMs: number;
 }
 
 export interface KafkaPluginOptions {
@@ -21,6 +28,8 @@ export interface KafkaPluginOptions {
   /** Topics this service publishes: created if missing, checked at start. */
   produces: readonly TopicDefinition[];
   topicName?: TopicNamer;
+  /** Consumers' fetch settings (default: return on any data, wait at most 1 s). */
+  fetch?: KafkaFetch;
 }
 
 const checkBroker = async (admin: Admin): Promise<void> => {
@@ -50,6 +59,7 @@ export const kafkaPlugin = fp(
 
     app.decorate('kafka', kafka);
     app.decorate('publisher', publisher);
+    app.decorate('kafkaFetch', options.fetch ?? { minBytes: 1, maxWaitTimeInMs: 1_000 });
     app.readiness.register('kafka', () => checkBroker(admin));
     app.addHook('onClose', async () => {
       await Promise.all([publisher.disconnect(), admin.disconnect()]);

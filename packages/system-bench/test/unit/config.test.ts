@@ -21,5 +21,15 @@ describe('readBenchEnv', () => {
   it('names a bad variable', () => {
     expect(() => readBenchEnv({ BENCH_RATES: '10,fast' })).toThrow(/BENCH_RATES/);
     expect(() => readBenchEnv({ FERRETDB_BACKEND: 'mysql' })).toThrow(/FERRETDB_BACKEND/);
+    expect(() => readBenchEnv({ BENCH_SERVICE_ENV: 'KAFKA_FETCH_MIN_BYTES' })).toThrow(/BENCH_SERVICE_ENV/);
+  });
+
+  it('reads the services\' settings as NAME=value pairs', () => {
+    expect(readBenchEnv({}).BENCH_SERVICE_ENV).toEqual({});
+    expect(readBenchEnv({ BENCH_SERVICE_ENV: 'KAFKA_FETCH_MIN_BYTES=16384, KAFKA_FETCH_MAX_WAIT_MS=20,X=a=b' }).BENCH_SERVICE_ENV).toEqual({
+      KAFKA_FETCH_MIN_BYTES: '16384',
+      KAFKA_FETCH_MAX_WAIT_MS: '20',
+      X: 'a=b',
+    });
   });
 });
