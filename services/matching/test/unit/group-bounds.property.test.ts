@@ -5,6 +5,7 @@ import { monthIndex } from '../../src/domain/age.js';
 import { compileVacancy } from '../../src/domain/compile-vacancy.js';
 import { compileWorker } from '../../src/domain/compile-worker.js';
 import { evaluate } from '../../src/domain/evaluate.js';
+import type { MatchVacancy, MatchWorker } from '../../src/domain/model.js';
 import { occupationValue } from '../../src/domain/factors.js';
 import { vacancyGroupBound, workerGroupBound } from '../../src/domain/group-bounds.js';
 import { DEFAULT_SCORING } from '../../src/domain/scoring-config.js';
@@ -12,6 +13,7 @@ import { scoringContext } from '../../src/domain/scoring-context.js';
 import { groupLocal, memberLocation } from '../../src/index/group-location.js';
 import { VacancyIndex } from '../../src/index/vacancy-index.js';
 import { WorkerIndex } from '../../src/index/worker-index.js';
+import type { WorkerGroup } from '../../src/index/worker-group.js';
 import { vacancySnapshot, workerSnapshot } from '../arbitraries.js';
 import { testTables } from '../mothers.js';
 
@@ -26,20 +28,25 @@ function indexAndVacancy(workers: readonly WorkerSnapshot[], removals: readonly 
   return { index, v: { ...compileVacancy(vacancy, tables, ctx.config), open: true } };
 }
 
+/** Each member of the index's groups who scores for the vacancy, with their group, score and occupation value. */
+function forEachMatchingMember(index: WorkerIndex, v: MatchVacancy, visit: (w: MatchWorker, group: WorkerGroup, score: number, occupation: number) => void): void {
+  for (const byPlace of index.byOccupation.groups.values())
+    for (const group of byPlace.values())
+      for (let i = 0; i < group.slots.length; i += 1) {
+        const w = index.view(group.slots.data[i]!);
+        const score = evaluate(ctx, w, v);
+        if (score >= 0) visit(w, group, score, occupationValue(tables, w.lists, w.at, w.at + w.nOccupations, v.occupation));
+      }
+}
+
 describe('group bounds (block maxima)', () => {
   it('no member of a worker group scores above the group bound, after any upserts and removals', () => {
     fc.assert(
       fc.property(fc.array(workerSnapshot, { minLength: 1, maxLength: 40 }), fc.array(fc.nat(8)), vacancySnapshot, (workers, removals, vacancy) => {
         const { index, v } = indexAndVacancy(workers, removals, vacancy);
-        for (const byPlace of index.byOccupation.groups.values())
-          for (const group of byPlace.values())
-            for (let i = 0; i < group.slots.length; i += 1) {
-              const w = index.view(group.slots.data[i]!);
-              const score = evaluate(ctx, w, v);
-              if (score < 0) continue;
-              const occupation = occupationValue(tables, w.lists, w.at, w.at + w.nOccupations, v.occupation);
-              expect(workerGroupBound(ctx, v, occupation, group)).toBeGreaterThanOrEqual(score);
-            }
+        forEachMatchingMember(index, v, (_w, group, score, occupation) => {
+          expect(workerGroupBound(ctx, v, occupation, group)).toBeGreaterThanOrEqual(score);
+        });
       }),
       { numRuns: 300 },
     );
@@ -50,18 +57,12 @@ describe('group bounds (block maxima)', () => {
       fc.property(fc.array(workerSnapshot, { minLength: 1, maxLength: 40 }), fc.array(fc.nat(8)), vacancySnapshot, (workers, removals, vacancy) => {
         const { index, v } = indexAndVacancy(workers, removals, vacancy);
         const local = { km: 0, relocateValue: 0, restButLocation: 0 };
-        for (const byPlace of index.byOccupation.groups.values())
-          for (const group of byPlace.values())
-            for (let i = 0; i < group.slots.length; i += 1) {
-              const w = index.view(group.slots.data[i]!);
-              const score = evaluate(ctx, w, v);
-              if (score < 0) continue;
-              const occupation = occupationValue(tables, w.lists, w.at, w.at + w.nOccupations, v.occupation);
-              // As VacancyQuery takes it: the group's bound for everything but skills (with its margin), then skills at 1.
-              const rest = workerGroupBound(ctx, v, occupation, group) - ctx.weights[1]! + 1e-9;
-              groupLocal(ctx, v, group, rest, local);
-              expect(local.restButLocation + ctx.weights[3]! * memberLocation(ctx, local, w.maxCommuteTenths, w.flags) + ctx.weights[1]!).toBeGreaterThanOrEqual(score);
-            }
+        forEachMatchingMember(index, v, (w, group, score, occupation) => {
+          // As VacancyQuery takes it: the group's bound for everything but skills (with its margin), then skills at 1.
+          const rest = workerGroupBound(ctx, v, occupation, group) - ctx.weights[1]! + 1e-9;
+          groupLocal(ctx, v, group, rest, local);
+          expect(local.restButLocation + ctx.weights[3]! * memberLocation(ctx, local, w.maxCommuteTenths, w.flags) + ctx.weights[1]!).toBeGreaterThanOrEqual(score);
+        });
       }),
       { numRuns: 300 },
     );
