@@ -69,25 +69,26 @@ export class JobFairs {
     return this.fairs.size;
   }
 
+  /** One change, as a batch of one (callers outside the consumer: tests, benches). */
   async applyFair(snapshot: JobFairSnapshot): Promise<ApplyOutcome> {
-    return this.mutex.run(LANE, () => this.commit('jobfairs', applyFair(this.stateOf(snapshot.fairId).fair, snapshot)));
+    return this.applyOne({ kind: 'fair', snapshot });
   }
 
   async applyBooth(booth: JobFairBooth): Promise<ApplyOutcome> {
-    return this.mutex.run(LANE, () => this.commit('jobfair_booths', applyBooth(this.stateOf(booth.fairId).booths.get(booth.boothId), booth)));
+    return this.applyOne({ kind: 'booth', booth });
   }
 
   async applyAttendee(event: AttendeeEvent): Promise<ApplyOutcome> {
-    return this.mutex.run(LANE, () => {
-      const current = this.stateOf(event.fairId).attendees.get(attendeeKeyOf(event.fairId, event.workerId));
-      return this.commit('jobfair_attendees', applyAttendee(current, event, this.isErased(event.workerId)));
-    });
+    return this.applyOne({ kind: 'attendee', event });
   }
 
   async applyInterview(change: InterviewChange): Promise<ApplyOutcome> {
-    return this.mutex.run(LANE, () =>
-      this.commit('jobfair_interviews', applyInterview(this.stateOf(change.fairId).interviews.get(change.interviewId), change)),
-    );
+    return this.applyOne({ kind: 'interview', change });
+  }
+
+  private async applyOne(change: JobFairChange): Promise<ApplyOutcome> {
+    const [outcome] = await this.applyBatch([change]);
+    return outcome!;
   }
 
   /** Applies the changes of a batch in order; one outcome per change. */

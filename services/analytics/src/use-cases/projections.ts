@@ -154,10 +154,9 @@ export class Projections {
     });
   }
 
+  /** One change, as a batch of one (callers outside the consumers: reports' set-ups, benches). */
   async applyWorker(snapshot: WorkerSnapshot): Promise<ApplyOutcome> {
-    return this.mutex.run(LANE, () =>
-      this.commit('workers', applyWorkerSnapshot(this.workers.get(snapshot.workerId), snapshot)),
-    );
+    return this.applyOne({ kind: 'worker', snapshot });
   }
 
   /** Erases the worker, then replaces their id in their matches and hires by the traits the audit needs. */
@@ -170,36 +169,28 @@ export class Projections {
   }
 
   async applyVacancy(snapshot: VacancySnapshot): Promise<ApplyOutcome> {
-    return this.mutex.run(LANE, () =>
-      this.commit('vacancies', applyVacancySnapshot(this.vacancies.get(snapshot.vacancyId), snapshot)),
-    );
+    return this.applyOne({ kind: 'vacancy', snapshot });
   }
 
   async applyPlacement(placement: Placement): Promise<ApplyOutcome> {
-    return this.mutex.run(LANE, () =>
-      this.commit(
-        'placements',
-        applyPlacement(this.placements.get(placement.placementId), placement, this.erasedTraits(placement.workerId, placement.hiredAt)),
-      ),
-    );
+    return this.applyOne({ kind: 'placement', placement });
   }
 
   async applyMatchProposed(match: MatchScored): Promise<ApplyOutcome> {
-    return this.mutex.run(LANE, () =>
-      this.commit('matches', applyMatchProposed(this.matches.get(matchKeyOf(match.matchId)), match, this.erasedTraits(match.workerId, match.at))),
-    );
+    return this.applyOne({ kind: 'match', match });
   }
 
   async applyNotification(record: NotificationRecord, outcome: 'sent' | 'failed'): Promise<ApplyOutcome> {
-    return this.mutex.run(LANE, () =>
-      this.commit('notifications', applyNotification(this.notifications.get(record.notificationId), record, outcome)),
-    );
+    return this.applyOne({ kind: 'notification', record, outcome });
   }
 
   async applyEmployer(snapshot: EmployerSnapshot): Promise<ApplyOutcome> {
-    return this.mutex.run(LANE, () =>
-      this.commit('employers', applyEmployer(this.employers.get(snapshot.employerId), snapshot)),
-    );
+    return this.applyOne({ kind: 'employer', snapshot });
+  }
+
+  private async applyOne(change: ProjectionChange): Promise<ApplyOutcome> {
+    const [outcome] = await this.applyBatch([change]);
+    return outcome!;
   }
 
   /** The kind a change writes and its next document (or why there is none), given the documents as of the change. */
