@@ -31,7 +31,10 @@ export async function createEventService({ source, produces, topicName, ...optio
       source,
       produces,
       topicName: topicName ?? topicNamerOf(config),
-      fetch: { minBytes: config.KAFKA_FETCH_MIN_BYTES, maxWaitTimeInMs: config.KAFKA_FETCH_MAX_WAIT_MS },
+      fetch: {
+        ...(config.KAFKA_FETCH_MIN_BYTES === undefined ? {} : { minBytes: config.KAFKA_FETCH_MIN_BYTES }),
+        ...(config.KAFKA_FETCH_MAX_WAIT_MS === undefined ? {} : { maxWaitTimeInMs: config.KAFKA_FETCH_MAX_WAIT_MS }),
+      },
     });
   } catch (err) {
     // A start-up that failed on Kafka is tried again (runService): close the mongo connection it opened first.

@@ -19,9 +19,9 @@ export const baseConfigSchema = z.object({
   /** Database name; when unset, the one in MONGO_URL's path is used. */
   MONGO_DB_NAME: optionalEnv(z.string().min(1)),
   KAFKA_BROKERS: commaList(),
-  /** Consumers' fetches: least bytes to wait for (1: return on any data) and longest wait. */
-  KAFKA_FETCH_MIN_BYTES: z.coerce.number().int().min(1).default(1),
-  KAFKA_FETCH_MAX_WAIT_MS: z.coerce.number().int().min(1).max(60_000).default(1_000),
+  /** Consumers' fetches: least bytes to wait for and longest wait (unset: EventConsumer's defaults, any data and 1 s). */
+  KAFKA_FETCH_MIN_BYTES: optionalEnv(z.coerce.number().int().min(1)),
+  KAFKA_FETCH_MAX_WAIT_MS: optionalEnv(z.coerce.number().int().min(1).max(60_000)),
   /** Base URL of an OTLP/HTTP collector; traces are exported only when it is set. */
   OTEL_EXPORTER_OTLP_ENDPOINT: optionalEnv(z.url()),
   /** Keys of the identity provider; one of AUTH_JWKS_URL and AUTH_JWT_PUBLIC_KEY is needed to accept tokens. */

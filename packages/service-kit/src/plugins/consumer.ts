@@ -28,7 +28,7 @@ export const consumerPlugin = (options: ConsumerPluginOptions) =>
       const { name, subscribe, topicName, onAssigned, ...consumerOptions } = options;
       const consumer = new EventConsumer({
         // The service's fetch settings (KAFKA_FETCH_*), unless this consumer says otherwise.
-        ...(app.hasDecorator('kafkaFetch') ? app.kafkaFetch : {}),
+        ...app.kafkaFetch,
         ...consumerOptions,
         kafka: app.kafka,
         logger: (app.log as Logger).child({ consumer: name }),

@@ -1,5 +1,5 @@
 import type { TopicDefinition } from '@ketnoi/contracts';
-import { createKafka, ensureTopics, EventPublisher, sameName, type TopicNamer } from '@ketnoi/messaging';
+import { createKafka, ensureTopics, EventPublisher, sameName, type EventConsumerOptions, type TopicNamer } from '@ketnoi/messaging';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Admin, Kafka } from 'kafkajs';
@@ -15,10 +15,8 @@ declare module 'fastify' {
   }
 }
 
-export interface KafkaFetch {
-  minBytes: number;
-  maxWaitTimeInMs: number;
-}
+/** Consumers' fetch settings; what is unset takes EventConsumer's default. */
+export type KafkaFetch = Partial<Pick<EventConsumerOptions, 'minBytes' | 'maxWaitTimeInMs'>>;
 
 export interface KafkaPluginOptions {
   brokers: string[];
@@ -28,7 +26,7 @@ export interface KafkaPluginOptions {
   /** Topics this service publishes: created if missing, checked at start. */
   produces: readonly TopicDefinition[];
   topicName?: TopicNamer;
-  /** Consumers' fetch settings (default: return on any data, wait at most 1 s). */
+  /** Consumers' fetch settings (KAFKA_FETCH_*). */
   fetch?: KafkaFetch;
 }
 
@@ -59,7 +57,7 @@ export const kafkaPlugin = fp(
 
     app.decorate('kafka', kafka);
     app.decorate('publisher', publisher);
-    app.decorate('kafkaFetch', options.fetch ?? { minBytes: 1, maxWaitTimeInMs: 1_000 });
+    app.decorate('kafkaFetch', options.fetch ?? {});
     app.readiness.register('kafka', () => checkBroker(admin));
     app.addHook('onClose', async () => {
       await Promise.all([publisher.disconnect(), admin.disconnect()]);

@@ -67,6 +67,11 @@ function versionState(state: object, pack: boolean): { state: Record<string, unk
   return packed === undefined ? { state: kept } : { state: kept, stateJson: packed };
 }
 
+/** A head as read (`lean`, unpacked). */
+type StoredHead<S> = S & { _id: string; version: number; updatedAt: Date };
+
+const versionOfHead = <S>({ _id, version, updatedAt, ...state }: StoredHead<S>): AggregateVersion<S> => ({ id: _id, version, updatedAt, state: state as unknown as S });
+
 /** Most JSON text of events in one batch entry: a document stays far below the 16 MB limit. */
 const MAX_ENTRY_TEXT = 4_000_000;
 
@@ -134,17 +139,15 @@ export class VersionedStore<S extends object> {
   }
 
   async get(id: string): Promise<AggregateVersion<S> | null> {
-    const head = (await this.heads.findById(id).lean()) as (S & { _id: string; version: number; updatedAt: Date }) | null;
-    if (!head) return null;
-    const { _id, version, updatedAt, ...state } = head;
-    return { id: _id, version, updatedAt, state: state as unknown as S };
+    const head = (await this.heads.findById(id).lean()) as StoredHead<S> | null;
+    return head ? versionOfHead(head) : null;
   }
 
   /** The current versions of many aggregates, by id, in one read (those that exist). */
   async getMany(ids: readonly string[]): Promise<Map<string, AggregateVersion<S>>> {
     if (ids.length === 0) return new Map();
-    const heads = (await this.heads.find({ _id: { $in: [...new Set(ids)] } }).lean()) as (S & { _id: string; version: number; updatedAt: Date })[];
-    return new Map(heads.map(({ _id, version, updatedAt, ...state }) => [_id, { id: _id, version, updatedAt, state: state as unknown as S }]));
+    const heads = (await this.heads.find({ _id: { $in: [...new Set(ids)] } }).lean()) as StoredHead<S>[];
+    return new Map(heads.map((head) => [head._id, versionOfHead(head)]));
   }
 
   /** All versions of an aggregate, oldest first (its history). */
@@ -161,11 +164,9 @@ export class VersionedStore<S extends object> {
    * `openBatchEntry`.
    */
   async createMany(inputs: readonly Omit<SaveInput<S>, 'expectedVersion'>[]): Promise<{ created: string[]; existing: string[] }> {
-    const parts = byEventText(inputs);
-    if (parts.length === 1) return this.createBatch(inputs);
     const created: string[] = [];
     const existing: string[] = [];
-    for (const part of parts) {
+    for (const part of byEventText(inputs)) {
       const result = await this.createBatch(part);
       created.push(...result.created);
       existing.push(...result.existing);

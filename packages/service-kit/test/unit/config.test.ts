@@ -26,8 +26,8 @@ describe('loadConfig', () => {
     expect(config.HTTP_HOST).toBe('0.0.0.0');
     expect(config.LOG_LEVEL).toBe('info');
     expect(config.OTEL_EXPORTER_OTLP_ENDPOINT).toBeUndefined();
-    // Consumers fetch as kafkajs does by default: on any data, waiting at most a second.
-    expect([config.KAFKA_FETCH_MIN_BYTES, config.KAFKA_FETCH_MAX_WAIT_MS]).toEqual([1, 1_000]);
+    // Unset: consumers keep EventConsumer's defaults.
+    expect([config.KAFKA_FETCH_MIN_BYTES, config.KAFKA_FETCH_MAX_WAIT_MS]).toEqual([undefined, undefined]);
     expect(loadConfig(baseConfigSchema, { ...testEnv, KAFKA_FETCH_MIN_BYTES: '16384', KAFKA_FETCH_MAX_WAIT_MS: '20' })).toMatchObject({ KAFKA_FETCH_MIN_BYTES: 16_384, KAFKA_FETCH_MAX_WAIT_MS: 20 });
   });
 
