@@ -26,8 +26,7 @@ replaySlowest(slow.map((entry) => entry.v));
 for (const { v, cpu } of slow) {
   engine.queryVacancy(v);
   const q = engine.lastQuery;
-  const more = (engine as unknown as { query: { bucketed: number; bucketedAt: number } }).query;
   process.stdout.write(
-    `${cpu.toFixed(1)}ms ${v.id} occ=${tables.occupations.codeOf(v.occupation)} skills=${v.skills.length} must=${v.mustHave.length} touched=${q.touched} pastCeiling=${q.pastCeiling} scored=${q.scored} holders=${q.holdersVisited} groups=${q.groupsBounded} all=${q.scannedAll} bucketed=${more.bucketed}@${more.bucketedAt}\n`,
+    `${cpu.toFixed(1)}ms ${v.id} occ=${tables.occupations.codeOf(v.occupation)} skills=${v.skills.length} must=${v.mustHave.length} touched=${q.touched} pastCeiling=${q.pastCeiling} scored=${q.scored} holders=${q.holdersVisited} groups=${q.groupsBounded} all=${q.scannedAll} bucketed=${q.bucketed}@${q.bucketedAt}\n`,
   );
 }

@@ -10,11 +10,17 @@ export const boostOf = (ctx: ScoringContext, w: MatchWorker, v: MatchVacancy): n
 export const boostFor = (ctx: ScoringContext, priority: number, v: Pick<MatchVacancy, 'welcomed'>): number =>
   priority === 0 ? 0 : ctx.config.priorityBoost + ((priority & v.welcomed) !== 0 ? ctx.config.welcomedBoost : 0);
 
+/** The location factor's value for a worker willing to move there (more with housing). */
+export const relocateValueOf = (ctx: ScoringContext, housing: boolean): number => (housing ? ctx.config.relocateWithHousingValue : ctx.config.relocateValue);
+
+/** The location factor of a worker `km` from the vacancy, from their commute limit and willingness to move. */
+export function locationAtKm(ctx: ScoringContext, km: number, maxCommuteTenths: number, flags: number, relocateValue: number): number {
+  const limitKm = maxCommuteTenths === NO_LIMIT ? ctx.config.defaultMaxCommuteKm : maxCommuteTenths / 10;
+  return locationValue(km, limitKm, (flags & WORKER_FLAGS.relocate) !== 0, relocateValue);
+}
+
 function locationAt(ctx: ScoringContext, v: Pick<MatchVacancy, 'place' | 'housing'>, place: number, maxCommuteTenths: number, flags: number): number {
-  const { config } = ctx;
-  const limitKm = maxCommuteTenths === NO_LIMIT ? config.defaultMaxCommuteKm : maxCommuteTenths / 10;
-  const relocate = (flags & WORKER_FLAGS.relocate) !== 0;
-  return locationValue(ctx.tables.distanceKm(place, v.place), limitKm, relocate, v.housing ? config.relocateWithHousingValue : config.relocateValue);
+  return locationAtKm(ctx, ctx.tables.distanceKm(place, v.place), maxCommuteTenths, flags, relocateValueOf(ctx, v.housing));
 }
 
 const locationOf = (ctx: ScoringContext, w: MatchWorker, v: MatchVacancy): number => locationAt(ctx, v, w.place, w.maxCommuteTenths, w.flags);

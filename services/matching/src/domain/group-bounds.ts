@@ -1,4 +1,4 @@
-import { boostFor, locationAt } from './evaluate.js';
+import { boostFor, locationAt, relocateValueOf } from './evaluate.js';
 import { experienceValue, locationValue, qualificationValue, wageValue } from './factors.js';
 import type { MatchVacancy, MatchWorker } from './model.js';
 import type { ScoringContext } from './scoring-context.js';
@@ -34,12 +34,8 @@ export interface VacancyExtremes {
  * this. A group whose bound is below the k-th score is skipped whole.
  */
 export function workerGroupBound(ctx: ScoringContext, v: MatchVacancy, occupation: number, g: WorkerExtremes): number {
-  const { config, weights } = ctx;
-  const km = ctx.tables.distanceKm(g.place, v.place);
-  const relocateValue = v.housing ? config.relocateWithHousingValue : config.relocateValue;
-  let location = g.relocate ? relocateValue : 0;
-  if (g.maxCommuteTenths >= 0) location = Math.max(location, locationValue(km, g.maxCommuteTenths / 10, g.relocate, relocateValue));
-  if (g.noLimit) location = Math.max(location, locationValue(km, config.defaultMaxCommuteKm, g.relocate, relocateValue));
+  const { weights } = ctx;
+  const location = groupLocationValue(ctx, g, ctx.tables.distanceKm(g.place, v.place), relocateValueOf(ctx, v.housing));
   let base = weights[0]! * occupation;
   base += weights[1]!;
   base += weights[2]! * qualificationValue(g.maxQualification, v.minQualification);
@@ -48,6 +44,14 @@ export function workerGroupBound(ctx: ScoringContext, v: MatchVacancy, occupatio
   base += weights[5]! * experienceValue(g.maxExperienceTenths, v.minExperienceTenths);
   base += weights[6]!;
   return base + boostFor(ctx, g.priority, v);
+}
+
+/** The best location factor among a group of workers `km` from the vacancy (`relocateValue`: relocateValueOf the vacancy). */
+export function groupLocationValue(ctx: ScoringContext, g: WorkerExtremes, km: number, relocateValue: number): number {
+  let location = g.relocate ? relocateValue : 0;
+  if (g.maxCommuteTenths >= 0) location = Math.max(location, locationValue(km, g.maxCommuteTenths / 10, g.relocate, relocateValue));
+  if (g.noLimit) location = Math.max(location, locationValue(km, ctx.config.defaultMaxCommuteKm, g.relocate, relocateValue));
+  return location;
 }
 
 /** The same for one worker against a group of vacancies of one occupation and place. */

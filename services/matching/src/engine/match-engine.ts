@@ -53,9 +53,9 @@ export class MatchEngine {
   }
 
   /** What the last vacancy query did (for the benchmark). */
-  get lastQuery(): { scored: number; scannedAll: boolean; groupsBounded: number; touched: number; pastCeiling: number; holdersVisited: number; blocksOpened: number } {
-    const { scored, scannedAll, groupsBounded, touched, pastCeiling, holdersVisited, blocksOpened } = this.query;
-    return { scored, scannedAll, groupsBounded, touched, pastCeiling, holdersVisited, blocksOpened };
+  get lastQuery(): Pick<VacancyQuery, 'scored' | 'scannedAll' | 'groupsBounded' | 'touched' | 'pastCeiling' | 'holdersVisited' | 'blocksOpened' | 'bucketed' | 'bucketedAt'> {
+    const { scored, scannedAll, groupsBounded, touched, pastCeiling, holdersVisited, blocksOpened, bucketed, bucketedAt } = this.query;
+    return { scored, scannedAll, groupsBounded, touched, pastCeiling, holdersVisited, blocksOpened, bucketed, bucketedAt };
   }
 
   queryVacancy(v: MatchVacancy): Ranked[] {

@@ -123,7 +123,8 @@ export class VacancyGroup extends VacancyBlock {
   /** Recomputed whole on removal (groups are small: vacancies are ~10× fewer than workers). */
   delete(id: string): boolean {
     const old = this.vacancies.get(id);
-    if (!old || !this.vacancies.delete(id)) return false;
+    if (!old) return false;
+    this.vacancies.delete(id);
     this.reset();
     for (const v of this.vacancies.values()) this.widen(v);
     this.summary.loose = true;

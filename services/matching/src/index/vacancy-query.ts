@@ -45,12 +45,10 @@ export class VacancyQuery {
   private readonly bounded: { group: WorkerGroup; bound: number; rest: number }[] = [];
   private readonly boundedPlaces: { summary: PlaceSummary; bound: number }[] = [];
   private readonly ceiling = new SkillCeiling();
-  /** Dedupes the skill holders bucketed by `visitHolders`. */
+  /** Dedupes the must-have candidates bucketed by `requiredOfTier`. */
   private marks = new Uint32Array(0);
   private markEpoch = 0;
   private lastRest = 0;
-  /** The skills factor's weight in the current query. */
-  private weightOfSkills = 0;
   /** Scratch for the group being visited (visitMembers). */
   private readonly local: GroupLocal = { km: 0, relocateValue: 0, restButLocation: 0 };
   /**
@@ -108,7 +106,6 @@ export class VacancyQuery {
     if (!v.open) return [];
     this.nextEpoch();
     this.ceiling.prepare(ctx.tables, v);
-    this.weightOfSkills = ctx.weights[1]!;
     const out = new TopKCollector(k, ctx.config.minScore);
     const required = this.requiredCandidates(ctx, v);
     this.filtered = false;
@@ -211,7 +208,7 @@ export class VacancyQuery {
     const c = this.workers.columns;
     for (let i = 0; i < bucket.length; i += 1) {
       const slot = bucket.data[i]!;
-      if (!this.holderOut(slot, c, rest, out.threshold)) this.consider(ctx, v, slot, value, out, rest);
+      if (!this.holderOut(ctx, slot, c, rest, out.threshold)) this.consider(ctx, v, slot, value, out, rest);
     }
   }
 
@@ -260,7 +257,7 @@ export class VacancyQuery {
         // Scored already (in an earlier tier, the seed, or as the holder of another of these skills): one read.
         // Then the place bounds, which are the last tier's (visitLastTier); a holder of an earlier tier who passes them
         // is left out (they were bounded in their own tier), rather than scored in vain.
-        if (this.stamps[slot] === this.epoch || this.holderOut(slot, c, rest, out.threshold) || this.tierOfSlot(slot, c, pool.data) !== last) continue;
+        if (this.stamps[slot] === this.epoch || this.holderOut(ctx, slot, c, rest, out.threshold) || this.tierOfSlot(slot, c, pool.data) !== last) continue;
         this.consider(ctx, v, slot, 0, out, restOfTier);
       }
     }
@@ -287,7 +284,7 @@ export class VacancyQuery {
         const posting = postings.get(occupationSkillKey(key, skill));
         for (let i = 0; i < (posting?.length ?? 0); i += 1) {
           const slot = posting!.data[i]!;
-          if (!this.holderOut(slot, c, rest, out.threshold)) this.consider(ctx, v, slot, value, out, rest);
+          if (!this.holderOut(ctx, slot, c, rest, out.threshold)) this.consider(ctx, v, slot, value, out, rest);
         }
       }
     return true;
@@ -314,11 +311,11 @@ export class VacancyQuery {
    * with the place's mask). The place comes first: it is a lookup, where the
    * ceiling of a mask not seen just before is a sum over the skills asked.
    */
-  private holderOut(slot: number, c: WorkerColumns, rest: number, threshold: number): boolean {
+  private holderOut(ctx: ScoringContext, slot: number, c: WorkerColumns, rest: number, threshold: number): boolean {
     const key = groupKey(slot, c);
     if (this.placeBounds[key]! < threshold) return true;
     // Both are bounds for everything but skills (the place's is +Infinity when it was not bounded).
-    return Math.min(rest, this.placeRests[key]!) + this.weightOfSkills * this.ceiling.of(c.skillMask[slot * 2]!, c.skillMask[slot * 2 + 1]!) < threshold;
+    return Math.min(rest, this.placeRests[key]!) + ctx.weights[1]! * this.ceiling.of(c.skillMask[slot * 2]!, c.skillMask[slot * 2 + 1]!) < threshold;
   }
 
   private nextMarkEpoch(): void {
@@ -432,10 +429,10 @@ export class VacancyQuery {
       for (let at = from; at < to; at += sub) {
         const q = (at / sub) * 2;
         if (rest + w * this.ceiling.of(subMasks[q]!, subMasks[q + 1]!) < out.threshold) continue;
-        for (let i = at, end = Math.min(to, at + sub); i < end; i += 1) this.considerMember(ctx, v, data[i]!, occupation, out, rest, local);
+        for (let i = at, end = Math.min(to, at + sub); i < end; i += 1) this.consider(ctx, v, data[i]!, occupation, out, rest, local);
       }
     }
-    for (let i = sorted; i < group.slots.length; i += 1) this.considerMember(ctx, v, data[i]!, occupation, out, rest, local);
+    for (let i = sorted; i < group.slots.length; i += 1) this.consider(ctx, v, data[i]!, occupation, out, rest, local);
   }
 
   private groupsOf(keys: number[]): number {
@@ -447,9 +444,10 @@ export class VacancyQuery {
   /**
    * The (occupation, place) groups of a tier, best bound first; a group whose
    * bound cannot reach the k-th score is skipped whole, and so is every
-   * group after it. When the tier's holders of the skills that cannot be
-   * missed are fewer than half the members of the groups left, they are
-   * visited instead (false: the scan goes on with the next tier).
+   * group after it. When the tier's must-have candidates, once bucketed,
+   * are fewer than its groups, or its holders of the skills that cannot be
+   * missed are fewer than half the members of the groups left, those are
+   * visited instead.
    */
   private visitGroups(ctx: ScoringContext, v: MatchVacancy, keys: number[], t: number, out: TopKCollector): void {
     const occupation = TIER_VALUES[t]!;
@@ -580,44 +578,29 @@ export class VacancyQuery {
     }
   }
 
-  /** `rest`: a bound on everything but the skills factor (weighted), for a first check from the skill mask alone. */
-  private consider(ctx: ScoringContext, v: MatchVacancy, slot: number, occupation: number, out: TopKCollector, rest: number): void {
+  /**
+   * `rest`: a bound on everything but the skills factor (weighted), for a
+   * first check from the skill mask alone. `local`, for a member of a group
+   * being visited (visitMembers): that bound for everything but skills and
+   * location, and the group's place; after the member's skills ceiling,
+   * their location factor (their commute limit and willingness to move, two
+   * reads: the place is the group's) with the rest at the group's best:
+   * most members let through by their skills fail on their own commute
+   * limit, which the group's best does not show.
+   */
+  private consider(ctx: ScoringContext, v: MatchVacancy, slot: number, occupation: number, out: TopKCollector, rest: number, local?: GroupLocal): void {
     // The skills ceiling first: most workers bounded one by one fail on it. A worker it rules out cannot reach the k-th
     // score (which only rises) whatever a later visit finds, so they need no stamp, and their stamp and flags go unread.
     // With must-haves, most workers are not candidates, and that is one read.
     if (this.filtered && this.allowed[slot] !== this.allowedEpoch) return;
     const c = this.workers.columns;
     this.touched += 1;
+    const weight = ctx.weights[1]!;
     const skillsCeiling = this.ceiling.of(c.skillMask[slot * 2]!, c.skillMask[slot * 2 + 1]!);
-    if (rest + ctx.weights[1]! * skillsCeiling < out.threshold) return;
-    this.pastOwnCeiling(ctx, v, slot, occupation, out, skillsCeiling);
-  }
-
-  /**
-   * A member of a group being visited (`rest`: the group's bound for
-   * everything but skills; `local`: that bound for everything but skills and
-   * location, and the group's place). After the member's skills ceiling,
-   * their location factor (their commute limit and willingness to move, two
-   * reads: the place is the group's) with the rest at the group's best:
-   * most members let through by their skills fail on their own commute
-   * limit, which the group's best does not show.
-   */
-  private considerMember(ctx: ScoringContext, v: MatchVacancy, slot: number, occupation: number, out: TopKCollector, rest: number, local: GroupLocal): void {
-    if (this.filtered && this.allowed[slot] !== this.allowedEpoch) return;
-    const c = this.workers.columns;
-    this.touched += 1;
-    const w = ctx.weights[1]!;
-    const skillsCeiling = this.ceiling.of(c.skillMask[slot * 2]!, c.skillMask[slot * 2 + 1]!);
-    if (rest + w * skillsCeiling < out.threshold) return;
-    if (local.restButLocation + ctx.weights[3]! * memberLocation(ctx, local, c.maxCommuteTenths[slot]!, c.flags[slot]!) + w * skillsCeiling < out.threshold) return;
-    this.pastOwnCeiling(ctx, v, slot, occupation, out, skillsCeiling);
-  }
-
-  /** The rest of `consider`, for a worker whose skills ceiling can reach the k-th score. */
-  private pastOwnCeiling(ctx: ScoringContext, v: MatchVacancy, slot: number, occupation: number, out: TopKCollector, skillsCeiling: number): void {
+    if (rest + weight * skillsCeiling < out.threshold) return;
+    if (local && local.restButLocation + ctx.weights[3]! * memberLocation(ctx, local, c.maxCommuteTenths[slot]!, c.flags[slot]!) + weight * skillsCeiling < out.threshold) return;
     if (this.stamps[slot] === this.epoch) return;
     this.stamps[slot] = this.epoch;
-    const c = this.workers.columns;
     const flags = c.flags[slot]!;
     if ((flags & AVAILABILITY) !== AVAILABLE) return;
     this.pastCeiling += 1;

@@ -136,13 +136,13 @@ export function reachableVacancies(ctx: ScoringContext, vacancies: VacancyIndex,
 function listReachable(ctx: ScoringContext, vacancies: VacancyIndex, w: MatchWorker, group: VacancyGroup, occupation: number, out: MatchVacancy[]): void {
   const rest = restBound(ctx, w, occupation, group);
   if (!reaches(ctx, group, rest, vacancies.groupThreshold(group))) return;
-  const weight = ctx.weights[1]!;
-  for (const v of group.vacancies.values()) {
-    const threshold = vacancies.thresholdOf(v.id);
-    const skills = skillsFromCredits(v, credits);
-    if (rest + weight * skills < threshold || cheapBound(ctx, w, v, occupation, skills) < threshold) continue;
-    out.push(v);
-  }
+  for (const v of group.vacancies.values()) if (vacancyReaches(ctx, w, v, occupation, rest, vacancies.thresholdOf(v.id))) out.push(v);
+}
+
+/** The group's bound for everything but skills (`rest`) plus the vacancy's skills factor from the worker's credits (a few reads), then its cheap bound with that factor, can reach `threshold`. */
+function vacancyReaches(ctx: ScoringContext, w: MatchWorker, v: MatchVacancy, occupation: number, rest: number, threshold: number): boolean {
+  const skills = skillsFromCredits(v, credits);
+  return !(rest + ctx.weights[1]! * skills < threshold) && !(cheapBound(ctx, w, v, occupation, skills) < threshold);
 }
 
 /**
@@ -167,9 +167,7 @@ function visitGroup(ctx: ScoringContext, w: MatchWorker, group: VacancyGroup, oc
 
 function visitVacancy(ctx: ScoringContext, w: MatchWorker, v: MatchVacancy, occupation: number, rest: number, out: TopKCollector): void {
   lastWorkerQuery.vacancies += 1;
-  const skills = skillsFromCredits(v, credits);
-  if (rest + ctx.weights[1]! * skills < out.threshold) return;
-  if (cheapBound(ctx, w, v, occupation, skills) < out.threshold) return;
+  if (!vacancyReaches(ctx, w, v, occupation, rest, out.threshold)) return;
   lastWorkerQuery.scored += 1;
   out.offer(v.id, evaluate(ctx, w, v));
 }
