@@ -8,6 +8,7 @@ import { digestSlot } from './digest.js';
 import { localDay } from './local-day.js';
 import type { MatchNotice } from './match-notice.js';
 import { isOver, type MatchState } from './match-state.js';
+import { deliveryKey } from './notice.js';
 import { planDeliveries, reachesWorker, type Delivery } from './plan-deliveries.js';
 import type { QuietHours } from './quiet-hours.js';
 import type { Contact, JobSummary, WorkerChannel } from './types.js';
@@ -77,8 +78,6 @@ export interface ProposedMatch {
   rank: number;
 }
 
-const claimId = (key: string, channel: WorkerChannel) => `${key}:${channel}`;
-
 /**
  * Judges matches.v1 events in offset order against what was read for the
  * batch and what the batch itself did before (a withdrawal earlier in the
@@ -132,7 +131,7 @@ export class MatchBatch {
     const plan = planDeliveries({ ...base, capped: slot === null });
     const result: JudgedMatch = { ...judged, plan, capSlot: slot === 'held' ? null : slot };
     for (const delivery of plan) {
-      const id = claimId(notice.matchId, delivery.channel);
+      const id = deliveryKey(notice.matchId, delivery.channel);
       const state = known.steps.get(id);
       if (state === undefined) {
         const claimState = delivery.action === 'suppress' ? 'suppressed' : delivery.action === 'defer' ? 'deferred' : 'sending';
@@ -161,7 +160,7 @@ export class MatchBatch {
     if (known.sentDigests.has(slot.digestId)) slot = digestSlot(notice.workerId, new Date(slot.dueAt.getTime() + 60_000), rules.digestTime, rules.quietHours);
     let folded = false;
     for (const delivery of judged.plan) {
-      const id = claimId(notice.matchId, delivery.channel);
+      const id = deliveryKey(notice.matchId, delivery.channel);
       if (known.steps.has(id)) continue;
       known.steps.set(id, 'suppressed');
       const digest = delivery.action !== 'suppress';

@@ -10,12 +10,19 @@ export interface WebhookCause {
   data: Record<string, unknown>;
 }
 
+/** The id of a cause's delivery to one subscription: what makes it queued once. */
+export const webhookJobId = (subscriptionId: string, type: WebhookEventType, causeId: string): string => `${subscriptionId}:${type}:${causeId}`;
+
+/** Whether the subscription wants this employer's event type. */
+export const wants = (subscription: SubscriptionDoc, employerId: string, type: WebhookEventType): boolean =>
+  subscription.employerId === employerId && subscription.events.includes(type);
+
 /** One signed delivery per subscription of the employer that wants this event type; `_id` `<subscriptionId>:<type>:<cause>`. */
 export function webhookJobs(subscriptions: readonly SubscriptionDoc[], cause: WebhookCause, now: Date): WebhookJob[] {
   return subscriptions
-    .filter((subscription) => subscription.employerId === cause.employerId && subscription.events.includes(cause.type))
+    .filter((subscription) => wants(subscription, cause.employerId, cause.type))
     .map((subscription) => {
-      const id = `${subscription._id}:${cause.type}:${cause.causeId}`;
+      const id = webhookJobId(subscription._id, cause.type, cause.causeId);
       const body = JSON.stringify({ id, type: cause.type, occurredAt: cause.occurredAt.toISOString(), data: cause.data });
       return { _id: id, subscriptionId: subscription._id, employerId: cause.employerId, type: cause.type, body, firstAt: now, nextAt: now, attempts: 0 };
     });

@@ -58,12 +58,6 @@ export class Contacts {
     return new Map(docs.map((doc) => [doc._id, contactOf(doc)]));
   }
 
-  /** Applies a contact version; false when it is not newer than the stored one, or the worker was erased. */
-  async apply(contact: WorkerContact): Promise<boolean> {
-    const [applied] = await this.applyMany([contact]);
-    return applied!;
-  }
-
   /**
    * Applies contact versions in order, each true when it was newer than the
    * stored one (or an earlier one of the list) and the worker is not erased:

@@ -1,5 +1,6 @@
 import { addOutbox, insertNew, insertVersion, pendingModelFor, withOutbox, type PendingEvent } from '@ketnoi/service-kit';
 import { Schema, type Connection, type Model } from 'mongoose';
+import { deliveryKey } from '../domain/notice.js';
 import type { WorkerChannel } from '../domain/types.js';
 import { insertOnce } from './duplicate-key.js';
 
@@ -22,8 +23,6 @@ const deliverySchema = new Schema<DeliveryDoc>(
   { versionKey: false },
 );
 addOutbox(deliverySchema);
-
-export const deliveryKey = (matchId: string, channel: WorkerChannel): string => `${matchId}:${channel}`;
 
 export interface Step {
   matchId: string;
@@ -50,12 +49,12 @@ export class Deliveries {
 
   /** Claims (match, channel); false when it was claimed before. */
   claim(step: Step): Promise<boolean> {
-    return insertOnce(() => this.insert(deliveryKey(step.matchId, step.channel), 1, step));
+    return this.insertOne(deliveryKey(step.matchId, step.channel), 1, step);
   }
 
   /** Records how a claimed send ended, with its event; false when an outcome was recorded before (only one ever is). */
   finish(step: Step): Promise<boolean> {
-    return insertOnce(() => this.insert(`${deliveryKey(step.matchId, step.channel)}:2`, 2, step));
+    return this.insertOne(`${deliveryKey(step.matchId, step.channel)}:2`, 2, step);
   }
 
   /** The recorded outcome of a claimed send, if any. */
@@ -69,7 +68,7 @@ export class Deliveries {
    * earlier try stopped between its send and its record.
    */
   markSending(matchId: string, workerId: string, channel: WorkerChannel, at: Date): Promise<boolean> {
-    return insertOnce(() => this.insert(`${deliveryKey(matchId, channel)}:sending`, 0, { matchId, workerId, channel, state: 'sending', at }));
+    return this.insertOne(`${deliveryKey(matchId, channel)}:sending`, 0, { matchId, workerId, channel, state: 'sending', at });
   }
 
   /** Takes the mark back after a failure worth retrying. */
@@ -126,7 +125,8 @@ export class Deliveries {
     return new Set(docs.flatMap((doc, index) => (taken.has(doc) ? [index] : [])));
   }
 
-  private insert(_id: string, version: number, { events = [], ...step }: Step) {
-    return insertVersion(this.model, { _id, version, ...step, outbox: events });
+  /** One version with its events; false when it was there already. */
+  private async insertOne(_id: string, version: number, step: Step): Promise<boolean> {
+    return (await this.insertMany([{ _id, version, step }])).size === 0;
   }
 }

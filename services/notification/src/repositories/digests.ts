@@ -43,12 +43,6 @@ export class Digests {
     this.sent = connection.model<{ _id: string; at: Date }>('DigestSent', new Schema({ _id: String, at: Date }, { versionKey: false }), 'digests_sent');
   }
 
-  /** Folds a match into a digest (idempotent) and makes sure the digest is due. */
-  async add(digest: DigestDoc, item: Omit<DigestItemDoc, '_id' | 'digestId' | 'workerId'>): Promise<void> {
-    await insertOnce(() => this.items.create({ ...item, _id: `${digest._id}:${item.matchId}`, digestId: digest._id, workerId: digest.workerId }));
-    await insertOnce(() => this.due.create(digest));
-  }
-
   /** Folds several matches into their digests in two commands (items, then due documents); those there already stay as they are. */
   async addMany(folds: readonly { digest: DigestDoc; item: Omit<DigestItemDoc, '_id' | 'digestId' | 'workerId'> }[]): Promise<void> {
     if (folds.length === 0) return;
@@ -63,10 +57,6 @@ export class Digests {
     if (digestIds.length === 0) return new Set();
     const docs = await this.sent.find({ _id: { $in: [...new Set(digestIds)] } }).select({ _id: 1 }).lean<{ _id: string }[]>();
     return new Set(docs.map((doc) => doc._id));
-  }
-
-  isSent(digestId: string): Promise<boolean> {
-    return this.sent.exists({ _id: digestId }).then((found) => found !== null);
   }
 
   async markSent(digestId: string, at: Date): Promise<void> {

@@ -87,12 +87,6 @@ export class JobSummaries {
     return true;
   }
 
-  /** Who owns the vacancy; null while it is not yet known. */
-  async employerOf(vacancyId: string): Promise<string | null> {
-    const vacancy = await this.vacancies.findById(vacancyId).select({ employerId: 1 }).lean<{ employerId: string }>();
-    return vacancy?.employerId ?? null;
-  }
-
   /** The job as a message describes it; null while the vacancy or its employer is not yet known. */
   async describe(vacancyId: string): Promise<JobSummary | null> {
     const vacancy = await this.vacancies.findById(vacancyId).lean<VacancyDoc>();

@@ -1,6 +1,5 @@
 import { insertNew } from '@ketnoi/service-kit';
 import { Schema, type Connection, type Model } from 'mongoose';
-import { insertOnce } from './duplicate-key.js';
 import type { WebhookEventType } from './webhook-subscriptions.js';
 
 export interface WebhookJob {
@@ -53,17 +52,10 @@ export class WebhookQueue {
     );
   }
 
-  /** Queues a delivery unless this (subscription, cause) was queued before. */
-  async enqueue(job: WebhookJob): Promise<boolean> {
-    if (!(await insertOnce(() => this.claims.create({ _id: job._id, at: job.firstAt })))) return false;
-    await this.queue.replaceOne({ _id: job._id }, job, { upsert: true });
-    return true;
-  }
-
   /** Which of these deliveries were queued before (one read). */
   async claimedOf(ids: readonly string[]): Promise<Set<string>> {
     if (ids.length === 0) return new Set();
-    const docs = await this.claims.find({ _id: { $in: [...ids] } }).select({ _id: 1 }).lean<{ _id: string }[]>();
+    const docs = await this.claims.find({ _id: { $in: [...new Set(ids)] } }).select({ _id: 1 }).lean<{ _id: string }[]>();
     return new Set(docs.map((doc) => doc._id));
   }
 

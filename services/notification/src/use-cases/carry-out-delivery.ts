@@ -1,4 +1,5 @@
 import { isRetriable } from '@ketnoi/errors';
+import { deliveryKey, type Notice } from '../domain/notice.js';
 import type { Delivery } from '../domain/plan-deliveries.js';
 import type { Contact, WorkerChannel } from '../domain/types.js';
 import type { DeferredDoc } from '../repositories/deferred.js';
@@ -55,6 +56,18 @@ export async function settleIfUnrecorded(deps: NotificationDeps, outgoing: Outgo
 /** What a deferred send needs to be worded again when its time comes (beside the notice). */
 export type DeferredSource = Pick<DeferredDoc, 'kind' | 'vacancyId' | 'matchId' | 'proposedAt' | 'startDate' | 'payload'>;
 
+/** The entry of a delivery deferred until `until`, under its claim's id, with what it needs to be worded again. */
+export const deferredDoc = (notice: Notice, source: DeferredSource, channel: WorkerChannel, until: Date): DeferredDoc => ({
+  _id: deliveryKey(notice.key, channel),
+  ...source,
+  key: notice.key,
+  template: notice.template,
+  workerId: notice.workerId,
+  causeEventId: notice.causeEventId,
+  channel,
+  until,
+});
+
 /**
  * Carries out one planned delivery under its claim (`source` says how to
  * word it again if it has to wait out the quiet hours); false when the (notice,
@@ -80,16 +93,7 @@ export async function carryOutDelivery(
     if (!source) throw new Error(`${notice.template} cannot be deferred`);
     const claimed = await deps.deliveries.claim({ ...base, state: 'deferred', events: [deferredEvent(notice, delivery.channel, at, delivery.until)] });
     if (claimed) {
-      await deps.deferred.add({
-        _id: `${notice.key}:${delivery.channel}`,
-        ...source,
-        key: notice.key,
-        template: notice.template,
-        workerId: notice.workerId,
-        causeEventId: notice.causeEventId,
-        channel: delivery.channel,
-        until: delivery.until,
-      });
+      await deps.deferred.add(deferredDoc(notice, source, delivery.channel, delivery.until));
     }
     return claimed || settleIfUnrecorded(deps, outgoing, delivery.channel, contact);
   }

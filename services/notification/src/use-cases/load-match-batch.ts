@@ -1,12 +1,8 @@
 import { digestIdsFor, MatchBatch, type MatchBatchKnown, type MatchRules } from '../domain/match-batch.js';
+import type { MatchNotice } from '../domain/match-notice.js';
 import { workerChannels } from '../domain/types.js';
+import { wants, webhookJobId } from '../domain/webhook-jobs.js';
 import type { NotificationDeps } from './deps.js';
-
-export interface BatchKeys {
-  matchIds: string[];
-  workerIds: string[];
-  vacancyIds: string[];
-}
 
 export const matchRules = (deps: NotificationDeps): MatchRules => ({ quietHours: deps.quietHours, digestTime: deps.digestTime, dailyCap: deps.cap.cap });
 
@@ -15,10 +11,17 @@ export const matchRules = (deps: NotificationDeps): MatchRules => ({ quietHours:
  * with `$in`, except the subscriptions, a small collection read by employer):
  * about ten round trips for the whole batch instead of ten to twenty per match.
  */
-export async function loadMatchBatch(deps: NotificationDeps, { matchIds, workerIds, vacancyIds }: BatchKeys, now: Date): Promise<MatchBatchKnown> {
-  const { employerOf, jobs } = await deps.jobs.describeMany(vacancyIds);
+export async function loadMatchBatch(deps: NotificationDeps, proposals: readonly MatchNotice[], now: Date): Promise<MatchBatchKnown> {
+  const matchIds = proposals.map((p) => p.matchId);
+  const workerIds = proposals.map((p) => p.workerId);
+  const { employerOf, jobs } = await deps.jobs.describeMany(proposals.map((p) => p.vacancyId));
   const subscriptions = await deps.webhooks.subscriptions.ofEmployers([...new Set(employerOf.values())]);
-  const webhookIds = [...subscriptions.values()].flat().flatMap((s) => matchIds.map((matchId) => `${s._id}:candidate.proposed:${matchId}`));
+  // Only the deliveries a proposal can make: its vacancy's employer's subscriptions that want candidate.proposed.
+  const webhookIds = proposals.flatMap(({ matchId, vacancyId }) => {
+    const employerId = employerOf.get(vacancyId);
+    const wanting = employerId === undefined ? [] : (subscriptions.get(employerId) ?? []).filter((s) => wants(s, employerId, 'candidate.proposed'));
+    return wanting.map((s) => webhookJobId(s._id, 'candidate.proposed', matchId));
+  });
   const webhookClaims = await deps.webhooks.queue.claimedOf(webhookIds);
   const contacts = await deps.contacts.getMany(workerIds);
   const digestWorkers = await deps.preferences.digestWorkers(workerIds);

@@ -2,9 +2,11 @@ import { unavailable } from '@ketnoi/errors';
 import type { Logger } from 'pino';
 import { emptyKnown, MatchBatch, type JudgedMatch, type ProposedMatch } from '../domain/match-batch.js';
 import { noticeOfMatch } from '../domain/match-notice.js';
+import { deliveryKey } from '../domain/notice.js';
 import type { Step } from '../repositories/deliveries.js';
 import type { DeferredDoc } from '../repositories/deferred.js';
 import type { NotificationDeps } from './deps.js';
+import { deferredDoc } from './carry-out-delivery.js';
 import { loadMatchBatch, matchRules } from './load-match-batch.js';
 import { deferredEvent, suppressedEvent } from './notification-events.js';
 import { sendMatchBatch } from './send-match-batch.js';
@@ -31,26 +33,10 @@ function claimSteps(judged: JudgedMatch, now: Date): Step[] {
     });
 }
 
-const deferredDocs = (judged: JudgedMatch): DeferredDoc[] =>
-  judged.claims.flatMap(({ delivery }) =>
-    delivery.action === 'defer'
-      ? [
-          {
-            _id: `${judged.notice.matchId}:${delivery.channel}`,
-            kind: 'match' as const,
-            matchId: judged.notice.matchId,
-            vacancyId: judged.notice.vacancyId,
-            proposedAt: judged.notice.proposedAt,
-            key: judged.notice.matchId,
-            template: noticeOfMatch(judged.notice).template,
-            workerId: judged.notice.workerId,
-            causeEventId: judged.notice.causeEventId,
-            channel: delivery.channel,
-            until: delivery.until,
-          },
-        ]
-      : [],
-  );
+const deferredDocs = ({ notice, claims }: JudgedMatch): DeferredDoc[] => {
+  const source = { kind: 'match' as const, matchId: notice.matchId, vacancyId: notice.vacancyId, proposedAt: notice.proposedAt };
+  return claims.flatMap(({ delivery }) => (delivery.action === 'defer' ? [deferredDoc(noticeOfMatch(notice), source, delivery.channel, delivery.until)] : []));
+};
 
 /**
  * Handles matches.v1 events of one partition together: reads what they need
@@ -66,8 +52,7 @@ const deferredDocs = (judged: JudgedMatch): DeferredDoc[] =>
 export async function notifyMatches(deps: NotificationDeps, events: readonly MatchEvent[], { log, heartbeat }: { log: Logger; heartbeat: () => Promise<void> }): Promise<MatchOutcome[]> {
   const now = deps.now();
   const proposals = events.flatMap((e) => (e.type === 'match.proposed' ? [e.proposal.notice] : []));
-  const keys = { matchIds: proposals.map((p) => p.matchId), workerIds: proposals.map((p) => p.workerId), vacancyIds: proposals.map((p) => p.vacancyId) };
-  const known = proposals.length > 0 ? await loadMatchBatch(deps, keys, now) : emptyKnown();
+  const known = proposals.length > 0 ? await loadMatchBatch(deps, proposals, now) : emptyKnown();
   const judged = judgeInOrder(new MatchBatch(known, matchRules(deps), now), events);
   const matches = judged.filter((j): j is JudgedMatch => j !== null);
   const withdrawals = events.flatMap((e) => (e.type === 'match.withdrawn' ? [{ matchId: e.matchId, at: e.at }] : []));
@@ -80,14 +65,14 @@ export async function notifyMatches(deps: NotificationDeps, events: readonly Mat
   await deps.deferred.addMany(matches.flatMap(deferredDocs));
   const claims = matches.flatMap((j) => claimSteps(j, now));
   const takenIndexes = await deps.deliveries.claimMany(claims);
-  const taken = new Set([...takenIndexes].map((index) => `${claims[index]!.matchId}:${claims[index]!.channel}`));
+  const taken = new Set([...takenIndexes].map((index) => deliveryKey(claims[index]!.matchId, claims[index]!.channel)));
   const sent = await sendMatchBatch(deps, matches, taken, { log, heartbeat });
   if (claims.length > takenIndexes.size || sent.recorded > 0) deps.published();
 
   const outcomes = judged.map((j, index): MatchOutcome => {
     if (!j) return events[index]?.type === 'match.withdrawn' ? 'ok' : 'duplicate';
     // As one by one: 'duplicate' when nothing was claimed, settled or queued for it now.
-    const fresh = j.claims.some((c) => !taken.has(`${j.notice.matchId}:${c.delivery.channel}`)) || sent.settled.has(j.notice.matchId);
+    const fresh = j.claims.some((c) => !taken.has(deliveryKey(j.notice.matchId, c.delivery.channel))) || sent.settled.has(j.notice.matchId);
     return fresh || j.webhooks.some((w) => queued.has(w._id)) ? 'ok' : 'duplicate';
   });
   for (const j of matches) {

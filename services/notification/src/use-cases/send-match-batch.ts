@@ -1,6 +1,7 @@
 import { isRetriable } from '@ketnoi/errors';
 import type { Logger } from 'pino';
 import type { JudgedMatch } from '../domain/match-batch.js';
+import { deliveryKey } from '../domain/notice.js';
 import type { WorkerChannel } from '../domain/types.js';
 import type { Step } from '../repositories/deliveries.js';
 import { settleIfUnrecorded } from './carry-out-delivery.js';
@@ -114,7 +115,7 @@ function plannedSends(deps: NotificationDeps, matches: readonly JudgedMatch[], t
     for (const channel of match.unrecorded) unsettled.push({ match, outgoing, channel });
     for (const { delivery } of match.claims) {
       const send = { match, outgoing, channel: delivery.channel };
-      if (taken.has(`${match.notice.matchId}:${delivery.channel}`)) unsettled.push(send);
+      if (taken.has(deliveryKey(match.notice.matchId, delivery.channel))) unsettled.push(send);
       else if (delivery.action === 'send') sends.push(send);
     }
   }
