@@ -84,6 +84,23 @@ export async function insertVersion(versions: Model<any>, doc: VersionWithOutbox
   }
 }
 
+/**
+ * Inserts many versions with their events (unordered), then the pending-index
+ * entries of those inserted; returns the indexes of the versions that were
+ * there already (a retried write), which get no entry.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export async function insertVersions(versions: Model<any>, docs: readonly (VersionWithOutbox & Record<string, unknown>)[]): Promise<Set<number>> {
+  const stored = docs.map((doc) => ({ ...doc, ...withOutbox(doc.outbox) }));
+  const taken = await insertNew(versions, stored);
+  const entries = stored
+    .filter((doc) => !taken.has(doc) && doc.outbox.length > 0)
+    .map((doc) => ({ _id: doc._id, order: doc.version, events: doc.outbox, at: doc.at ?? new Date() }));
+  // An entry a recovery pass made first is there either way.
+  await insertNew(pendingModelFor(versions), entries);
+  return new Set(stored.flatMap((doc, index) => (taken.has(doc) ? [index] : [])));
+}
+
 /** Re-creates index entries for versions whose events were never published (after a crash). Returns how many. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function recoverPending(versions: Model<any>, olderThan?: Date): Promise<number> {

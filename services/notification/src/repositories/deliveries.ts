@@ -1,4 +1,4 @@
-import { addOutbox, insertNew, insertVersion, pendingModelFor, withOutbox, type PendingEvent } from '@ketnoi/service-kit';
+import { addOutbox, insertVersion, insertVersions, type PendingEvent } from '@ketnoi/service-kit';
 import { Schema, type Connection, type Model } from 'mongoose';
 import { deliveryKey } from '../domain/notice.js';
 import type { WorkerChannel } from '../domain/types.js';
@@ -115,14 +115,10 @@ export class Deliveries {
 
   /** Versions with their events in one command, then their pending-index entries (as insertVersion, for many). */
   private async insertMany(rows: readonly { _id: string; version: number; step: Step }[]): Promise<Set<number>> {
-    const docs = rows.map(({ _id, version, step: { events = [], ...step } }) => ({ _id, version, ...step, ...withOutbox(events) }));
-    const taken = await insertNew(this.model, docs);
-    const pending = docs
-      .filter((doc) => !taken.has(doc) && doc.outbox.length > 0)
-      .map((doc) => ({ _id: doc._id, order: doc.version, events: doc.outbox, at: doc.at }));
-    // An entry a recovery pass made first is there either way.
-    await insertNew(pendingModelFor(this.model), pending);
-    return new Set(docs.flatMap((doc, index) => (taken.has(doc) ? [index] : [])));
+    return insertVersions(
+      this.model,
+      rows.map(({ _id, version, step: { events = [], ...step } }) => ({ _id, version, ...step, outbox: events })),
+    );
   }
 
   /** One version with its events; false when it was there already. */
