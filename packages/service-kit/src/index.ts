@@ -31,6 +31,7 @@ export type { KeySource } from './auth/verification-key.js';
 
 export { mongoPlugin, type MongoOptions } from './plugins/mongo.js';
 export { insertNew, type InsertsMany } from './store/insert-new.js';
+export { packDocument, unpackDocument } from './versioned/packed-heads.js';
 
 export { createServiceApp, type ServiceApp, type ServiceAppOptions } from './app/create-service-app.js';
 export { REQUEST_ID_HEADER } from './app/request-id.js';

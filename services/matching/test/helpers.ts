@@ -170,3 +170,10 @@ export async function messageCount(topic: string): Promise<number> {
     await admin.disconnect();
   }
 }
+
+/** Everything an async iterable yields, in order (Array.fromAsync is not in the compiled lib). */
+export async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
+  const all: T[] = [];
+  for await (const item of items) all.push(item);
+  return all;
+}

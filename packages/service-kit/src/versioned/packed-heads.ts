@@ -51,3 +51,16 @@ export function addHeadPacking(schema: Schema): void {
     else unpackHead(result);
   });
 }
+
+/**
+ * Any document stored as heads are (for collections written outside a
+ * VersionedStore): scalar fields as they are, every nested one in one JSON
+ * text. A document stored nested before reads as it is.
+ */
+export const packDocument = <T extends object>(doc: T): Record<string, unknown> => packHead(doc as Record<string, unknown>, () => false);
+
+/** A document read with `lean()` as it was saved: its packed fields back at the top level (in place). */
+export function unpackDocument<T>(stored: object): T {
+  unpackHead(stored);
+  return stored as T;
+}

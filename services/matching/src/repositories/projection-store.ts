@@ -1,4 +1,4 @@
-import { insertNew } from '@ketnoi/service-kit';
+import { insertNew, packDocument, unpackDocument } from '@ketnoi/service-kit';
 import { deflateSync, inflateSync } from 'node:zlib';
 import { Schema, type Connection, type Model } from 'mongoose';
 
@@ -60,6 +60,11 @@ export type IsNew = (id: string) => boolean;
 
 const loose = { _id: String, version: Number } as const;
 const options = { versionKey: false, strict: false } as const;
+/** Documents per round trip when a collection is read whole. */
+const READ_BATCH = 5000;
+
+/** A stored document: nested parts (snapshots, list entries) as JSON text (`packDocument`). */
+type Stored<T> = Record<string, unknown> & { _id: string } & Partial<T>;
 
 /**
  * The service's own collections, all keyed by `_id` and written by the one
@@ -67,6 +72,8 @@ const options = { versionKey: false, strict: false } as const;
  * updates nor indexes other filters well): load everything at start, then
  * write by `_id` only, a batch of events' documents in one unordered
  * bulkWrite per collection (one round trip instead of one per document).
+ * Snapshots and list entries are stored as JSON text (service-kit's `packDocument`): read
+ * them through the methods here, not the models.
  */
 export class ProjectionStore {
   readonly workers: Model<WorkerDoc>;
@@ -81,6 +88,28 @@ export class ProjectionStore {
     this.placements = connection.model<PlacementDoc>('Placement', new Schema(loose, { ...options, collection: 'placements' }));
     this.matches = connection.model<MatchListDoc>('MatchList', new Schema({ _id: String }, { ...options, collection: 'matches' }));
     this.outbox = connection.model<OutboxDoc>('MatchOutbox', new Schema({ _id: String }, { ...options, collection: 'match_outbox' }));
+  }
+
+  /** Worker documents, all or one shard's, snapshots parsed. */
+  async *workerDocs(filter: { shard?: number } = {}): AsyncGenerator<WorkerDoc> {
+    for await (const doc of this.workers.find(filter).lean<Stored<WorkerDoc>>().cursor({ batchSize: READ_BATCH })) yield unpackDocument<WorkerDoc>(doc);
+  }
+
+  async workerDoc(workerId: string): Promise<WorkerDoc | null> {
+    const doc = await this.workers.findById(workerId).lean<Stored<WorkerDoc>>();
+    return doc && unpackDocument<WorkerDoc>(doc);
+  }
+
+  async *vacancyDocs(): AsyncGenerator<VacancyDoc> {
+    for await (const doc of this.vacancies.find({}).lean<Stored<VacancyDoc>>().cursor({ batchSize: READ_BATCH })) yield unpackDocument<VacancyDoc>(doc);
+  }
+
+  async *placementDocs(filter: { shard?: number } = {}): AsyncGenerator<PlacementDoc> {
+    yield* this.placements.find(filter).lean().cursor({ batchSize: READ_BATCH });
+  }
+
+  async *matchLists(): AsyncGenerator<MatchListDoc> {
+    for await (const doc of this.matches.find({}).lean<Stored<MatchListDoc>>().cursor({ batchSize: READ_BATCH })) yield unpackDocument<MatchListDoc>(doc);
   }
 
   /** One insert (no scan): the collection holds only batches not yet written. */
@@ -115,7 +144,7 @@ export class ProjectionStore {
    * or only marked placed (a hire).
    */
   async saveWorkers(writes: readonly WorkerWrite[], isNew: IsNew): Promise<void> {
-    const docs = writes.flatMap((write) => ('doc' in write ? [write.doc] : []));
+    const docs = writes.flatMap((write) => ('doc' in write ? [stored(write.doc)] : []));
     const fresh = docs.filter((doc) => isNew(doc._id));
     const known = docs.filter((doc) => !isNew(doc._id));
     const placed = writes.flatMap((write) => ('placed' in write ? [write] : []));
@@ -130,7 +159,8 @@ export class ProjectionStore {
     );
   }
 
-  async saveVacancies(docs: readonly VacancyDoc[], isNew: IsNew): Promise<void> {
+  async saveVacancies(vacancies: readonly VacancyDoc[], isNew: IsNew): Promise<void> {
+    const docs = vacancies.map((doc) => stored(doc));
     const known = docs.filter((doc) => !isNew(doc._id));
     known.push(...(await insertNew(this.vacancies.collection, docs.filter((doc) => isNew(doc._id)))));
     await replaceAll(this.vacancies, known);
@@ -149,7 +179,7 @@ export class ProjectionStore {
       docs.map((doc) =>
         doc.entries.length === 0
           ? { deleteOne: { filter: { _id: doc._id } } }
-          : { replaceOne: { filter: { _id: doc._id }, replacement: doc, upsert: true } },
+          : { replaceOne: { filter: { _id: doc._id }, replacement: stored(doc) as MatchListDoc, upsert: true } },
       ),
       { ordered: false },
     );
@@ -158,8 +188,11 @@ export class ProjectionStore {
 
 type WriteModel = Parameters<Model<{ _id: string }>['bulkWrite']>[0][number];
 
+/** `doc` as stored: its nested fields (snapshot, entries) in one JSON text. */
+export const stored = <T extends { _id: string }>(doc: T) => packDocument(doc) as { _id: string };
+
 /** Replaces documents by `_id` (upserting), and runs any further operations, in one unordered bulkWrite. */
-async function replaceAll<T extends { _id: string }>(model: Model<T>, docs: T[], more: WriteModel[] = []): Promise<void> {
+async function replaceAll<T>(model: Model<T>, docs: { _id: string }[], more: WriteModel[] = []): Promise<void> {
   const operations: WriteModel[] = [...docs.map((doc) => ({ replaceOne: { filter: { _id: doc._id }, replacement: doc, upsert: true } })), ...more];
   if (operations.length > 0) await (model as unknown as Model<{ _id: string }>).bulkWrite(operations, { ordered: false });
 }

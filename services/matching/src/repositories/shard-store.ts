@@ -1,6 +1,8 @@
+import { unpackDocument } from '@ketnoi/service-kit';
 import { deflateSync, inflateSync } from 'node:zlib';
 import { Schema, type Connection, type Model } from 'mongoose';
 import type { Announced } from '../domain/diff-top-k.js';
+import { stored } from './projection-store.js';
 import type { ShardListData } from '../sharding/topics.js';
 import { outboxId } from './outbox-id.js';
 
@@ -64,8 +66,13 @@ export class ShardStore {
 
   /** A vacancy as the shards last applied it (each has its own view), newest version first; by `_id` only. */
   async vacancyViews(vacancyId: string, shards: number): Promise<ShardVacancyDoc[]> {
-    const docs = await Promise.all(Array.from({ length: shards }, (_, shard) => this.vacancies.findById(`${shard}:${vacancyId}`).lean()));
-    return docs.flatMap((doc) => (doc ? [doc] : [])).sort((a, b) => b.version - a.version);
+    const docs = await Promise.all(Array.from({ length: shards }, (_, shard) => this.vacancies.findById(`${shard}:${vacancyId}`).lean<Record<string, unknown> & { _id: string }>()));
+    return docs.flatMap((doc) => (doc ? [unpackDocument<ShardVacancyDoc>(doc)] : [])).sort((a, b) => b.version - a.version);
+  }
+
+  /** One shard's vacancies (a scan), snapshots parsed. */
+  async *vacancyDocs(shard: number): AsyncGenerator<ShardVacancyDoc> {
+    for await (const doc of this.vacancies.find({ shard }).lean<Record<string, unknown> & { _id: string }>().cursor({ batchSize: 5000 })) yield unpackDocument<ShardVacancyDoc>(doc);
   }
 
   async saveRematch(doc: Omit<RematchShardDoc, '_id'>): Promise<void> {
@@ -88,7 +95,7 @@ export class ShardStore {
 
   async saveVacancies(docs: readonly ShardVacancyDoc[]): Promise<void> {
     if (docs.length === 0) return;
-    await this.vacancies.bulkWrite(docs.map((doc) => ({ replaceOne: { filter: { _id: doc._id }, replacement: doc, upsert: true } })), { ordered: false });
+    await this.vacancies.bulkWrite(docs.map((doc) => ({ replaceOne: { filter: { _id: doc._id }, replacement: stored(doc) as ShardVacancyDoc, upsert: true } })), { ordered: false });
   }
 
   /**

@@ -235,7 +235,7 @@ export class ShardHost {
     const epoch = await this.store.nextEpoch(id);
     const engine = new MatchEngine(this.context);
     const shard: Shard = { id, epoch, engine, workerVersions: new Map(), vacancyVersions: new Map(), placementVersions: new Map(), hiredUnseen: new Set(), next: offset + 1 };
-    for await (const doc of this.projections.workers.find({ shard: id }).lean().cursor({ batchSize: 5000 })) {
+    for await (const doc of this.projections.workerDocs({ shard: id })) {
       if (doc.version === undefined) {
         shard.hiredUnseen.add(doc._id); // a hire's mark, the worker not seen yet
         continue;
@@ -243,8 +243,8 @@ export class ShardHost {
       shard.workerVersions.set(doc._id, doc.version);
       if (!doc.erased && doc.snapshot) engine.workers.upsert(compileWorker(doc.snapshot as WorkerSnapshot, this.tables, doc.placed === true));
     }
-    for await (const doc of this.projections.placements.find({ shard: id }).lean().cursor({ batchSize: 5000 })) shard.placementVersions.set(doc._id, doc.version);
-    for await (const doc of this.store.vacancies.find({ shard: id }).lean().cursor({ batchSize: 5000 })) {
+    for await (const doc of this.projections.placementDocs({ shard: id })) shard.placementVersions.set(doc._id, doc.version);
+    for await (const doc of this.store.vacancyDocs(id)) {
       shard.vacancyVersions.set(doc.vacancyId, doc.version);
       engine.upsertVacancy(compileVacancy(doc.snapshot as VacancySnapshot, this.tables, engine.ctx.config));
     }

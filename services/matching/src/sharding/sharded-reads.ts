@@ -87,7 +87,7 @@ export class ShardedReads implements MatchReads {
 
   /** A worker as last applied (none once erased), compiled as a shard holds them. */
   private async worker(workerId: string): Promise<MatchWorker | undefined> {
-    const doc = await this.projections.workers.findById(workerId).lean();
+    const doc = await this.projections.workerDoc(workerId);
     if (!doc || doc.erased || !doc.snapshot) return undefined;
     return compileWorker(doc.snapshot as WorkerSnapshot, this.tables, doc.placed === true);
   }
@@ -96,7 +96,7 @@ export class ShardedReads implements MatchReads {
   private async vacanciesOf(shard: number): Promise<VacancyIndex> {
     const index = new VacancyIndex();
     const { config } = this.host.context;
-    for await (const doc of this.store.vacancies.find({ shard }).lean().cursor({ batchSize: 5000 })) {
+    for await (const doc of this.store.vacancyDocs(shard)) {
       index.upsert(compileVacancy(doc.snapshot as VacancySnapshot, this.tables, config));
     }
     return index;

@@ -28,8 +28,6 @@ export interface RematchProgress {
 /** Vacancies re-scored per turn of the queue (~1 s at 1M workers), so events are not held up for long. */
 const REMATCH_CHUNK = 100;
 
-const BATCH = 5000;
-
 /**
  * The use cases behind the consumers: apply a batch of worker, vacancy,
  * erasure and hire events to the engine, once per version, then make the
@@ -157,7 +155,7 @@ export class MatchingService {
     await this.recover(log);
     const { config } = this.engine.ctx;
     // Snapshots were validated by the contract when consumed, and only this service writes them.
-    for await (const doc of this.store.workers.find({}).lean().cursor({ batchSize: BATCH })) {
+    for await (const doc of this.store.workerDocs()) {
       if (doc.version === undefined) {
         this.hiredUnseen.add(doc._id); // a hire's mark, the worker not seen yet
         continue;
@@ -166,13 +164,13 @@ export class MatchingService {
       if (doc.erased || !doc.snapshot) continue;
       this.engine.workers.upsert(compileWorker(doc.snapshot as WorkerSnapshot, this.tables, doc.placed === true));
     }
-    for await (const doc of this.store.vacancies.find({}).lean().cursor({ batchSize: BATCH })) {
+    for await (const doc of this.store.vacancyDocs()) {
       this.vacancyVersions.set(doc._id, doc.version);
       this.engine.vacancies.upsert(compileVacancy(doc.snapshot as VacancySnapshot, this.tables, config));
     }
-    for await (const doc of this.store.placements.find({}).lean().cursor({ batchSize: BATCH })) this.placementVersions.set(doc._id, doc.version);
+    for await (const doc of this.store.placementDocs()) this.placementVersions.set(doc._id, doc.version);
     let stale = 0;
-    for await (const doc of this.store.matches.find({}).lean().cursor()) {
+    for await (const doc of this.store.matchLists()) {
       if (doc.scoringVersion !== config.version) stale += 1;
       this.engine.restoreList(doc._id, doc.entries.map((e) => ({ id: e.workerId, score: e.score })));
       this.announcer.restore(doc._id, doc.entries.map((e, i) => ({ id: e.workerId, score: e.publishedScore ?? e.score, rank: e.publishedRank ?? i + 1 })));

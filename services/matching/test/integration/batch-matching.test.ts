@@ -2,7 +2,7 @@ import { matchesTopic, vacanciesTopic, workersTopic, type TopicEventInput } from
 import { readTopic, uniqueName, waitFor } from '@ketnoi/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SCORING } from '../../src/domain/scoring-config.js';
-import { duplicatedEffects, foldMatches, messageCount, publish, startService, testKafka, testsSharded, waitForApplied, waitForConsumed, type MatchEvent, type TestService } from '../helpers.js';
+import { collect, duplicatedEffects, foldMatches, messageCount, publish, startService, testKafka, testsSharded, waitForApplied, waitForConsumed, type MatchEvent, type TestService } from '../helpers.js';
 import { aVacancy, aWorker } from '../mothers.js';
 
 // K = 4, so that within a batch workers enter a list and are pushed out of it again.
@@ -44,7 +44,7 @@ async function listsOf(service: TestService) {
 
 /** The lists as saved in the service's database: vacancy → [workerId, score] in rank order. */
 async function storedLists(service: TestService) {
-  const docs = await service.app.mongo.db!.collection<{ _id: string; entries: { workerId: string; score: number }[] }>('matches').find({}).toArray();
+  const docs = await collect(service.app.matching.store.matchLists());
   return Object.fromEntries(docs.map((doc) => [doc._id, doc.entries.map((e) => [e.workerId, e.score])]));
 }
 
