@@ -14,6 +14,7 @@
 #   PG_DURABILITY       normal         normal | safe | unsafe (see infra/ferretdb/README.md)
 #   PG_BIN_DIR          newest /usr/lib/postgresql/*/bin, else pg_ctl's folder on PATH
 #   PG_START_TIMEOUT    60             seconds
+#   PG_LOG_MIN_DURATION_MS -1          log every statement slower than this (ms) to the log; -1 off, 0 all
 #
 # When no PostgreSQL is installed and we are root, it installs Debian's
 # `postgresql` package (without creating or starting the distribution's own
@@ -34,6 +35,7 @@ PG_SHARED_BUFFERS="${PG_SHARED_BUFFERS:-256MB}"
 PG_MAX_CONNECTIONS="${PG_MAX_CONNECTIONS:-200}"
 PG_DURABILITY="${PG_DURABILITY:-normal}"
 PG_START_TIMEOUT="${PG_START_TIMEOUT:-60}"
+PG_LOG_MIN_DURATION_MS="${PG_LOG_MIN_DURATION_MS:--1}"
 
 # Whether every existing folder on the way to $1 lets other users through:
 # the server runs as user postgres, which must reach its cluster and log.
@@ -146,7 +148,7 @@ max_wal_size = '2GB'
 checkpoint_timeout = '15min'
 logging_collector = off
 log_min_messages = warning
-log_min_duration_statement = -1
+log_min_duration_statement = $PG_LOG_MIN_DURATION_MS
 CONF
 }
 
