@@ -129,13 +129,12 @@ export class ProjectionStore {
 
   /**
    * Called when every recorded batch is written (batches are written one at
-   * a time): the whole collection goes, which costs FerretDB nothing like
-   * the scan of deleting its documents by `_id`.
+   * a time): the collection is emptied with one unfiltered delete. Dropping
+   * it instead made each batch re-create a table, which on PostgreSQL costs
+   * ~10 ms a batch against ~2.5 ms (insert then delete, p50).
    */
   async forgetAll(): Promise<void> {
-    await this.outbox.collection.drop().catch((error: unknown) => {
-      if ((error as { codeName?: string }).codeName !== 'NamespaceNotFound') throw error;
-    });
+    await this.outbox.collection.deleteMany({});
   }
 
   /**

@@ -100,8 +100,8 @@ export class ShardStore {
 
   /**
    * Records a merge batch of a partition: one insert into that partition's
-   * own outbox collection (deflated JSON), which is dropped once the batch
-   * is written, so no instance ever deletes another's records.
+   * own outbox collection (deflated JSON), emptied once the batch is
+   * written, so no instance ever deletes another's records.
    */
   async record(partition: number, record: MergeRecord): Promise<void> {
     await this.connection.collection(outboxOf(partition)).insertOne({ _id: outboxId(), data: deflateSync(JSON.stringify(record)).toString('base64') } as never);
@@ -113,13 +113,9 @@ export class ShardStore {
     return docs.map((doc) => JSON.parse(inflateSync(Buffer.from(doc.data, 'base64')).toString('utf8')) as MergeRecord);
   }
 
+  /** As ProjectionStore.forgetAll, for the partition's own outbox. */
   async forgetAll(partition: number): Promise<void> {
-    await this.connection
-      .collection(outboxOf(partition))
-      .drop()
-      .catch((error: unknown) => {
-        if ((error as { codeName?: string }).codeName !== 'NamespaceNotFound') throw error;
-      });
+    await this.connection.collection(outboxOf(partition)).deleteMany({});
   }
 
   async saveMerged(docs: readonly MergedDoc[]): Promise<void> {

@@ -24,7 +24,7 @@ const withId = (entries: ShardListData['entries']): Entry[] => entries.map((entr
  * vacancy, takes the best K of their union, and announces the difference on
  * matches.v1 as one instance would. Per batch: merge in memory, record the
  * events and the changed vacancies' state in the partition's outbox,
- * publish, save, drop the outbox. A batch that does not start where the
+ * publish, save, empty the outbox. A batch that does not start where the
  * partition's last one ended (or follows a failure) first finishes what the
  * partition's outbox holds, then reloads the partition's state.
  */
@@ -91,7 +91,7 @@ export class MergeStage {
     });
   }
 
-  /** The partition's own outbox (its own collection, so an owner drops only its own records). */
+  /** The partition's own outbox (its own collection, so an owner deletes only its own records). */
   private outboxOf(partition: number): BatchOutbox<MergeRecord> {
     let outbox = this.outboxes.get(partition);
     if (!outbox) {

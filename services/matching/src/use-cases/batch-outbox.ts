@@ -16,7 +16,7 @@ export interface RecordedBatch {
   events: Record<string, unknown>[];
 }
 
-/** Where one writer keeps its records: a collection of its own, dropped whole once every record in it is written. */
+/** Where one writer keeps its records: a collection of its own, emptied once every record in it is written. */
 export interface OutboxStore<R extends RecordedBatch> {
   record(record: R): Promise<void>;
   recorded(): Promise<R[]>;
@@ -32,7 +32,7 @@ export interface Finishing<R extends RecordedBatch> {
 /**
  * The outbox protocol of a batch of matches.v1 events, shared by the single
  * instance and the merge stage: record (one insert), send, save, forget
- * (drop the collection). A crash after the record is finished by
+ * (empty the collection). A crash after the record is finished by
  * `finishCut` with the same events; a crash before it sent nothing. A step
  * that fails leaves the record open, so the next `write` forgets it once
  * its own work is done (batches are written one at a time).
