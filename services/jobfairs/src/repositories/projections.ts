@@ -2,11 +2,12 @@ import { insertNew } from '@ketnoi/service-kit';
 import { Schema, type Connection, type Model } from 'mongoose';
 import type { MatchView } from '../domain/ranking.js';
 import { BatchPlan, type ChangeOutcome, type MatchDoc, type ProjectionChange, type VacancyView, type WorkerView } from '../domain/projection-plan.js';
+import { compact, expand } from './compact-doc.js';
 
 export type { ChangeOutcome, MatchDoc, ProjectionChange, VacancyView, WorkerView } from '../domain/projection-plan.js';
 
-type Stored<T> = T & { _id: string };
-type AnyDoc = Stored<Record<string, unknown>>;
+type AnyDoc = Record<string, unknown> & { _id: string };
+type WorkerDoc = (WorkerView & { erased?: false }) | { workerId: string; version: number; erased: true };
 
 const insertOnly = (connection: Connection, name: string) =>
   connection.model(name, new Schema({ _id: String }, { versionKey: false, minimize: false, strict: false }), name);
@@ -16,7 +17,8 @@ const insertOnly = (connection: Connection, name: string) =>
  * ranks with, kept in memory. They are written insert-only (FerretDB scans
  * the collection for every update or delete, even by `_id`): one document
  * per worker or vacancy version (`<id>:<version>`) and per match event
- * (`<partition>:<offset>`), folded to the latest at start.
+ * (`<partition>:<offset>`), stored compact (`compact-doc.ts`), folded to
+ * the latest at start.
  */
 export class Projections {
   readonly workers = new Map<string, WorkerView>();
@@ -36,15 +38,15 @@ export class Projections {
   }
 
   async load(): Promise<void> {
-    const workers = (await this.workerModel.find().lean()) as unknown as Stored<(WorkerView & { erased?: false }) | { workerId: string; version: number; erased: true }>[];
+    const workers = await this.read<WorkerDoc>(this.workerModel);
     for (const doc of workers.sort((a, b) => a.version - b.version)) {
       if (doc.erased) this.forget(doc.workerId, doc.version);
-      else this.rememberWorker(strip(doc) as WorkerView);
+      else this.rememberWorker(doc);
     }
-    const vacancies = (await this.vacancyModel.find().lean()) as unknown as Stored<VacancyView>[];
-    for (const doc of vacancies.sort((a, b) => a.version - b.version)) this.vacancies.set(doc.vacancyId, strip(doc));
-    const matches = (await this.matchModel.find().lean()) as unknown as Stored<MatchDoc>[];
-    for (const doc of matches.sort((a, b) => a.at.localeCompare(b.at) || a.seq - b.seq)) this.rememberMatch(strip(doc));
+    const vacancies = await this.read<VacancyView>(this.vacancyModel);
+    for (const doc of vacancies.sort((a, b) => a.version - b.version)) this.vacancies.set(doc.vacancyId, doc);
+    const matches = await this.read<MatchDoc>(this.matchModel);
+    for (const doc of matches.sort((a, b) => a.at.localeCompare(b.at) || a.seq - b.seq)) this.rememberMatch(doc);
   }
 
   match(vacancyId: string, workerId: string): MatchView | undefined {
@@ -62,7 +64,11 @@ export class Projections {
     const plan = new BatchPlan(this.workerVersions, this.vacancies, this.latest);
     const outcomes = changes.map((change) => plan.add(change));
     // Documents already there (a retried or redelivered batch) are the same documents: fine.
-    await Promise.all([insertNew(this.workerModel.collection, plan.workerDocs), insertNew(this.vacancyModel.collection, plan.vacancyDocs), insertNew(this.matchModel.collection, plan.matchDocs)]);
+    await Promise.all([
+      insertNew(this.workerModel.collection, plan.workerDocs.map(compact)),
+      insertNew(this.vacancyModel.collection, plan.vacancyDocs.map(compact)),
+      insertNew(this.matchModel.collection, plan.matchDocs.map(compact)),
+    ]);
     for (const change of plan.applied) this.remember(change);
     return outcomes;
   }
@@ -76,6 +82,10 @@ export class Projections {
       workerVersions: [...this.workerVersions.entries()].sort(([a], [b]) => a.localeCompare(b)),
       matches: [...this.matches.values()].flatMap((byWorker) => [...byWorker.values()]).sort((a, b) => a.matchId.localeCompare(b.matchId)),
     };
+  }
+
+  private async read<T>(model: Model<AnyDoc>): Promise<T[]> {
+    return ((await model.find().lean()) as AnyDoc[]).map((doc) => expand<T>(doc));
   }
 
   private remember(change: ProjectionChange): void {
@@ -106,10 +116,3 @@ export class Projections {
     for (const byWorker of this.matches.values()) byWorker.delete(workerId);
   }
 }
-
-function strip<T extends { _id: string }>(doc: T): Omit<T, '_id'> {
-  const { _id, ...rest } = doc;
-  void _id;
-  return rest;
-}
-
