@@ -27,6 +27,7 @@ export { createDevIssuer, type DevIssuer, type DevIssuerOptions } from './auth/d
 export { principalSchema, roles, type Principal, type Role } from './auth/principal.js';
 export { principalOf, requireRole } from './auth/require-role.js';
 export { createTokenVerifier, type TokenChecks, type VerifyToken } from './auth/token-verifier.js';
+export { rememberVerified, type VerifiedTokenOptions } from './auth/verified-tokens.js';
 export type { KeySource } from './auth/verification-key.js';
 
 export { mongoPlugin, type MongoOptions } from './plugins/mongo.js';

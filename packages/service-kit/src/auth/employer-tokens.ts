@@ -1,5 +1,6 @@
 import { KetNoiError, unauthorized, unavailable } from '@ketnoi/errors';
 import type { Principal } from './principal.js';
+import { rememberVerified } from './verified-tokens.js';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { createRemoteJWKSet, decodeJwt, errors, jwtVerify } from 'jose';
@@ -37,7 +38,7 @@ export const employerTokensPlugin = fp(
     const keys = options.jwksUrl ? createRemoteJWKSet(new URL(options.jwksUrl), { timeoutDuration: 3_000 }) : undefined;
     if (!keys) app.log.warn({ issuer: options.issuer }, 'no EMPLOYER_JWKS_URL: employer tokens of vacancy-intake are refused');
 
-    async function verify(token: string): Promise<Principal> {
+    const verify = rememberVerified(async (token: string): Promise<Principal> => {
       if (!keys) throw unauthorized('Employer tokens are not accepted here');
       try {
         const { payload } = await jwtVerify(token, keys, {
@@ -59,7 +60,7 @@ export const employerTokensPlugin = fp(
         if (error instanceof errors.JWKSTimeout || !(error instanceof errors.JOSEError)) throw unavailable('The employer token issuer did not answer', { cause: error });
         throw unauthorized('The access token is not valid');
       }
-    }
+    });
 
     app.addHook('onRequest', async (request) => {
       const token = bearer(request);

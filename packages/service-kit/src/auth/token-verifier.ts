@@ -1,13 +1,14 @@
 import { KetNoiError, unauthorized, unavailable } from '@ketnoi/errors';
 import { errors, jwtVerify, type JWTVerifyGetKey } from 'jose';
-import { principalSchema, type Principal } from './principal.js';
+import { principalSchema } from './principal.js';
+import { rememberVerified, type VerifyToken } from './verified-tokens.js';
 
 export interface TokenChecks {
   issuer: string;
   audience: string;
 }
 
-export type VerifyToken = (token: string) => Promise<Principal>;
+export type { VerifyToken } from './verified-tokens.js';
 
 function toAuthError(error: unknown): KetNoiError {
   if (error instanceof errors.JWTExpired) return unauthorized('The access token has expired');
@@ -18,9 +19,9 @@ function toAuthError(error: unknown): KetNoiError {
   return unauthorized('The access token is not valid');
 }
 
-/** Verifies signature, issuer, audience and expiry, then reads KetNoi's claims. */
+/** Verifies signature, issuer, audience and expiry, then reads KetNoi's claims; a token verified once is trusted until it expires (at most a minute). */
 export function createTokenVerifier(key: JWTVerifyGetKey | undefined, checks: TokenChecks): VerifyToken {
-  return async (token) => {
+  return rememberVerified(async (token) => {
     if (key === undefined) {
       throw new KetNoiError('AUTH_NOT_CONFIGURED', 'No token verification key is configured', { status: 500 });
     }
@@ -33,5 +34,5 @@ export function createTokenVerifier(key: JWTVerifyGetKey | undefined, checks: To
     const claims = principalSchema.safeParse(payload);
     if (!claims.success) throw unauthorized('The access token does not carry valid KetNoi claims');
     return claims.data;
-  };
+  });
 }

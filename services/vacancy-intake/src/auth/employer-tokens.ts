@@ -1,5 +1,5 @@
 import { unauthorized } from '@ketnoi/errors';
-import type { Principal } from '@ketnoi/service-kit';
+import { rememberVerified, type Principal } from '@ketnoi/service-kit';
 import { decodeJwt, errors, importJWK, jwtVerify, SignJWT } from 'jose';
 import { randomUUID } from 'node:crypto';
 import { TOKEN_ALG, type SigningKey } from './signing-key.js';
@@ -36,7 +36,8 @@ export async function employerTokens(key: SigningKey, settings: TokenSettings): 
         .sign(key.privateKey);
       return { token, expiresIn: settings.ttlSeconds };
     },
-    async verify(token) {
+    // The client's revocation is checked on every request by the caller (employer-auth).
+    verify: rememberVerified(async (token) => {
       try {
         const { payload } = await jwtVerify(token, publicKey, {
           issuer: settings.issuer,
@@ -51,7 +52,7 @@ export async function employerTokens(key: SigningKey, settings: TokenSettings): 
         if (error instanceof errors.JWTExpired) throw unauthorized('The access token has expired');
         throw unauthorized('The access token is not valid');
       }
-    },
+    }),
     isOurs(token) {
       try {
         return decodeJwt(token).iss === settings.issuer;
