@@ -7,10 +7,10 @@ import { sendToDeadLetter } from './dead-letter.js';
 import { decodeEvent } from './decode-event.js';
 import { ensureTopics } from './ensure-topics.js';
 import { silentObserver, type EventObserver } from './event-observer.js';
-import type { BatchContext, BatchEventHandler, BatchItem, BatchSubscriptionOptions, EventHandler } from './handlers.js';
+import type { BatchContext, BatchEventHandler, BatchItem, BatchSubscriptionOptions, EventHandler, SubscriptionOptions } from './handlers.js';
 import { processInTrace } from './process-in-trace.js';
 import { runBatch } from './run-batch.js';
-import { eachAsBatch, type Subscription } from './subscription.js';
+import { eachAsBatch, passesOver, TYPE_HEADER, type Subscription } from './subscription.js';
 import { sameName, type TopicNamer } from './topic-names.js';
 
 export type { AssignmentListener, TopicAssignment } from './assignment.js';
@@ -21,6 +21,7 @@ export type {
   BatchItemOutcome,
   BatchSubscriptionOptions,
   EventHandler,
+  SubscriptionOptions,
   HandlerContext,
   Refusal,
 } from './handlers.js';
@@ -102,8 +103,8 @@ export class EventConsumer {
     this.consumer.on(this.consumer.events.STOP, () => (this.joined = false));
   }
 
-  subscribe<T extends TopicDefinition>(topic: T, handler: EventHandler<T>): this {
-    return this.add(topic, eachAsBatch(handler as EventHandler<TopicDefinition>), 1);
+  subscribe<T extends TopicDefinition>(topic: T, handler: EventHandler<T>, options: SubscriptionOptions = {}): this {
+    return this.add(topic, eachAsBatch(handler as EventHandler<TopicDefinition>), 1, options.types);
   }
 
   /** Like subscribe(), but the handler gets up to maxBatchSize events of a partition at once. */
@@ -114,7 +115,7 @@ export class EventConsumer {
   ): this {
     const maxBatchSize = options.maxBatchSize ?? 500;
     if (!Number.isInteger(maxBatchSize) || maxBatchSize < 1) throw new Error('maxBatchSize must be a positive integer');
-    return this.add(topic, handler as unknown as BatchEventHandler<TopicDefinition>, maxBatchSize);
+    return this.add(topic, handler as unknown as BatchEventHandler<TopicDefinition>, maxBatchSize, options.types);
   }
 
   /** Creates the topics and their DLQ twins if missing, joins the group, starts consuming. */
@@ -144,9 +145,11 @@ export class EventConsumer {
     return this.running && this.joined;
   }
 
-  private add(topic: TopicDefinition, handler: BatchEventHandler<TopicDefinition>, maxBatchSize: number): this {
+  private add(topic: TopicDefinition, handler: BatchEventHandler<TopicDefinition>, maxBatchSize: number, types?: readonly string[]): this {
     if (this.running) throw new Error('subscribe before start()');
-    this.subscriptions.set(this.topicName(topic.name), { topic, handler, maxBatchSize });
+    const unknown = types?.filter((type) => !topic.events.some((event) => event.type === type)) ?? [];
+    if (unknown.length > 0) throw new Error(`${topic.name} carries no event of type ${unknown.join(', ')}`);
+    this.subscriptions.set(this.topicName(topic.name), { topic, handler, maxBatchSize, ...(types === undefined ? {} : { types: new Set(types) }) });
     return this;
   }
 
@@ -198,7 +201,15 @@ export class EventConsumer {
     const contractTopic = subscription.topic.name;
     const decoded: Decoded[] = [];
     for (const message of messages) {
+      if (passesOver(subscription, message.headers)) {
+        this.observer.handled({ topic: contractTopic, type: String(message.headers![TYPE_HEADER]), outcome: 'ignored', seconds: 0 });
+        continue;
+      }
       const result = decodeEvent(subscription.topic, message.value);
+      if (result.ok && subscription.types !== undefined && !subscription.types.has(result.event.type)) {
+        this.observer.handled({ topic: contractTopic, type: result.event.type, outcome: 'ignored', seconds: 0 });
+        continue;
+      }
       if (result.ok) {
         decoded.push({ item: { event: result.event, offset: message.offset, headers: message.headers ?? {} }, message });
         continue;

@@ -1,4 +1,5 @@
-export type HandledOutcome = 'ok' | 'duplicate' | 'retried' | 'dead-lettered';
+/** `ignored`: a type the subscription does not want. */
+export type HandledOutcome = 'ok' | 'duplicate' | 'retried' | 'dead-lettered' | 'ignored';
 
 /** Hooks for metrics; service-kit implements it with prom-client. */
 export interface EventObserver {

@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import { buildEvent } from './build-event.js';
 import { silentObserver, type EventObserver } from './event-observer.js';
 import { sameName, type TopicNamer } from './topic-names.js';
+import { TYPE_HEADER } from './subscription.js';
 import { traceHeaders } from './trace-headers.js';
 
 export interface EventPublisherOptions {
@@ -68,7 +69,7 @@ export class EventPublisher {
       topic: this.topicName(topic.name),
       acks: -1,
       compression: CompressionTypes.None,
-      messages: events.map((event) => ({ key: event.subject, value: JSON.stringify(event), headers })),
+      messages: events.map((event) => ({ key: event.subject, value: JSON.stringify(event), headers: { ...headers, [TYPE_HEADER]: event.type } })),
     });
     for (const event of events) this.observer.published({ topic: topic.name, type: event.type, count: 1 });
   }

@@ -58,7 +58,16 @@ export type BatchEventHandler<T extends TopicDefinition> = (
   context: BatchContext,
 ) => Promise<void | readonly BatchItemOutcome[]>;
 
-export interface BatchSubscriptionOptions {
+export interface SubscriptionOptions {
+  /**
+   * The event types the handler wants; the others are acknowledged unread
+   * (not decoded, when the message names its type in its `ce_type` header)
+   * and counted as `ignored`. Default: every type of the topic.
+   */
+  types?: readonly string[];
+}
+
+export interface BatchSubscriptionOptions extends SubscriptionOptions {
   /** Most events handed to the handler at once (default 500). */
   maxBatchSize?: number;
 }

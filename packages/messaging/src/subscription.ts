@@ -6,6 +6,17 @@ export interface Subscription {
   topic: TopicDefinition;
   handler: BatchEventHandler<TopicDefinition>;
   maxBatchSize: number;
+  /** Undefined: every type. */
+  types?: ReadonlySet<string>;
+}
+
+/** The header naming a message's event type (CloudEvents' Kafka binding), so a consumer can pass over types it does not want without parsing them. */
+export const TYPE_HEADER = 'ce_type';
+
+/** Whether a subscription passes over a message unread: it wants some types only, and the header names another. */
+export function passesOver(subscription: Subscription, headers: Record<string, unknown> | undefined): boolean {
+  const type = headers?.[TYPE_HEADER];
+  return subscription.types !== undefined && type !== undefined && !subscription.types.has(String(type));
 }
 
 /** A single-event handler as a batch handler of one, with the per-event context it always had. */

@@ -70,7 +70,7 @@ export async function buildApp(config: AnalyticsConfig, overrides: BuildOverride
           .subscribeBatch(employersTopic, projectOnEmployerBatch(projections), batch)
           .subscribeBatch(vacanciesTopic, projectOnVacancyBatch(projections), batch)
           .subscribeBatch(placementsTopic, countOnPlacementBatch(projections), batch)
-          .subscribeBatch(matchesTopic, countOnMatchBatch(projections), batch)
+          .subscribeBatch(matchesTopic, countOnMatchBatch(projections), { ...batch, types: ['match.proposed'] })
           .subscribeBatch(notificationsTopic, countOnNotificationBatch(projections), batch)
           .subscribeBatch(jobFairsTopic, countOnJobFairBatch(jobFairs), batch);
       },

@@ -91,7 +91,8 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
       groupId: groupIdOf(config, workersGroupId(config)),
       topicName,
       ...(overrides.maxWaitTimeInMs ? { maxWaitTimeInMs: overrides.maxWaitTimeInMs } : {}),
-      subscribe: (consumer, instance) => consumer.subscribe(workersTopic, forgetOnWorkerErased(() => instance.intake)),
+      // Only erasures are ours: the snapshots of every registration and update are passed over unread.
+      subscribe: (consumer, instance) => consumer.subscribe(workersTopic, forgetOnWorkerErased(() => instance.intake), { types: ['worker.erased'] }),
     }),
   );
 
