@@ -5,7 +5,7 @@
 //   HTTP         POST /v1/workers at a fixed rate
 //   resources    CPU and RSS of every service, Kafka and FerretDB per phase (/proc)
 // Settings: environment variables, see config.ts and the README.
-import { ingestWorkersTopic, matchesTopic, workersTopic } from '@ketnoi/contracts';
+import { ingestWorkersTopic, matchesTopic, vacanciesTopic, workersTopic } from '@ketnoi/contracts';
 import { generateVacancies, generateWorkers, vietnamToday, type DemoVacancy } from '@ketnoi/demo';
 import { freePorts, registerEmployer, SERVICE_NAMES, serverScript, startSystem, type RunningSystem, type ServiceName } from '@ketnoi/launcher';
 import { buildEvent, createKafka, EventPublisher, withSuffix } from '@ketnoi/messaging';
@@ -391,8 +391,8 @@ async function backlog(admin: Admin, system: Bench, ingested: number): Promise<n
   return Math.max(0, ingested - reg) + Math.max(0, hw - matched);
 }
 
-/** The first match.proposed of each vacancy, as it arrives on matches.v1. */
-async function watchFirstMatches(kafka: Kafka, topic: string, groupId: string) {
+/** When the first event of `type` about each vacancy arrives on `topic` (match.proposed on matches.v1, vacancy.opened on vacancies.v1). */
+async function watchFirst(kafka: Kafka, topic: string, groupId: string, type: string) {
   const first = new Map<string, number>();
   const consumer = kafka.consumer({ groupId, maxWaitTimeInMs: 10, minBytes: 1 });
   await consumer.connect();
@@ -403,10 +403,10 @@ async function watchFirstMatches(kafka: Kafka, topic: string, groupId: string) {
       const now = performance.now();
       for (const message of batch.messages) {
         const text = message.value?.toString() ?? '';
-        if (!text.includes('"match.proposed"')) continue;
+        if (!text.includes(`"${type}"`)) continue;
         const event = JSON.parse(text) as { type: string; data?: { vacancyId?: string } };
         const vacancyId = event.data?.vacancyId;
-        if (event.type === 'match.proposed' && vacancyId && !first.has(vacancyId)) first.set(vacancyId, now);
+        if (event.type === type && vacancyId && !first.has(vacancyId)) first.set(vacancyId, now);
       }
     },
   });
@@ -437,6 +437,8 @@ interface LoadResult {
   achieved: number;
   http: ReturnType<typeof summarize>;
   e2e?: ReturnType<typeof summarize> & { waiting: number };
+  /** The e2e split where the vacancy's event reaches vacancies.v1: the intake's part (request, writes, outbox relay) and matching's. */
+  legs?: { intake: ReturnType<typeof summarize>; matching: ReturnType<typeof summarize> };
   /** Ingest work still queued in the pipeline when the phase started. */
   backlog?: number;
 }
@@ -459,7 +461,14 @@ function loadSummary(target: number, answers: { due: number; answeredAt: number;
   };
 }
 
-async function vacancyLoad(system: Bench, env: BenchEnv, rate: number, vacancies: DemoVacancy[], firstMatches: Map<string, number>): Promise<LoadResult> {
+/** Arrival times on the bench's consumers: each vacancy's vacancy.opened and its first match.proposed. */
+interface Arrivals {
+  opened: Map<string, number>;
+  matched: Map<string, number>;
+}
+
+async function vacancyLoad(system: Bench, env: BenchEnv, rate: number, vacancies: DemoVacancy[], arrivals: Arrivals): Promise<LoadResult> {
+  const firstMatches = arrivals.matched;
   const schedule = openLoopSchedule(rate, env.BENCH_PHASE_S * 1000);
   const answers = await runOpenLoop(schedule, async (i) => {
     const vacancy = vacancies.pop();
@@ -473,6 +482,11 @@ async function vacancyLoad(system: Bench, env: BenchEnv, rate: number, vacancies
   while (performance.now() < deadline && [...dueOf.keys()].some((id) => !firstMatches.has(id))) await new Promise((done) => setTimeout(done, 100));
   const latencies = [...dueOf].filter(([id]) => firstMatches.has(id)).map(([id, at]) => firstMatches.get(id)! - at);
   result.e2e = { ...summarize(latencies), waiting: dueOf.size - latencies.length };
+  const both = [...dueOf].filter(([id]) => firstMatches.has(id) && arrivals.opened.has(id));
+  result.legs = {
+    intake: summarize(both.map(([id, at]) => arrivals.opened.get(id)! - at)),
+    matching: summarize(both.map(([id]) => firstMatches.get(id)! - arrivals.opened.get(id)!)),
+  };
   return result;
 }
 
@@ -611,6 +625,11 @@ function report(input: {
   }
   lines.push(renderTable(['HTTP, open loop', 'backlog', 'target/s', 'ok/s', 'ok/sent', 'http p50 ms', 'http p99 ms', 'matched', 'e2e p50 ms', 'e2e p99 ms', 'e2e max ms'], loadRows));
   lines.push('backlog: ingest events not yet through registration and matching when the phase started (they compete with it)');
+  for (const l of input.vacancyLoads) {
+    if (!l.legs || l.legs.intake.count === 0) continue;
+    const { intake, matching } = l.legs;
+    lines.push(`  e2e at ${l.target}/s split where vacancy.opened reaches vacancies.v1 (${intake.count} vacancies): POST → vacancy.opened p50/p99 ${ms(intake.p50)}/${ms(intake.p99)} ms, vacancy.opened → first match.proposed ${ms(matching.p50)}/${ms(matching.p99)} ms`);
+  }
   const refused = [...input.vacancyLoads, ...(input.workerLoad ? [input.workerLoad] : [])].filter((l) => l.ok < l.sent);
   for (const l of refused) lines.push(`  answers at ${l.target}/s: ${JSON.stringify(l.statuses)}`);
   const sustainable = input.vacancyLoads.filter((l) => l.ok === l.sent && l.achieved >= 0.95 * l.target && (l.e2e?.waiting ?? 0) <= l.sent * 0.05 && (l.e2e?.p99 ?? Infinity) <= 1000);
@@ -659,13 +678,13 @@ async function main() {
   const admin = kafka.admin();
   await admin.connect();
   let services: Awaited<ReturnType<typeof startServices>> | null = null;
-  let watcher: Awaited<ReturnType<typeof watchFirstMatches>> | null = null;
+  const watchers: Awaited<ReturnType<typeof watchFirst>>[] = [];
   const usages: PhaseUsage[] = [];
   // Once, from the end of the run or from Ctrl-C / SIGTERM: the services, the bench's topics and databases, its own infrastructure.
   let tearingDown: Promise<void> | null = null;
   const teardown = () =>
     (tearingDown ??= (async () => {
-      await watcher?.stop().catch(() => {});
+      for (const watcher of watchers) await watcher.stop().catch(() => {});
       if (services?.running) {
         await services.running.stop().catch((error: unknown) => say(`stopping the services: ${String(error)}`));
         // Own infrastructure goes as a whole; on shared infrastructure the bench removes what it made.
@@ -709,7 +728,10 @@ async function main() {
 
     const raw = env.BENCH_INGEST > 0 ? await measured('raw', bench.processes, usages, () => rawLimit(kafka, admin, id, env)) : null;
 
-    watcher = await watchFirstMatches(kafka, bench.topic(matchesTopic.name), `${id}.bench-matches`);
+    const matched = await watchFirst(kafka, bench.topic(matchesTopic.name), `${id}.bench-matches`, 'match.proposed');
+    const opened = await watchFirst(kafka, bench.topic(vacanciesTopic.name), `${id}.bench-vacancies`, 'vacancy.opened');
+    watchers.push(matched, opened);
+    const arrivals: Arrivals = { opened: opened.first, matched: matched.first };
     let seeded = 0;
     for (let i = 0; i < env.BENCH_SEED_VACANCIES; i += 1) {
       const vacancy = vacancies.pop()!;
@@ -724,7 +746,7 @@ async function main() {
     const vacancyLoads: LoadResult[] = [];
     for (const rate of env.BENCH_RATES) {
       const before = await queued();
-      vacancyLoads.push({ ...(await measured(`vacancies ${rate}/s`, bench.processes, usages, () => vacancyLoad(bench, env, rate, vacancies, watcher!.first))), backlog: before });
+      vacancyLoads.push({ ...(await measured(`vacancies ${rate}/s`, bench.processes, usages, () => vacancyLoad(bench, env, rate, vacancies, arrivals))), backlog: before });
     }
     const workersBefore = await queued();
     const workers = { ...(await measured(`workers ${env.BENCH_WORKER_RATE}/s`, bench.processes, usages, () => workerLoad(bench, env))), backlog: workersBefore };
