@@ -223,6 +223,24 @@ async function committed(admin: Admin, groupId: string, topic: string): Promise<
   return answer.flatMap((t) => t.partitions).reduce((sum, p) => sum + Math.max(0, Number(p.offset)), 0);
 }
 
+/**
+ * Events of `topic` each of the run's consumer groups has not consumed yet
+ * (groups that never consumed it left out): which consumers the load left
+ * behind, and by how much.
+ */
+async function lagsOn(admin: Admin, system: Bench, topic: string): Promise<{ group: string; lag: number }[]> {
+  const prefix = system.group('');
+  const groups = (await admin.listGroups()).groups.map((g) => g.groupId).filter((g) => g.startsWith(prefix) && !g.startsWith(`${prefix}bench-`));
+  const high = new Map((await admin.fetchTopicOffsets(topic)).map((p) => [p.partition, Number(p.high)]));
+  const lags: { group: string; lag: number }[] = [];
+  for (const groupId of groups.sort()) {
+    const partitions = (await admin.fetchOffsets({ groupId, topics: [topic] })).flatMap((t) => t.partitions);
+    if (partitions.every((p) => Number(p.offset) < 0)) continue;
+    lags.push({ group: groupId.slice(prefix.length), lag: partitions.reduce((sum, p) => sum + (high.get(p.partition) ?? 0) - Math.max(0, Number(p.offset)), 0) });
+  }
+  return lags;
+}
+
 async function highWater(admin: Admin, topic: string): Promise<number> {
   const offsets = await admin.fetchTopicOffsets(topic);
   return offsets.reduce((sum, p) => sum + Number(p.high), 0);
@@ -439,6 +457,8 @@ interface LoadResult {
   e2e?: ReturnType<typeof summarize> & { waiting: number };
   /** The e2e split where the vacancy's event reaches vacancies.v1: the intake's part (request, writes, outbox relay) and matching's. */
   legs?: { intake: ReturnType<typeof summarize>; matching: ReturnType<typeof summarize> };
+  /** matches.v1 events each consumer group had still to consume when the phase ended. */
+  matchLags?: { group: string; lag: number }[];
   /** Ingest work still queued in the pipeline when the phase started. */
   backlog?: number;
 }
@@ -467,7 +487,7 @@ interface Arrivals {
   matched: Map<string, number>;
 }
 
-async function vacancyLoad(system: Bench, env: BenchEnv, rate: number, vacancies: DemoVacancy[], arrivals: Arrivals): Promise<LoadResult> {
+async function vacancyLoad(admin: Admin, system: Bench, env: BenchEnv, rate: number, vacancies: DemoVacancy[], arrivals: Arrivals): Promise<LoadResult> {
   const firstMatches = arrivals.matched;
   const schedule = openLoopSchedule(rate, env.BENCH_PHASE_S * 1000);
   const answers = await runOpenLoop(schedule, async (i) => {
@@ -487,6 +507,7 @@ async function vacancyLoad(system: Bench, env: BenchEnv, rate: number, vacancies
     intake: summarize(both.map(([id, at]) => arrivals.opened.get(id)! - at)),
     matching: summarize(both.map(([id]) => firstMatches.get(id)! - arrivals.opened.get(id)!)),
   };
+  result.matchLags = await lagsOn(admin, system, system.topic(matchesTopic.name));
   return result;
 }
 
@@ -630,6 +651,10 @@ function report(input: {
     const { intake, matching } = l.legs;
     lines.push(`  e2e at ${l.target}/s split where vacancy.opened reaches vacancies.v1 (${intake.count} vacancies): POST → vacancy.opened p50/p99 ${ms(intake.p50)}/${ms(intake.p99)} ms, vacancy.opened → first match.proposed ${ms(matching.p50)}/${ms(matching.p99)} ms`);
   }
+  for (const l of input.vacancyLoads) {
+    if (!l.matchLags) continue;
+    lines.push(`  matches.v1 events not yet consumed at the end of ${l.target}/s, by group: ${l.matchLags.map((g) => `${g.group} ${g.lag.toLocaleString('en-US')}`).join(', ') || 'none'}`);
+  }
   const refused = [...input.vacancyLoads, ...(input.workerLoad ? [input.workerLoad] : [])].filter((l) => l.ok < l.sent);
   for (const l of refused) lines.push(`  answers at ${l.target}/s: ${JSON.stringify(l.statuses)}`);
   const sustainable = input.vacancyLoads.filter((l) => l.ok === l.sent && l.achieved >= 0.95 * l.target && (l.e2e?.waiting ?? 0) <= l.sent * 0.05 && (l.e2e?.p99 ?? Infinity) <= 1000);
@@ -746,7 +771,7 @@ async function main() {
     const vacancyLoads: LoadResult[] = [];
     for (const rate of env.BENCH_RATES) {
       const before = await queued();
-      vacancyLoads.push({ ...(await measured(`vacancies ${rate}/s`, bench.processes, usages, () => vacancyLoad(bench, env, rate, vacancies, arrivals))), backlog: before });
+      vacancyLoads.push({ ...(await measured(`vacancies ${rate}/s`, bench.processes, usages, () => vacancyLoad(admin, bench, env, rate, vacancies, arrivals))), backlog: before });
     }
     const workersBefore = await queued();
     const workers = { ...(await measured(`workers ${env.BENCH_WORKER_RATE}/s`, bench.processes, usages, () => workerLoad(bench, env))), backlog: workersBefore };
