@@ -1,37 +1,59 @@
 import type { MatchVacancy } from '../domain/model.js';
 import type { ReferenceTables } from '../domain/reference-tables.js';
 
+/** Beyond this many skills asked, only one skill or all of them are tried as the set that cannot all be missed. */
+const MAX_SUBSET_NEEDS = 8;
+
 /**
  * MaxScore over the skills factor. A worker who holds no skill at least `level`
  * similar to a skill asked earns at most the next lower similarity for it;
- * when that alone leaves them below `minSkills` (the least skills factor that
- * can still reach the k-th score), every candidate holds one of those
- * skills, and their holders are all there is left to visit. Of the ways to
- * cut this way (one skill asked, or all of them, at each level) the one
- * with the fewest holders (`holders` counts them) is returned, or undefined
- * when none cuts.
+ * when missing every skill of a set of those asked that way leaves them below
+ * `minSkills` (the least skills factor that can still reach the k-th score),
+ * every candidate holds one of those skills, and their holders are all there
+ * is left to visit. Of the ways to cut this way (any set of the skills asked,
+ * at each level: a vacancy asking three skills equally, of which two are
+ * needed, is cut by the holders of its two rarest, not all three) the one
+ * with the fewest holders (`holders` counts them, summed skill by skill) is
+ * returned, or undefined when none cuts.
  */
 export function essentialSkills(tables: ReferenceTables, v: MatchVacancy, minSkills: number, holders: (skills: number[]) => number): { skills: number[]; size: number } | undefined {
   if (v.skills.length === 0 || !(minSkills > 0)) return undefined;
+  const n = v.skills.length;
   const perNeed = Array.from(v.skills, (need) => similarSkills(tables, need));
   const levels = [...new Set(perNeed.flatMap((skills) => skills.map(([, similarity]) => similarity)))].sort((a, b) => b - a);
   let best: { skills: number[]; size: number } | undefined;
-  const offer = (skills: number[]) => {
-    const size = holders(skills);
-    if (!best || size < best.size) best = { skills, size };
-  };
+  const loss = new Float64Array(n);
+  const counts = new Float64Array(n);
   for (const level of levels) {
-    let allMissing = 0;
-    for (let j = 0; j < v.skills.length; j += 1) {
+    for (let j = 0; j < n; j += 1) {
       const below = perNeed[j]!.find(([, similarity]) => similarity < level)?.[1] ?? 0;
-      allMissing += v.skillWeights[j]! * below;
-      // Missing this one skill at this level: it earns `below` at most, the others 1.
-      if (1 - v.skillWeights[j]! * (1 - below) < minSkills - 1e-9) offer(atLeast(perNeed[j]!, level));
+      // Missing skill j at this level costs at most this much of the factor (the others at 1).
+      loss[j] = v.skillWeights[j]! * (1 - below);
+      counts[j] = holders(atLeast(perNeed[j]!, level));
     }
-    if (allMissing < minSkills - 1e-9) offer(perNeed.flatMap((skills) => atLeast(skills, level)));
+    const cuts = n <= MAX_SUBSET_NEEDS ? subsets(n) : [...Array.from({ length: n }, (_, j) => 1 << j), (1 << n) - 1];
+    let bestSet = 0;
+    let bestSize = best?.size ?? Number.POSITIVE_INFINITY;
+    for (const set of cuts) {
+      let lost = 0;
+      let size = 0;
+      for (let j = 0; j < n; j += 1)
+        if ((set & (1 << j)) !== 0) {
+          lost += loss[j]!;
+          size += counts[j]!;
+        }
+      if (1 - lost < minSkills - 1e-9 && size < bestSize) {
+        bestSet = set;
+        bestSize = size;
+      }
+    }
+    if (bestSet !== 0) best = { skills: [...new Set(perNeed.flatMap((skills, j) => ((bestSet & (1 << j)) !== 0 ? atLeast(skills, level) : [])))], size: bestSize };
   }
   return best;
 }
+
+/** Every non-empty set of `n` needs, as bit sets. */
+const subsets = (n: number): number[] => Array.from({ length: (1 << n) - 1 }, (_, i) => i + 1);
 
 const similarCache = new WeakMap<ReferenceTables, Map<string, [number, number][]>>();
 

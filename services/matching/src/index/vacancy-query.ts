@@ -26,6 +26,8 @@ const FEW_CANDIDATES = 20_000;
 const SEED_SAMPLE = 4096;
 /** Another must-have's holders are walked to narrow the candidates when at most this many times as many (see VacancyQuery.allow). */
 const OTHERS_FACTOR = 8;
+/** Members of a group whose masks are read together (considerRun): a quarter of a block of 16 (WorkerGroup.subSize). */
+const RUN = 4;
 /** Numbers every visitGroups call, of any query over any index (PlaceSummary.boundPass). */
 let boundPasses = 0;
 
@@ -51,13 +53,18 @@ export class VacancyQuery {
   private lastRest = 0;
   /** Scratch for the group being visited (visitMembers). */
   private readonly local: GroupLocal = { km: 0, relocateValue: 0, restButLocation: 0 };
+  /** Scratch for the masks of a run of members (considerRun). */
+  private readonly runLo = new Uint32Array(RUN);
+  private readonly runHi = new Uint32Array(RUN);
+  private readonly runKey = new Int32Array(RUN);
+  private readonly runPassed = new Int32Array(RUN);
   /**
    * Place summary key → its bound in the current tier (+Infinity: not
    * bounded): a skill holder whose place cannot reach the k-th score is
    * passed over before anything else of theirs is read.
    */
   private placeBounds = new Float64Array(0);
-  /** The same bound for everything but the skills factor (+Infinity: not bounded), to which a holder's own skills ceiling is added (`holderOut`). */
+  /** The same bound for everything but the skills factor (+Infinity: not bounded), to which a holder's own skills ceiling is added (`holdersPast`). */
   private placeRests = new Float64Array(0);
   /** Occupation id → its tier in the current query (TIER_VALUES index). */
   private tierOf = new Int8Array(0);
@@ -205,10 +212,9 @@ export class VacancyQuery {
   private visitBucket(ctx: ScoringContext, v: MatchVacancy, bucket: IntList, t: number, out: TopKCollector): void {
     const value = TIER_VALUES[t]!;
     const rest = upperBound(ctx, value) - ctx.weights[1]!;
-    const c = this.workers.columns;
-    for (let i = 0; i < bucket.length; i += 1) {
-      const slot = bucket.data[i]!;
-      if (!this.holderOut(ctx, slot, c, rest, out.threshold)) this.consider(ctx, v, slot, value, out, rest);
+    for (let at = 0; at < bucket.length; at += RUN) {
+      const n = this.holdersPast(ctx, bucket.data, at, Math.min(bucket.length, at + RUN), rest, out.threshold, false);
+      for (let i = 0; i < n; i += 1) this.consider(ctx, v, this.runPassed[i]!, value, out, rest);
     }
   }
 
@@ -252,13 +258,16 @@ export class VacancyQuery {
     const last = TIER_VALUES.length - 1;
     for (const skill of holders.skills) {
       const posting = postings.get(skill);
-      for (let i = 0; i < (posting?.length ?? 0); i += 1) {
-        const slot = posting!.data[i]!;
-        // Scored already (in an earlier tier, the seed, or as the holder of another of these skills): one read.
-        // Then the place bounds, which are the last tier's (visitLastTier); a holder of an earlier tier who passes them
-        // is left out (they were bounded in their own tier), rather than scored in vain.
-        if (this.stamps[slot] === this.epoch || this.holderOut(ctx, slot, c, rest, out.threshold) || this.tierOfSlot(slot, c, pool.data) !== last) continue;
-        this.consider(ctx, v, slot, 0, out, restOfTier);
+      if (!posting) continue;
+      for (let at = 0; at < posting.length; at += RUN) {
+        // Scored already (in an earlier tier, the seed, or as the holder of another of these skills), then the place
+        // bounds, which are the last tier's (visitLastTier); a holder of an earlier tier who passes them is left out
+        // (they were bounded in their own tier), rather than scored in vain.
+        const n = this.holdersPast(ctx, posting.data, at, Math.min(posting.length, at + RUN), rest, out.threshold, true);
+        for (let i = 0; i < n; i += 1) {
+          const slot = this.runPassed[i]!;
+          if (this.tierOfSlot(slot, c, pool.data) === last) this.consider(ctx, v, slot, 0, out, restOfTier);
+        }
       }
     }
     return true;
@@ -278,13 +287,13 @@ export class VacancyQuery {
     const holders = essentialSkills(ctx.tables, v, (out.threshold - rest) / w, count);
     if (!holders || holders.size > work) return false;
     this.holdersVisited += holders.size;
-    const c = this.workers.columns;
     for (const key of keys)
       for (const skill of holders.skills) {
         const posting = postings.get(occupationSkillKey(key, skill));
-        for (let i = 0; i < (posting?.length ?? 0); i += 1) {
-          const slot = posting!.data[i]!;
-          if (!this.holderOut(ctx, slot, c, rest, out.threshold)) this.consider(ctx, v, slot, value, out, rest);
+        if (!posting) continue;
+        for (let at = 0; at < posting.length; at += RUN) {
+          const n = this.holdersPast(ctx, posting.data, at, Math.min(posting.length, at + RUN), rest, out.threshold, false);
+          for (let i = 0; i < n; i += 1) this.consider(ctx, v, this.runPassed[i]!, value, out, rest);
         }
       }
     return true;
@@ -303,19 +312,34 @@ export class VacancyQuery {
   }
 
   /**
-   * A holder (or must-have candidate) visited outside their group who cannot
-   * reach the k-th score: by their place summary's bound in the current tier
-   * (two reads), then by the lower of `rest` (the tier's bound for everything
-   * but skills) and that summary's bound for everything but skills, plus
-   * their own skills ceiling (their mask: tighter than the summary's bound
-   * with the place's mask). The place comes first: it is a lookup, where the
-   * ceiling of a mask not seen just before is a sum over the skills asked.
+   * Of the holders (or must-have candidates) data[at, end) (at most RUN),
+   * visited outside their group, into `runPassed` those who may still reach
+   * the k-th score (and, with `unstamped`, were not scored already); their
+   * count. Ruled out: by their place summary's bound in the current tier,
+   * then by the lower of `rest` (the tier's bound for everything but skills)
+   * and that summary's bound for everything but skills, plus their own
+   * skills ceiling (their mask: tighter than the summary's bound with the
+   * place's mask). Each one's place, priority and mask are read before any
+   * is bounded, so that the CPU overlaps the loads of scattered slots.
    */
-  private holderOut(ctx: ScoringContext, slot: number, c: WorkerColumns, rest: number, threshold: number): boolean {
-    const key = groupKey(slot, c);
-    if (this.placeBounds[key]! < threshold) return true;
-    // Both are bounds for everything but skills (the place's is +Infinity when it was not bounded).
-    return Math.min(rest, this.placeRests[key]!) + ctx.weights[1]! * this.ceiling.of(c.skillMask[slot * 2]!, c.skillMask[slot * 2 + 1]!) < threshold;
+  private holdersPast(ctx: ScoringContext, data: Int32Array, at: number, end: number, rest: number, threshold: number, unstamped: boolean): number {
+    const c = this.workers.columns;
+    const { runKey: keys, runLo: lows, runHi: highs, runPassed: passed } = this;
+    for (let i = at; i < end; i += 1) {
+      const slot = data[i]!;
+      keys[i - at] = unstamped && this.stamps[slot] === this.epoch ? -1 : groupKey(slot, c);
+      lows[i - at] = c.skillMask[slot * 2]!;
+      highs[i - at] = c.skillMask[slot * 2 + 1]!;
+    }
+    const w = ctx.weights[1]!;
+    let n = 0;
+    for (let i = at; i < end; i += 1) {
+      const key = keys[i - at]!;
+      if (key < 0 || this.placeBounds[key]! < threshold) continue;
+      if (Math.min(rest, this.placeRests[key]!) + w * this.ceiling.of(lows[i - at]!, highs[i - at]!) < threshold) continue;
+      passed[n++] = data[i]!;
+    }
+    return n;
   }
 
   private nextMarkEpoch(): void {
@@ -429,10 +453,37 @@ export class VacancyQuery {
       for (let at = from; at < to; at += sub) {
         const q = (at / sub) * 2;
         if (rest + w * this.ceiling.of(subMasks[q]!, subMasks[q + 1]!) < out.threshold) continue;
-        for (let i = at, end = Math.min(to, at + sub); i < end; i += 1) this.consider(ctx, v, data[i]!, occupation, out, rest, local);
+        for (let r = at, end = Math.min(to, at + sub); r < end; r += RUN) this.considerRun(ctx, v, data, r, Math.min(end, r + RUN), occupation, out, rest, local);
       }
     }
-    for (let i = sorted; i < group.slots.length; i += 1) this.consider(ctx, v, data[i]!, occupation, out, rest, local);
+    for (let at = sorted; at < group.slots.length; at += RUN) this.considerRun(ctx, v, data, at, Math.min(group.slots.length, at + RUN), occupation, out, rest, local);
+  }
+
+  /**
+   * `consider` for the members data[at, end) of a group (at most RUN). Their
+   * masks are read before any is bounded: loads of scattered slots that the
+   * CPU overlaps, where reading each after bounding the one before waits for
+   * them one at a time.
+   */
+  private considerRun(ctx: ScoringContext, v: MatchVacancy, data: Int32Array, at: number, end: number, occupation: number, out: TopKCollector, rest: number, local: GroupLocal): void {
+    if (this.filtered) {
+      for (let i = at; i < end; i += 1) this.consider(ctx, v, data[i]!, occupation, out, rest, local);
+      return;
+    }
+    const skillMask = this.workers.columns.skillMask;
+    const lows = this.runLo;
+    const highs = this.runHi;
+    for (let i = at; i < end; i += 1) {
+      const slot = data[i]!;
+      lows[i - at] = skillMask[slot * 2]!;
+      highs[i - at] = skillMask[slot * 2 + 1]!;
+    }
+    const w = ctx.weights[1]!;
+    for (let i = at; i < end; i += 1) {
+      this.touched += 1;
+      const skillsCeiling = this.ceiling.of(lows[i - at]!, highs[i - at]!);
+      if (rest + w * skillsCeiling >= out.threshold) this.considerReaching(ctx, v, data[i]!, occupation, out, skillsCeiling, local);
+    }
   }
 
   private groupsOf(keys: number[]): number {
@@ -598,6 +649,13 @@ export class VacancyQuery {
     const weight = ctx.weights[1]!;
     const skillsCeiling = this.ceiling.of(c.skillMask[slot * 2]!, c.skillMask[slot * 2 + 1]!);
     if (rest + weight * skillsCeiling < out.threshold) return;
+    this.considerReaching(ctx, v, slot, occupation, out, skillsCeiling, local);
+  }
+
+  /** `consider` for a worker whose skills ceiling (from their mask) can reach the k-th score. */
+  private considerReaching(ctx: ScoringContext, v: MatchVacancy, slot: number, occupation: number, out: TopKCollector, skillsCeiling: number, local?: GroupLocal): void {
+    const c = this.workers.columns;
+    const weight = ctx.weights[1]!;
     if (local && local.restButLocation + ctx.weights[3]! * memberLocation(ctx, local, c.maxCommuteTenths[slot]!, c.flags[slot]!) + weight * skillsCeiling < out.threshold) return;
     if (this.stamps[slot] === this.epoch) return;
     this.stamps[slot] = this.epoch;

@@ -56,6 +56,38 @@ describe('essential skills', () => {
     expect(essentialSkills(tables, v, 0.95, (skills) => skills.length)?.skills).toEqual([welding]);
   });
 
+  it('every worker whose skills factor reaches the least asked holds one of the skills it returns', () => {
+    fc.assert(
+      fc.property(fc.array(workerSnapshot, { minLength: 1, maxLength: 6 }), vacancySnapshot, fc.double({ min: 0.01, max: 1, noNaN: true }), fc.nat(5), (snapshots, vacancy, minSkills, seed) => {
+        const v = compileVacancy(vacancy, tables, DEFAULT_SCORING);
+        // Holder counts that differ by skill, so that every set of the skills asked may be the cheapest.
+        const cut = essentialSkills(tables, v, minSkills, (skills) => skills.reduce((n, skill) => n + ((skill * 7 + seed) % 11) + 1, 0));
+        if (!cut) return;
+        const kept = new Set(cut.skills);
+        for (const w of snapshots.map((s) => compileWorker(s, tables))) {
+          const [from, to] = skillsOf(w);
+          if (skillsValue(tables, w.lists, from, to, v.skills, v.skillWeights) < minSkills) continue;
+          expect(Array.from(w.lists.subarray(from, to)).some((skill) => kept.has(skill))).toBe(true);
+        }
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('with three skills asked alike, of which two are needed, cuts by the holders of the two with fewest', () => {
+    const three = compileVacancy(
+      aVacancy({}, { skills: ['welding', 'garment', 'driving'].map((code) => ({ code, mustHave: false, weight: 1 })) }),
+      tables,
+      DEFAULT_SCORING,
+    );
+    const [welding, garment, driving] = ['welding', 'garment', 'driving'].map((code) => tables.skills.idOf(code)!);
+    // Missing one of three (a third of the factor) still leaves 2/3 ≥ .5: only a set of two or all three cuts, and welding's holders are many.
+    const cut = essentialSkills(tables, three, 0.5, (skills) => skills.reduce((n, skill) => n + (skill === welding ? 1000 : 1), 0));
+    expect(cut?.skills).toContain(garment);
+    expect(cut?.skills).toContain(driving);
+    expect(cut?.skills).not.toContain(welding);
+  });
+
   it('cuts nothing when no skill is needed to reach the k-th score', () => {
     expect(essentialSkills(tables, v, 0, (skills) => skills.length)).toBeUndefined();
   });
