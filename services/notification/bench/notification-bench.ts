@@ -7,15 +7,19 @@
 // prints matches/s, CPU ms per match (this process: service, sinks and
 // producer) and database operations per match. Mode `old` runs the service
 // from the sources in BENCH_OLD_SRC (e.g. `git archive` of an earlier commit's
-// src/ copied into this folder), for a before/after in one run.
+// src/ copied into this folder), for a before/after in one run, one by one
+// (`old:500`: in batches of 500). `--ops` prints the operations per proposal
+// by collection; `--batches` counts the batches (from the service's log).
 import { readdirSync, readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
+import { Writable } from 'node:stream';
 import { employersTopic, matchesTopic, vacanciesTopic, workerContactsTopic } from '@ketnoi/contracts';
 import { buildEvent, createKafka, withSuffix } from '@ketnoi/messaging';
 import { createDevIssuer, createLogger, loadConfig } from '@ketnoi/service-kit';
 import mongoose from 'mongoose';
 import type { buildApp as BuildApp } from '../src/app.js';
 import type { notificationConfigSchema as ConfigSchema } from '../src/config.js';
+import type { loadMatchBatch as LoadMatchBatch } from '../src/use-cases/load-match-batch.js';
 import { aVacancy, aWorkerContact, anEmployer } from '../test/mothers.js';
 import { startSmsGateway, startSmtpServer } from '../test/sinks.js';
 
@@ -26,9 +30,12 @@ const PER_VACANCY = Math.min(Number(arg('per-vacancy', '50')), WORKERS);
 const MODES = arg('modes', '0,500').split(',');
 
 let databaseOps = 0;
+// Per `<collection>.<operation>`, to see where the round trips go (`--ops` prints them per proposal).
+const opsByKind = new Map<string, number>();
 // Every collection operation of every mongoose connection in this process (the service's, the bench's reads).
-mongoose.set('debug', () => {
+mongoose.set('debug', (collection: string, method: string) => {
   databaseOps += 1;
+  opsByKind.set(`${collection}.${method}`, (opsByKind.get(`${collection}.${method}`) ?? 0) + 1);
 });
 
 const workerId = (i: number) => `wrk_bench${String(i).padStart(6, '0')}`;
@@ -54,6 +61,14 @@ for (let v = 0; v < VACANCIES; v += 1) {
   }
 }
 const proposals = VACANCIES * PER_VACANCY;
+const READ_ROUNDS = Number(arg('read-rounds', '0'));
+// Each vacancy's proposals as the batch reads them (for --read-rounds).
+const proposalsByVacancy = Array.from({ length: VACANCIES }, (_, v) =>
+  Array.from({ length: PER_VACANCY }, (_, r) => {
+    const w = (v * 7 + r) % WORKERS;
+    return { matchId: `${vacancyId(v)}:${workerId(w)}`, workerId: workerId(w), vacancyId: vacancyId(v), causeEventId: 'bench', proposedAt: at };
+  }),
+);
 
 const env = process.env;
 
@@ -70,11 +85,24 @@ const ferretTicks = () => {
   const fields = readFileSync(`/proc/${ferretPid}/stat`, 'utf8').split(') ')[1]!.split(' ');
   return Number(fields[11]) + Number(fields[12]);
 };
+// The service's log at info: each `matches notified` line is one batch; warnings and errors go on to stderr.
+let batches = 0;
+const batchCounter = new Writable({
+  write(chunk: Buffer, _encoding, done) {
+    for (const line of chunk.toString().split('\n').filter(Boolean)) {
+      if (line.includes('"msg":"matches notified"')) batches += 1;
+      else if (/"level":"(warn|error|fatal)"/.test(line)) process.stderr.write(`${line}\n`);
+    }
+    done();
+  },
+});
 const [issuer, sms, smtp] = await Promise.all([createDevIssuer(), startSmsGateway(), startSmtpServer({ parse: false })]);
 
 async function run(mode: string) {
-  const src = mode === 'old' ? (env.BENCH_OLD_SRC ?? '../.bench-old/src') : '../src';
-  const batchSize = mode === 'old' ? '1' : mode;
+  // `old:<size>`: the earlier sources in batches of <size>.
+  const [name, size] = mode.split(':') as [string, string | undefined];
+  const src = name === 'old' ? (env.BENCH_OLD_SRC ?? '../.bench-old/src') : '../src';
+  const batchSize = size ?? (name === 'old' ? '1' : name);
   const { buildApp } = (await import(`${src}/app.js`)) as { buildApp: typeof BuildApp };
   const { notificationConfigSchema } = (await import(`${src}/config.js`)) as { notificationConfigSchema: typeof ConfigSchema };
   const suffix = `bench-${Date.now().toString(36)}`;
@@ -94,7 +122,7 @@ async function run(mode: string) {
     QUIET_HOURS_START: '00:00',
     QUIET_HOURS_END: '00:00',
   });
-  const app = await buildApp(config, { logger: createLogger({ serviceName: 'notification', level: 'warn' }), topicName: topic, groupId: suffix, relayIdleMs: 100 });
+  const app = await buildApp(config, { logger: createLogger({ serviceName: 'notification', level: 'info' }, batchCounter), topicName: topic, groupId: suffix, relayIdleMs: 100 });
   await app.ready();
   const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: suffix, logger: app.log as never });
   const producer = kafka.producer();
@@ -110,6 +138,7 @@ async function run(mode: string) {
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   };
+  const setupKinds = new Map(opsByKind);
   await send(employersTopic.name, [event(employersTopic, { type: 'employer.registered', subject: 'emp_test01', data: anEmployer() }, 'emp_test01')]);
   await send(
     vacanciesTopic.name,
@@ -130,6 +159,8 @@ async function run(mode: string) {
   if (digestWorkers.length > 0) await db.collection<{ _id: string }>('preferences').insertMany(digestWorkers.map((i) => ({ _id: workerId(i), delivery: 'digest', updatedAt: new Date() })));
   await until('contacts projected', async () => (await db.collection('contacts').countDocuments()) === WORKERS && (await db.collection('vacancies').countDocuments()) === VACANCIES);
 
+  // The vacancy projection's operations per vacancy (opened once each), before the matches.
+  const vacancyOps = [...opsByKind].filter(([kind]) => kind.startsWith('vacancies.')).reduce((sum, [kind, n]) => sum + n - (setupKinds.get(kind) ?? 0), 0);
   const matchesName = topic(matchesTopic.name);
   const consumed = async () => {
     const [ends, [committed]] = await Promise.all([admin.fetchTopicOffsets(matchesName), admin.fetchOffsets({ groupId: `${suffix}-matches`, topics: [matchesName] })]);
@@ -139,6 +170,8 @@ async function run(mode: string) {
   const [smsBefore, emailBefore] = [sms.received.length, smtp.counter.count];
   const load = loadavg().map((l) => l.toFixed(2)).join(' ');
   const opsBefore = databaseOps;
+  const batchesBefore = batches;
+  const kindsBefore = new Map(opsByKind);
   const cpuBefore = process.cpuUsage();
   const ferretBefore = ferretTicks();
   const started = Date.now();
@@ -147,6 +180,10 @@ async function run(mode: string) {
   const seconds = (Date.now() - started) / 1000;
   const cpu = process.cpuUsage(cpuBefore);
   const ops = databaseOps - opsBefore;
+  const kinds = [...opsByKind].map(([kind, n]) => [kind, n - (kindsBefore.get(kind) ?? 0)] as const).filter(([, n]) => n > 0);
+  if (process.argv.includes('--ops')) {
+    console.log(JSON.stringify({ mode, opsPerProposal: Object.fromEntries(kinds.sort((a, b) => b[1] - a[1]).map(([kind, n]) => [kind, Number((n / proposals).toFixed(3))])) }));
+  }
   // Clock ticks are 1/100 s on Linux.
   const ferretMs = (ferretTicks() - ferretBefore) * 10;
   await until('every event relayed', async () => (await db.collection('deliveries_pending').countDocuments()) === 0);
@@ -162,11 +199,26 @@ async function run(mode: string) {
     cpuShareOfACore: Number(((cpu.user + cpu.system) / 1000 / (seconds * 1000)).toFixed(2)),
     ferretdbCpuMsPerProposal: ferretPid ? Number((ferretMs / proposals).toFixed(2)) : null,
     databaseOpsPerProposal: Number((ops / proposals).toFixed(2)),
+    vacancyProjectionOpsPerVacancy: Number((vacancyOps / VACANCIES).toFixed(2)),
+    batches: batches - batchesBefore,
+    msPerBatch: Math.round((seconds * 1000) / Math.max(1, batches - batchesBefore)),
     sms: sms.received.length - smsBefore,
     emails: smtp.counter.count - emailBefore,
     deliveries: await db.collection('deliveries').countDocuments(),
     secondsUntilEventsPublished: relayed,
   };
+  // The read phase of a batch alone, on the data the run left: each vacancy's proposals read as one batch, READ_ROUNDS times.
+  const { loadMatchBatch } = (await import(`${src}/use-cases/load-match-batch.js`)) as { loadMatchBatch: typeof LoadMatchBatch };
+  const readMs: number[] = [];
+  for (let round = 0; round < READ_ROUNDS; round += 1) {
+    for (const notices of proposalsByVacancy) {
+      const t0 = performance.now();
+      await loadMatchBatch(app.notification, notices, new Date());
+      readMs.push(performance.now() - t0);
+    }
+  }
+  readMs.sort((a, b) => a - b);
+  Object.assign(result, { batchReadMsMedian: Number((readMs[readMs.length >> 1] ?? 0).toFixed(1)), batchReadMsP90: Number((readMs[Math.floor(readMs.length * 0.9)] ?? 0).toFixed(1)) });
   await Promise.all([producer.disconnect(), admin.disconnect()]);
   await db.dropDatabase();
   await app.close();

@@ -75,8 +75,8 @@ export async function buildApp(config: NotificationConfig, overrides: BuildOverr
       subscribe: (consumer) =>
         consumer
           .subscribeBatch(workerContactsTopic, projectOnWorkerContact(deps), batch)
-          .subscribeBatch(workersTopic, forgetOnWorkerErased(deps), batch)
-          .subscribe(vacanciesTopic, projectOnVacancy(deps))
+          .subscribeBatch(workersTopic, forgetOnWorkerErased(deps), { ...batch, types: ['worker.erased'] })
+          .subscribeBatch(vacanciesTopic, projectOnVacancy(deps), batch)
           .subscribe(employersTopic, projectOnEmployer(deps)),
     }),
   );

@@ -1,3 +1,4 @@
+import { insertNew } from '@ketnoi/service-kit';
 import { Schema, type Connection, type Model } from 'mongoose';
 import { isOver, type MatchState } from '../domain/match-state.js';
 
@@ -24,12 +25,22 @@ export class MatchStates {
     await this.model.updateOne({ _id: matchId }, { $set: { withdrawnAt: at } }, { upsert: true });
   }
 
-  /** Several withdrawals in one command, in order (a later one of the same match wins, as one by one). */
+  /**
+   * Several withdrawals, a later one of the same match winning (as one by
+   * one). Most withdrawn matches have no state yet: they are inserted in one
+   * command, and only those already there are updated. An upsert costs
+   * FerretDB a query and a write per match (on PostgreSQL a SELECT and an
+   * INSERT each: ≈1,900 of each in 30 s of the system bench), an insert of
+   * many one statement.
+   */
   async withdrawMany(withdrawals: readonly { matchId: string; at: Date }[]): Promise<void> {
-    if (withdrawals.length === 0) return;
+    const latest = new Map(withdrawals.map(({ matchId, at }) => [matchId, at]));
+    const docs = [...latest].map(([_id, withdrawnAt]) => ({ _id, withdrawnAt }));
+    const there = await insertNew(this.model.collection, docs);
+    if (there.size === 0) return;
     await this.model.bulkWrite(
-      withdrawals.map(({ matchId, at }) => ({ updateOne: { filter: { _id: matchId }, update: { $set: { withdrawnAt: at } }, upsert: true } })),
-      { ordered: true },
+      [...there].map(({ _id, withdrawnAt }) => ({ updateOne: { filter: { _id }, update: { $set: { withdrawnAt } }, upsert: true } })),
+      { ordered: false },
     );
   }
 

@@ -5,7 +5,7 @@ import type { Contact, WorkerChannel } from '../domain/types.js';
 import type { DeferredDoc } from '../repositories/deferred.js';
 import type { NotificationDeps } from './deps.js';
 import { deferredEvent, failedEvent, sentEvent, suppressedEvent } from './notification-events.js';
-import { settleUnrecorded } from './settle-unrecorded.js';
+import { settleUnrecorded, type Resend } from './settle-unrecorded.js';
 import { sendOnChannel, type Outgoing } from './send-on-channel.js';
 
 const step = (outgoing: Outgoing, channel: WorkerChannel, at: Date) => ({
@@ -44,11 +44,11 @@ export async function sendClaimed(deps: NotificationDeps, outgoing: Outgoing, ch
  * claim is a send never recorded — the process stopped between sending and
  * recording —, which is settled now (settleUnrecorded). True when it was.
  */
-export async function settleIfUnrecorded(deps: NotificationDeps, outgoing: Outgoing, channel: WorkerChannel, contact: Contact | null): Promise<boolean> {
-  const { key } = outgoing.notice;
+export async function settleIfUnrecorded(deps: NotificationDeps, notice: Notice, channel: WorkerChannel, resend: Resend | null): Promise<boolean> {
+  const { key } = notice;
   const claim = await deps.deliveries.get(key, channel);
   if (claim?.state !== 'sending' || (await deps.deliveries.outcome(key, channel))) return false;
-  const settled = await settleUnrecorded(deps, outgoing, channel, contact);
+  const settled = await settleUnrecorded(deps, notice, channel, resend);
   deps.log.warn({ notificationId: `${key}:${channel}`, settled }, 'a send never recorded (crash) was settled');
   return true;
 }
@@ -85,9 +85,11 @@ export async function carryOutDelivery(
   const { notice } = outgoing;
   const at = deps.now();
   const base = step(outgoing, delivery.channel, at);
+  // A try cut short is sent again only where the rules still send now (settleUnrecorded).
+  const resend = contact ? { outgoing, contact } : null;
   if (delivery.action === 'suppress') {
     const claimed = await deps.deliveries.claim({ ...base, state: 'suppressed', events: [suppressedEvent(notice, delivery.channel, at, delivery.reason)] });
-    return claimed || settleIfUnrecorded(deps, outgoing, delivery.channel, contact);
+    return claimed || settleIfUnrecorded(deps, notice, delivery.channel, null);
   }
   if (delivery.action === 'defer') {
     if (!source) throw new Error(`${notice.template} cannot be deferred`);
@@ -95,9 +97,9 @@ export async function carryOutDelivery(
     if (claimed) {
       await deps.deferred.add(deferredDoc(notice, source, delivery.channel, delivery.until));
     }
-    return claimed || settleIfUnrecorded(deps, outgoing, delivery.channel, contact);
+    return claimed || settleIfUnrecorded(deps, notice, delivery.channel, resend);
   }
-  if (!(await deps.deliveries.claim({ ...base, state: 'sending' }))) return settleIfUnrecorded(deps, outgoing, delivery.channel, contact);
+  if (!(await deps.deliveries.claim({ ...base, state: 'sending' }))) return settleIfUnrecorded(deps, notice, delivery.channel, resend);
   await sendClaimed(deps, outgoing, delivery.channel, contact!);
   return true;
 }

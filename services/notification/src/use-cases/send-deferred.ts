@@ -44,7 +44,7 @@ async function sendOnceMarked(deps: NotificationDeps, outgoing: Outgoing, channe
   const { key, workerId } = outgoing.notice;
   if (await deps.deliveries.outcome(key, channel)) return;
   if (!(await deps.deliveries.markSending(key, workerId, channel, deps.now()))) {
-    const settled = await settleUnrecorded(deps, outgoing, channel, contact);
+    const settled = await settleUnrecorded(deps, outgoing.notice, channel, { outgoing, contact });
     log.warn({ notificationId: `${key}:${channel}`, settled }, 'a deferred send never recorded (crash) was settled');
     return;
   }

@@ -1,6 +1,7 @@
 import { isRetriable } from '@ketnoi/errors';
 import type { Logger } from 'pino';
 import type { JudgedMatch } from '../domain/match-batch.js';
+import { noticeOfMatch } from '../domain/match-notice.js';
 import { deliveryKey } from '../domain/notice.js';
 import type { WorkerChannel } from '../domain/types.js';
 import type { Step } from '../repositories/deliveries.js';
@@ -9,7 +10,7 @@ import type { NotificationDeps } from './deps.js';
 import { failedEvent, sentEvent } from './notification-events.js';
 import { matchOutgoing } from './outgoing.js';
 import { inboxItem, sendOnChannel, type Outgoing } from './send-on-channel.js';
-import { settleUnrecorded } from './settle-unrecorded.js';
+import { settleUnrecorded, type Resend } from './settle-unrecorded.js';
 
 export interface BatchSent {
   /** Outcomes recorded (each with its event). */
@@ -22,6 +23,11 @@ export interface BatchSent {
 interface Send {
   match: JudgedMatch;
   outgoing: Outgoing;
+  channel: WorkerChannel;
+}
+
+interface Unsettled {
+  match: JudgedMatch;
   channel: WorkerChannel;
 }
 
@@ -85,7 +91,7 @@ export async function sendMatchBatch(
     // A batch's messages may outlast the group's session timeout.
     await heartbeat();
     if (channel === 'sms' && !(await deps.deliveries.claim({ matchId: match.notice.matchId, workerId: match.notice.workerId, channel, state: 'sending', at: deps.now() }))) {
-      unsettled.push(send);
+      unsettled.push({ match, channel });
       continue;
     }
     try {
@@ -106,29 +112,43 @@ export async function sendMatchBatch(
   return result;
 }
 
+/**
+ * How a claim of the match found without an outcome may be sent again: only
+ * where the rules, asked again now, still send on that channel. A match
+ * withdrawn or placed since (or a worker no longer reachable) is judged
+ * without a job and its channels suppressed: its unrecorded tries are
+ * recorded uncertain, not worded again (settleUnrecorded).
+ */
+function resendOf(deps: NotificationDeps, match: JudgedMatch, channel: WorkerChannel): Resend | null {
+  const planned = match.plan.find((d) => d.channel === channel);
+  if (!match.job || !match.contact || !planned || planned.action === 'suppress') return null;
+  return { outgoing: matchOutgoing(deps, match.notice, match.job), contact: match.contact };
+}
+
 /** What the batch sends under its claims, and what it found claimed without an outcome (or claimed meanwhile by another instance). */
 function plannedSends(deps: NotificationDeps, matches: readonly JudgedMatch[], taken: ReadonlySet<string>) {
   const sends: Send[] = [];
-  const unsettled: Send[] = [];
+  const unsettled: Unsettled[] = [];
   for (const match of matches) {
-    const outgoing = matchOutgoing(deps, match.notice, match.job!);
-    for (const channel of match.unrecorded) unsettled.push({ match, outgoing, channel });
+    for (const channel of match.unrecorded) unsettled.push({ match, channel });
     for (const { delivery } of match.claims) {
-      const send = { match, outgoing, channel: delivery.channel };
-      if (taken.has(deliveryKey(match.notice.matchId, delivery.channel))) unsettled.push(send);
-      else if (delivery.action === 'send') sends.push(send);
+      if (taken.has(deliveryKey(match.notice.matchId, delivery.channel))) unsettled.push({ match, channel: delivery.channel });
+      // Only a live match plans a send, so its job is known.
+      else if (delivery.action === 'send') sends.push({ match, outgoing: matchOutgoing(deps, match.notice, match.job!), channel: delivery.channel });
     }
   }
   return { sends, unsettled };
 }
 
 /** Claims without an outcome: a crash cut the last try short (settled now), or another instance took them meanwhile (settled if it stopped too). */
-async function settle(deps: NotificationDeps, unsettled: readonly Send[], log: Logger, result: BatchSent): Promise<void> {
-  for (const { match, outgoing, channel } of unsettled) {
+async function settle(deps: NotificationDeps, unsettled: readonly Unsettled[], log: Logger, result: BatchSent): Promise<void> {
+  for (const { match, channel } of unsettled) {
+    const notice = noticeOfMatch(match.notice);
+    const resend = resendOf(deps, match, channel);
     if (match.unrecorded.includes(channel)) {
-      const settled = await settleUnrecorded(deps, outgoing, channel, match.contact);
+      const settled = await settleUnrecorded(deps, notice, channel, resend);
       log.warn({ notificationId: `${match.notice.matchId}:${channel}`, settled }, 'a send never recorded (crash) was settled');
-    } else if (!(await settleIfUnrecorded(deps, outgoing, channel, match.contact))) {
+    } else if (!(await settleIfUnrecorded(deps, notice, channel, resend))) {
       continue;
     }
     result.settled.add(match.notice.matchId);

@@ -1,9 +1,16 @@
+import type { Notice } from '../domain/notice.js';
 import type { Contact, WorkerChannel } from '../domain/types.js';
 import type { NotificationDeps } from './deps.js';
 import { sentEvent } from './notification-events.js';
 import { sendOnChannel, type Outgoing } from './send-on-channel.js';
 
 export type Settled = 'sent-again' | 'recorded-uncertain';
+
+/** What a send found unrecorded needs to go again: its message and the worker's contact. */
+export interface Resend {
+  outgoing: Outgoing;
+  contact: Contact;
+}
 
 /**
  * A send that was claimed and never recorded: the process stopped between
@@ -15,12 +22,18 @@ export type Settled = 'sent-again' | 'recorded-uncertain';
  * recognised as a repeat by its receiver, so it is not sent again but
  * recorded as sent, marked uncertain. Either way exactly one
  * `notification.sent` (the outcome's unique `_id` makes the record once).
+ *
+ * `resend` is null when the rules, asked again now, would not send on the
+ * channel (the match was withdrawn or the worker placed meanwhile, consent
+ * or the channel withdrawn, the contact gone): the try is then recorded
+ * uncertain like an SMS. Sending it would repeat, or send for the first
+ * time, a message the worker should no longer get; and a withdrawn match has
+ * no job to word it with.
  */
-export async function settleUnrecorded(deps: NotificationDeps, outgoing: Outgoing, channel: WorkerChannel, contact: Contact | null): Promise<Settled> {
-  const { notice } = outgoing;
-  const again = channel !== 'sms' && contact !== null;
+export async function settleUnrecorded(deps: NotificationDeps, notice: Notice, channel: WorkerChannel, resend: Resend | null): Promise<Settled> {
+  const again = channel === 'sms' ? null : resend;
   // A failure worth retrying leaves the claim open: the retry settles it.
-  if (again) await sendOnChannel(deps, outgoing, channel, contact);
+  if (again) await sendOnChannel(deps, again.outgoing, channel, again.contact);
   const at = deps.now();
   await deps.deliveries.finish({
     matchId: notice.key,

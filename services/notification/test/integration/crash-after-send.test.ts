@@ -36,6 +36,10 @@ describe('a crash between a send and its record (fault hook), then a restart', (
     return (await notifyOnMatchProposed(() => app.notification)(items as never, { log: app.log, heartbeat: async () => {} } as never)) ?? [];
   };
   const handle = async (app: ServiceApp, matchId: string, workerId: string) => (await handleBatch(app, [[matchId, workerId]]))[0];
+  const handleEvents = async (app: ServiceApp, events: object[]) => {
+    const items = events.map((event, offset) => ({ event, offset: String(offset), headers: {} }));
+    return (await notifyOnMatchProposed(() => app.notification)(items as never, { log: app.log, heartbeat: async () => {} } as never)) ?? [];
+  };
 
   beforeAll(async () => {
     clock.now = null;
@@ -47,11 +51,13 @@ describe('a crash between a send and its record (fault hook), then a restart', (
       ['wrk_crash2', 'two@example.vn', '+84911000002'],
       ['wrk_crash3', 'three@example.vn', '+84911000003'],
       ['wrk_crash4', 'four@example.vn', '+84911000004'],
+      ['wrk_crash5', 'five@example.vn', '+84911000005'],
+      ['wrk_crash6', 'six@example.vn', '+84911000006'],
     ] as const) {
       await service.publish(workerContactsTopic, workerId, [{ type: 'worker-contact.updated', subject: workerId, data: aWorkerContact({ workerId, email, phone }) }]);
     }
     const db = service.app.mongo.db!;
-    await waitFor(async () => (await db.collection('contacts').countDocuments()) === 4 && (await db.collection('vacancies').countDocuments()) === 1, {
+    await waitFor(async () => (await db.collection('contacts').countDocuments()) === 6 && (await db.collection('vacancies').countDocuments()) === 1, {
       what: 'contacts and vacancy projected',
     });
     notifications = await readTopic(testKafka(), service.topic(notificationsTopic.name));
@@ -137,6 +143,51 @@ describe('a crash between a send and its record (fault hook), then a restart', (
       expect(await db.collection('deliveries').findOne({ _id: 'mt_crash_03:sms:2' as never })).toMatchObject({ state: 'sent', uncertain: true });
       expect(await db.collection('deliveries').findOne({ _id: 'mt_crash_04:sms:2' as never })).toMatchObject({ state: 'sent' });
       expect(await db.collection('inbox').countDocuments({ workerId: { $in: ['wrk_crash3', 'wrk_crash4'] } })).toBe(2);
+    } finally {
+      await second.close();
+    }
+  });
+
+  it('settles a send cut short whose match the same batch withdrew without wording it again: recorded uncertain, nothing sent twice or late', async () => {
+    // The batch [proposal, withdrawal] writes the withdrawal before its sends: the redelivery judges the proposal withdrawn.
+    const at = new Date();
+    const pair = (matchId: string, workerId: string) => [
+      { ...proposed(matchId, workerId), data: { ...proposed(matchId, workerId).data, at: at.toISOString() } },
+      { id: `evt-withdrawn-${matchId}`, type: 'match.withdrawn', data: { matchId, vacancyId: 'vac_test01', workerId, reason: 'outranked', at: new Date(at.getTime() + 1_000).toISOString() } },
+    ];
+    const first = await service.another('withdrawn-first');
+    try {
+      // mt_crash_05: every channel went out, none recorded; mt_crash_06: only the in-app item went.
+      crashAfter.add('mt_crash_05:email');
+      await expect(handleEvents(first, pair('mt_crash_05', 'wrk_crash5'))).rejects.toBeInstanceOf(SimulatedCrash);
+      crashAfter.add('mt_crash_06:in-app');
+      await expect(handleEvents(first, pair('mt_crash_06', 'wrk_crash6'))).rejects.toBeInstanceOf(SimulatedCrash);
+    } finally {
+      await first.close();
+    }
+    expect(service.smtp.received.filter((m) => m.to === 'five@example.vn')).toHaveLength(1);
+    expect(service.sms.received.filter((r) => r.body.to === '+84911000005')).toHaveLength(1);
+
+    const second = await service.another('withdrawn-second');
+    try {
+      expect(await handleEvents(second, pair('mt_crash_05', 'wrk_crash5'))).toEqual(['ok', 'ok']);
+      expect(await handleEvents(second, pair('mt_crash_06', 'wrk_crash6'))).toEqual(['ok', 'ok']);
+      expect(await handleEvents(second, pair('mt_crash_05', 'wrk_crash5'))).toEqual(['duplicate', 'ok']);
+      second.notification.published();
+      const ids = ['mt_crash_05:in-app', 'mt_crash_05:sms', 'mt_crash_05:email', 'mt_crash_06:in-app', 'mt_crash_06:email'];
+      await waitFor(() => ids.every((id) => sentOf(id).length > 0), { what: 'five sent events', timeoutMs: 30_000 });
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      for (const id of ids) expect(new Set(sentOf(id).map((e) => e.id)).size).toBe(1);
+      // Nothing went out again, and nothing about the withdrawn match went out for the first time.
+      expect(service.smtp.received.filter((m) => m.to === 'five@example.vn')).toHaveLength(1);
+      expect(service.sms.received.filter((r) => r.body.to === '+84911000005')).toHaveLength(1);
+      expect(service.smtp.received.filter((m) => m.to === 'six@example.vn')).toHaveLength(0);
+      expect(service.sms.received.filter((r) => r.body.to === '+84911000006')).toHaveLength(0);
+      const deliveries = second.mongo.db!.collection('deliveries');
+      for (const id of ids) expect(await deliveries.findOne({ _id: `${id}:2` as never })).toMatchObject({ state: 'sent', uncertain: true });
+      // The SMS of mt_crash_06 was never claimed: it is held back as any channel of a withdrawn match.
+      expect(await deliveries.findOne({ _id: 'mt_crash_06:sms' as never })).toMatchObject({ state: 'suppressed' });
+      expect(await second.mongo.db!.collection('inbox').countDocuments({ workerId: { $in: ['wrk_crash5', 'wrk_crash6'] } })).toBe(2);
     } finally {
       await second.close();
     }
