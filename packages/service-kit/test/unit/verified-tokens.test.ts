@@ -19,31 +19,19 @@ function counting(refuse = new Set<string>()) {
 describe('rememberVerified', () => {
   const t0 = 1_800_000_000_000;
 
-  it('verifies a token once while it is valid, and again once it has expired', async () => {
-    let now = t0;
-    const { calls, verify } = counting();
-    const remembered = rememberVerified(verify, { now: () => now });
-    const t = token('a', t0 / 1000 + 30);
-    await remembered(t);
-    await remembered(t);
-    now = t0 + 29_000;
-    await remembered(t);
-    expect(calls).toHaveLength(1);
-    now = t0 + 30_000;
-    await remembered(t);
-    expect(calls).toHaveLength(2);
-  });
-
-  it('trusts a verification for maxAgeMs at most, even when the token lives longer', async () => {
+  it.each([
+    { until: 'the token expires', lifeSeconds: 30, trustedMs: 30_000 },
+    { until: 'maxAgeMs has passed, though the token lives longer', lifeSeconds: 3600, trustedMs: 60_000 },
+  ])('verifies a token once, and again once $until', async ({ lifeSeconds, trustedMs }) => {
     let now = t0;
     const { calls, verify } = counting();
     const remembered = rememberVerified(verify, { now: () => now, maxAgeMs: 60_000 });
-    const t = token('a', t0 / 1000 + 3600);
+    const t = token('a', t0 / 1000 + lifeSeconds);
     await remembered(t);
-    now = t0 + 59_999;
+    now = t0 + trustedMs - 1;
     await remembered(t);
     expect(calls).toHaveLength(1);
-    now = t0 + 60_000;
+    now = t0 + trustedMs;
     await remembered(t);
     expect(calls).toHaveLength(2);
   });
