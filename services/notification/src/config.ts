@@ -20,6 +20,8 @@ export const notificationConfigSchema = baseConfigSchema.extend({
   QUIET_HOURS_TIME_ZONE: z.string().default('Asia/Ho_Chi_Minh'),
   /** Most match notifications one worker receives per local day; the rest are suppressed. */
   DAILY_CAP: z.coerce.number().int().min(1).max(50).default(5),
+  /** How long a proposal waits for the contact of a worker not projected yet (0: judged at once, without one). */
+  NOTIFICATION_CONTACT_WAIT_MS: z.coerce.number().int().min(0).max(3_600_000).default(300_000),
   /** Most matches.v1 events of a partition handled together (read once, judged in order, written once); 0: one at a time, a batch of one. */
   NOTIFICATION_BATCH_SIZE: z.coerce.number().int().min(0).max(5_000).default(500),
   /** How often deferred (quiet-hours) notifications are looked at. */

@@ -64,6 +64,8 @@ export async function startService(env: Record<string, string> = {}, overrides: 
     SMS_GATEWAY_AUTH_HEADER: 'Authorization: Bearer gateway-test-token',
     SMTP_URL: smtp.url,
     DEFERRED_POLL_MS: '200',
+    // Most tests propose matches for workers they never give a contact: judged at once.
+    NOTIFICATION_CONTACT_WAIT_MS: '0',
     ...env,
   });
   const build = async (groupId: string) => {

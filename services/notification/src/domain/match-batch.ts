@@ -53,6 +53,14 @@ export interface MatchRules {
   quietHours: QuietHours;
   digestTime: string;
   dailyCap: number;
+  /**
+   * How long a proposal for a worker whose contact is not projected yet
+   * waits for it (retriable), default 0. Every registered worker's contact
+   * is published with the worker, but on worker-contacts.v1, read by another
+   * consumer: a first match can arrive before it. Past the wait, no contact
+   * means none will come, and the proposal is judged without one.
+   */
+  contactWaitMs?: number;
 }
 
 /** A claim to write: the planned delivery, and for a digest fold which digest it went to. */
@@ -105,6 +113,9 @@ export class MatchBatch {
     const { known, rules, now } = this;
     const employerId = known.employerOf.get(notice.vacancyId);
     if (!employerId) throw unavailable(`vacancy ${notice.vacancyId} not projected yet`);
+    if (!known.contacts.has(notice.workerId) && now.getTime() - notice.proposedAt.getTime() < (rules.contactWaitMs ?? 0)) {
+      throw unavailable(`contact of worker ${notice.workerId} not projected yet`);
+    }
     const webhooks = webhookJobs(
       known.subscriptions.get(employerId) ?? [],
       {

@@ -86,6 +86,7 @@ export const notificationPlugin = fp(
       retryAfterMs: config.POLLER_RETRY_MS,
       placementMaxAgeMs: config.PLACEMENT_MAX_AGE_HOURS * 3_600_000,
       quietHours: { start: config.QUIET_HOURS_START, end: config.QUIET_HOURS_END, timeZone: config.QUIET_HOURS_TIME_ZONE },
+      contactWaitMs: config.NOTIFICATION_CONTACT_WAIT_MS,
       webhooks: {
         subscriptions: new WebhookSubscriptions(app.mongo),
         queue: new WebhookQueue(app.mongo),

@@ -52,6 +52,8 @@ export interface NotificationDeps {
     jobfairReminder: RenderMessage<ReminderVariables>;
   };
   quietHours: QuietHours;
+  /** How long a proposal waits for a contact not projected yet (MatchRules.contactWaitMs). */
+  contactWaitMs?: number;
   /** Local time (HH:MM) at which daily digests go out. */
   digestTime: string;
   /** Hires older than this (ms) are not announced. */

@@ -4,7 +4,7 @@ import { workerChannels } from '../domain/types.js';
 import { wants, webhookJobId } from '../domain/webhook-jobs.js';
 import type { NotificationDeps } from './deps.js';
 
-export const matchRules = (deps: NotificationDeps): MatchRules => ({ quietHours: deps.quietHours, digestTime: deps.digestTime, dailyCap: deps.cap.cap });
+export const matchRules = (deps: NotificationDeps): MatchRules => ({ quietHours: deps.quietHours, digestTime: deps.digestTime, dailyCap: deps.cap.cap, contactWaitMs: deps.contactWaitMs ?? 0 });
 
 /**
  * Reads what a batch of proposals needs, one query per collection (by `_id`

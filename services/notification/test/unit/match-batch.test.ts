@@ -95,6 +95,21 @@ describe('judging a batch of matches in offset order, as one by one', () => {
     expect(isRetriable(thrown)).toBe(true);
   });
 
+  it('waits (retriable) a while for the contact of a worker it does not know yet, then judges without one', () => {
+    const CONTACT_WAIT_MS = 300_000;
+    const batch = new MatchBatch(known({}, []), { ...rules, contactWaitMs: CONTACT_WAIT_MS }, noon);
+    expect(() => batch.propose(proposal('mt_1', 'wrk_new', new Date(noon.getTime() - CONTACT_WAIT_MS + 1)))).toThrow(/contact of worker wrk_new not projected yet/);
+    let thrown: unknown;
+    try {
+      batch.propose(proposal('mt_1', 'wrk_new', noon));
+    } catch (error) {
+      thrown = error;
+    }
+    expect(isRetriable(thrown)).toBe(true);
+    const late = batch.propose(proposal('mt_2', 'wrk_new', new Date(noon.getTime() - CONTACT_WAIT_MS)));
+    expect(actions(late)).toEqual({ 'in-app': 'no-consent', sms: 'no-consent', email: 'no-consent' });
+  });
+
   it('defers SMS in the quiet hours and suppresses a worker without consent without taking a slot', () => {
     const night = new Date('2026-11-26T22:00:00+07:00');
     const batch = new MatchBatch(known({}, [aContact({ workerId: 'wrk_a' }), aContact({ workerId: 'wrk_b', consent: false })]), rules, night);
