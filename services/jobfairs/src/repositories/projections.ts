@@ -1,8 +1,7 @@
-import { insertNew } from '@ketnoi/service-kit';
+import { insertNew, packDocument, unpackDocument } from '@ketnoi/service-kit';
 import { Schema, type Connection, type Model } from 'mongoose';
 import type { MatchView } from '../domain/ranking.js';
 import { BatchPlan, type ChangeOutcome, type MatchDoc, type ProjectionChange, type VacancyView, type WorkerView } from '../domain/projection-plan.js';
-import { compact, expand } from './compact-doc.js';
 
 export type { ChangeOutcome, MatchDoc, ProjectionChange, VacancyView, WorkerView } from '../domain/projection-plan.js';
 
@@ -17,7 +16,7 @@ const insertOnly = (connection: Connection, name: string) =>
  * ranks with, kept in memory. They are written insert-only (FerretDB scans
  * the collection for every update or delete, even by `_id`): one document
  * per worker or vacancy version (`<id>:<version>`) and per match event
- * (`<partition>:<offset>`), stored compact (`compact-doc.ts`), folded to
+ * (`<partition>:<offset>`), their nested fields as one JSON text (service-kit's `packDocument`, as heads are), folded to
  * the latest at start.
  */
 export class Projections {
@@ -65,9 +64,9 @@ export class Projections {
     const outcomes = changes.map((change) => plan.add(change));
     // Documents already there (a retried or redelivered batch) are the same documents: fine.
     await Promise.all([
-      insertNew(this.workerModel.collection, plan.workerDocs.map(compact)),
-      insertNew(this.vacancyModel.collection, plan.vacancyDocs.map(compact)),
-      insertNew(this.matchModel.collection, plan.matchDocs.map(compact)),
+      insertNew(this.workerModel.collection, plan.workerDocs.map(packDocument)),
+      insertNew(this.vacancyModel.collection, plan.vacancyDocs.map(packDocument)),
+      insertNew(this.matchModel.collection, plan.matchDocs.map(packDocument)),
     ]);
     for (const change of plan.applied) this.remember(change);
     return outcomes;
@@ -85,7 +84,11 @@ export class Projections {
   }
 
   private async read<T>(model: Model<AnyDoc>): Promise<T[]> {
-    return ((await model.find().lean()) as AnyDoc[]).map((doc) => expand<T>(doc));
+    return ((await model.find().lean()) as AnyDoc[]).map((doc) => {
+      const { _id, ...rest } = unpackDocument<AnyDoc>(doc);
+      void _id;
+      return rest as T;
+    });
   }
 
   private remember(change: ProjectionChange): void {

@@ -84,7 +84,9 @@ describe('projection documents in the database', () => {
 
     for (const name of ['worker_projection', 'vacancy_projection', 'match_projection']) {
       const docs = await connection.collection(name).find().toArray();
-      expect(docs.map((doc) => Object.keys(doc).sort())).toEqual(docs.map(() => ['_id', 'data']));
+      // Nothing nested is stored: FerretDB converts nested documents field by field.
+      const nested = docs.flatMap((doc) => Object.entries(doc).filter(([, v]) => typeof v === 'object' && v !== null && (!Array.isArray(v) || v.some((x) => typeof x === 'object'))));
+      expect(nested).toEqual([]);
     }
     const restarted = await reloaded(connection);
     expect(restarted.state()).toStrictEqual(projections.state());
