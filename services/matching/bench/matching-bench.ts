@@ -2,6 +2,8 @@
  * Benchmark of the matching index: `pnpm --filter @ketnoi/matching bench:matching [workers] [vacancies] [queries] [--slow] [--no-rematch] [--upserts]`.
  * --slow: prints each vacancy query over 10 ms (wall) with its counters; --no-rematch: skips the full re-match extrapolation (for quick
  * iterations); --upserts: fills every vacancy's list, then times MatchEngine.upsertWorker for the new workers.
+ * --compare [--naive-queries=5] [--mongo-url=mongodb://127.0.0.1:27017]: adds Orama and the naive FerretDB matcher
+ * (other-matchers.ts) to the vacancy rows, on the same workers and queries (the naive one on the first N only).
  */
 import { cpus } from 'node:os';
 import { referenceData } from '@ketnoi/reference-data';
@@ -11,9 +13,11 @@ import { compileWorker } from '../src/domain/compile-worker.js';
 import { ReferenceTables } from '../src/domain/reference-tables.js';
 import { DEFAULT_SCORING } from '../src/domain/scoring-config.js';
 import { scoringContext } from '../src/domain/scoring-context.js';
+import type { Ranked } from '../src/domain/ranking.js';
 import { MatchEngine } from '../src/engine/match-engine.js';
 import { lastWorkerQuery, topVacancies } from '../src/index/worker-query.js';
 import { scanVacancies, scanWorkers } from './oracles.js';
+import { compareOtherMatchers, type OtherMatchers } from './other-matchers.js';
 import { province } from './province.js';
 import { fmt, percentile, recall, timed, timedCpu } from './stats.js';
 
@@ -22,6 +26,7 @@ const [workerCount = 1_000_000, vacancyCount = 100_000, queryCount = 200] = proc
   .slice(2)
   .filter((arg) => !arg.startsWith('--'))
   .map(Number);
+const option = (name: string, fallback: string) => process.argv.find((arg) => arg.startsWith(`--${name}=`))?.slice(name.length + 3) ?? fallback;
 const out = (line = '') => process.stdout.write(`${line}\n`);
 const config = DEFAULT_SCORING;
 
@@ -32,7 +37,8 @@ const gen = province(referenceData);
 
 const heapBefore = process.memoryUsage().heapUsed;
 const [, workersMs] = timed(() => {
-  for (let i = 0; i < workerCount; i += 1) engine.workers.upsert(compileWorker(gen.worker(i), tables));
+  // As the service does at start-up (`upsertMany`: a group's members in neighbouring slots).
+  engine.workers.upsertMany(Array.from({ length: workerCount }, (_, i) => compileWorker(gen.worker(i), tables)));
 });
 const [, vacanciesMs] = timed(() => {
   for (let i = 0; i < vacancyCount; i += 1) engine.vacancies.upsert(compileVacancy(gen.vacancy(i), tables, config));
@@ -63,6 +69,7 @@ const blocksOpened: number[] = [];
 let scannedAll = 0;
 const slow: string[] = [];
 let vacancyRecall = 0;
+const vacancyTruths: Ranked[][] = [];
 for (const v of queryVacancies) {
   const [found, ms, cpuMs] = timedCpu(() => engine.queryVacancy(v));
   oursCpu.push(cpuMs);
@@ -84,6 +91,7 @@ for (const v of queryVacancies) {
   brute.push(bruteMs);
   bruteCpu.push(bruteCpuMs);
   vacancyRecall += recall(truth, found) / queryVacancies.length;
+  vacancyTruths.push(truth);
   if (JSON.stringify(found) !== JSON.stringify(truth)) throw new Error(`top-K of ${v.id} differs from the oracle`);
 }
 
@@ -127,6 +135,20 @@ if (flags.has('--upserts')) {
   }
 }
 
+// After every timed query of ours, so that Orama's heap and FerretDB's writes do not weigh on them.
+const others: OtherMatchers | undefined = flags.has('--compare')
+  ? await compareOtherMatchers({
+      engine,
+      ctx,
+      tables,
+      k: config.kPerVacancy,
+      queries: queryVacancies,
+      truths: vacancyTruths,
+      naiveQueries: Number(option('naive-queries', '5')),
+      mongoUrl: option('mongo-url', 'mongodb://127.0.0.1:27017'),
+    })
+  : undefined;
+
 const row = (cells: (string | number)[]) => out(`| ${cells.join(' | ')} |`);
 out(`## Matching benchmark — ${workerCount.toLocaleString('en')} workers, ${vacancyCount.toLocaleString('en')} open vacancies, ${queryCount} queries each`);
 out(`machine: ${cpus()[0]?.model ?? '?'} (${cpus().length} cores), Node ${process.version}; one core, seeded data`);
@@ -136,6 +158,11 @@ row(['query', 'method', 'p50 ms', 'p99 ms', 'CPU p50 ms', 'CPU p99 ms', 'recall@
 row(['---', '---', '---:', '---:', '---:', '---:', '---:', '---:']);
 row(['new vacancy → top-50 workers', 'index', ...times(ours, oursCpu), vacancyRecall.toFixed(3), (percentile(brute, 50) / percentile(ours, 50)).toFixed(1)]);
 row(['', 'brute-force oracle', ...times(brute, bruteCpu), '1.000', '1.0']);
+for (const run of others?.runs ?? []) {
+  const meanRecall = run.recall.reduce((a, b) => a + b, 0) / run.recall.length;
+  // '—': the naive matcher's filtering is FerretDB's CPU, not this process's.
+  row(['', `${run.name} (${run.ms.length} queries)`, ...times(run.ms, run.cpu).map((cell) => (cell === 'NaN' ? '—' : cell)), meanRecall.toFixed(3), String(Number((percentile(brute, 50) / percentile(run.ms, 50)).toPrecision(2)))]);
+}
 row(['new worker → top-20 vacancies', 'index', ...times(oursW, oursWCpu), workerRecall.toFixed(3), (percentile(bruteW, 50) / percentile(oursW, 50)).toFixed(1)]);
 row(['', 'brute-force oracle', ...times(bruteW, bruteWCpu), '1.000', '1.0']);
 if (upserts.length > 0) row(['new worker into full lists (MatchEngine.upsertWorker)', 'index', ...times(upserts, upsertsCpu), '—', '—']);
@@ -158,3 +185,10 @@ row(['vacancies bounded one by one per worker query, p50 / p99', `${percentile(v
 if (process.argv.includes('--slow')) for (const line of slow) out(line);
 if (!flags.has('--no-rematch')) row(['full re-match (extrapolated from ' + rematchSample + ' vacancies)', `${((rematchMs / rematchSample) * open.length / 1000).toFixed(0)} s`]);
 if (flags.has('--upserts')) row(['every list filled (`requery` of all open vacancies)', `${(fillMs / 1000).toFixed(1)} s`]);
+if (others) {
+  row(['Orama index built (filter fields of every worker)', `${(others.oramaBuildMs / 1000).toFixed(1)} s`]);
+  row([`FerretDB filled for the naive matcher (${others.naiveDocs.toLocaleString('en')} workers, filter fields + id, indexed)`, `${(others.naiveFillMs / 1000).toFixed(1)} s`]);
+  for (const run of others.runs) row([`${run.name.split(':')[0]}: p50 / our index's p50`, `${(percentile(run.ms, 50) / percentile(ours, 50)).toFixed(1)}×`]);
+  out();
+  out(`FerretDB explain of the naive filter: ${others.naivePlan}`);
+}

@@ -95,6 +95,22 @@ export class WorkerIndex {
     return slot;
   }
 
+  /**
+   * Adds many workers at once (the service's start-up), in the order of the
+   * occupation group each first belongs to, so that a group's members sit in
+   * neighbouring slots: a query reads a group's columns (place, mask, flags…)
+   * from a few cache lines and pages instead of one random read per member.
+   * Workers that come later take free or new slots as `upsert` gives them
+   * (the next start lays them out again). Same index as upserting them one
+   * by one in any order, only the slots differ.
+   */
+  upsertMany(workers: readonly MatchWorker[]): void {
+    const keys = new Float64Array(workers.length);
+    for (let i = 0; i < workers.length; i += 1) keys[i] = layoutKey(workers[i]!);
+    const order = Uint32Array.from(keys.keys()).sort((a, b) => keys[a]! - keys[b]! || a - b);
+    for (const i of order) this.upsert(workers[i]!);
+  }
+
   remove(id: string): boolean {
     const slot = this.slots.get(id);
     if (slot === undefined) return false;
@@ -193,6 +209,10 @@ export class WorkerIndex {
     this.pool.stale = 0;
   }
 }
+
+/** Where a worker is laid out by `upsertMany`: by its first occupation's group (occupation, place, priority or not). */
+const layoutKey = (w: MatchWorker): number =>
+  ((w.nOccupations === 0 ? OccupationGroups.NO_OCCUPATION : w.lists[w.at]!) + 1) * 2 ** 18 + w.place * 2 + (w.priority !== 0 ? 1 : 0);
 
 /** The key of (occupation, skill) in `byOccupationSkill` (NO_OCCUPATION, -1, has keys below 0). */
 export const occupationSkillKey = (occupation: number, skill: number): number => occupation * 65536 + skill;

@@ -6,6 +6,7 @@ import { compileVacancy } from '../domain/compile-vacancy.js';
 import { compileWorker } from '../domain/compile-worker.js';
 import { explain } from '../domain/explain.js';
 import type { ReferenceTables } from '../domain/reference-tables.js';
+import type { MatchWorker } from '../domain/model.js';
 import type { ScoringContext } from '../domain/scoring-context.js';
 import { MatchEngine } from '../engine/match-engine.js';
 import type { VacancyIndex } from '../index/vacancy-index.js';
@@ -235,14 +236,16 @@ export class ShardHost {
     const epoch = await this.store.nextEpoch(id);
     const engine = new MatchEngine(this.context);
     const shard: Shard = { id, epoch, engine, workerVersions: new Map(), vacancyVersions: new Map(), placementVersions: new Map(), hiredUnseen: new Set(), next: offset + 1 };
+    const workers: MatchWorker[] = [];
     for await (const doc of this.projections.workerDocs({ shard: id })) {
       if (doc.version === undefined) {
         shard.hiredUnseen.add(doc._id); // a hire's mark, the worker not seen yet
         continue;
       }
       shard.workerVersions.set(doc._id, doc.version);
-      if (!doc.erased && doc.snapshot) engine.workers.upsert(compileWorker(doc.snapshot as WorkerSnapshot, this.tables, doc.placed === true));
+      if (!doc.erased && doc.snapshot) workers.push(compileWorker(doc.snapshot as WorkerSnapshot, this.tables, doc.placed === true));
     }
+    engine.workers.upsertMany(workers);
     for await (const doc of this.projections.placementDocs({ shard: id })) shard.placementVersions.set(doc._id, doc.version);
     for await (const doc of this.store.vacancyDocs(id)) {
       shard.vacancyVersions.set(doc.vacancyId, doc.version);

@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import { compileVacancy } from '../domain/compile-vacancy.js';
 import { compileWorker } from '../domain/compile-worker.js';
 import type { ReferenceTables } from '../domain/reference-tables.js';
+import type { MatchWorker } from '../domain/model.js';
 import type { MatchEngine } from '../engine/match-engine.js';
 import { outboxId } from '../repositories/outbox-id.js';
 import type { OutboxRecord, ProjectionStore } from '../repositories/projection-store.js';
@@ -155,6 +156,7 @@ export class MatchingService {
     await this.recover(log);
     const { config } = this.engine.ctx;
     // Snapshots were validated by the contract when consumed, and only this service writes them.
+    const workers: MatchWorker[] = [];
     for await (const doc of this.store.workerDocs()) {
       if (doc.version === undefined) {
         this.hiredUnseen.add(doc._id); // a hire's mark, the worker not seen yet
@@ -162,8 +164,10 @@ export class MatchingService {
       }
       this.workerVersions.set(doc._id, doc.version);
       if (doc.erased || !doc.snapshot) continue;
-      this.engine.workers.upsert(compileWorker(doc.snapshot as WorkerSnapshot, this.tables, doc.placed === true));
+      workers.push(compileWorker(doc.snapshot as WorkerSnapshot, this.tables, doc.placed === true));
     }
+    this.engine.workers.upsertMany(workers);
+    workers.length = 0;
     for await (const doc of this.store.vacancyDocs()) {
       this.vacancyVersions.set(doc._id, doc.version);
       this.engine.vacancies.upsert(compileVacancy(doc.snapshot as VacancySnapshot, this.tables, config));

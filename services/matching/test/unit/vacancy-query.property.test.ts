@@ -52,6 +52,33 @@ describe('exact queries over groups (block maxima)', () => {
     );
   });
 
+  it('workers loaded at once (start-up: upsertMany lays each first occupation group out in neighbouring slots), then changed, answer as the oracle', () => {
+    fc.assert(
+      fc.property(fc.array(workerSnapshot, { minLength: 1, maxLength: 40 }), fc.array(fc.nat(39)), fc.array(workerSnapshot, { maxLength: 10 }), vacancySnapshot, (snapshots, removals, later, vacancy) => {
+        const index = new WorkerIndex({ size: 2, from: 4 });
+        const loaded = snapshots.map((snapshot, i) => compileWorker({ ...snapshot, workerId: ids[i]! }, tables));
+        index.upsertMany(loaded);
+        // Slot order follows (first occupation, place, priority): each such group is one run of slots.
+        const keys = Array.from({ length: index.highWater }, (_, slot) => {
+          const w = index.view(slot);
+          return `${w.nOccupations === 0 ? -1 : w.lists[w.at]}/${w.place}/${w.priority !== 0}`;
+        });
+        expect(keys.filter((key, slot) => slot === 0 || key !== keys[slot - 1])).toHaveLength(new Set(keys).size);
+        const workers = new Map(loaded.map((w) => [w.id, w]));
+        for (const i of removals) if (index.remove(ids[i]!)) workers.delete(ids[i]!);
+        later.forEach((snapshot, i) => {
+          const w = compileWorker({ ...snapshot, workerId: ids[(i * 7) % ids.length]! }, tables);
+          index.upsert(w);
+          workers.set(w.id, w);
+        });
+        const v = compileVacancy(vacancy, tables, config);
+        expect(new VacancyQuery(index).run(ctx, v, config.kPerVacancy)).toEqual(oracleForVacancy(ctx, workers.values(), v, config.kPerVacancy));
+        for (const w of workers.values()) expect(index.get(w.id)).toEqual(w);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('one query object run for vacancy after vacancy (as the engine does) equals the oracle for each: nothing of a query (must-have candidates, place bounds) is left for the next', () => {
     fc.assert(
       fc.property(fc.array(workerSnapshot, { minLength: 1, maxLength: 40 }), fc.array(vacancySnapshot, { minLength: 2, maxLength: 6 }), (snapshots, vacancies) => {
