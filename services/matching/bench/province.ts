@@ -128,7 +128,8 @@ export function provinceEngine(workerCount: number, vacancyCount: number) {
   const ctx = scoringContext(tables, config, monthIndex('2026-11'));
   const engine = new MatchEngine(ctx);
   const gen = province(referenceData);
-  for (let i = 0; i < workerCount; i += 1) engine.workers.upsert(compileWorker(gen.worker(i), tables));
+  // Laid out as the service does at start-up.
+  engine.workers.upsertMany(Array.from({ length: workerCount }, (_, i) => compileWorker(gen.worker(i), tables)));
   for (let i = 0; i < vacancyCount; i += 1) engine.vacancies.upsert(compileVacancy(gen.vacancy(i), tables, config));
   return { tables, config, ctx, engine, gen };
 }
