@@ -85,19 +85,33 @@ export async function insertVersion(versions: Model<any>, doc: VersionWithOutbox
 }
 
 /**
- * Inserts many versions with their events (unordered), then the pending-index
- * entries of those inserted; returns the indexes of the versions that were
- * there already (a retried write), which get no entry.
+ * Inserts many versions with their events (unordered); returns the indexes of
+ * the versions that were there already (a retried write). Their events go in
+ * one batch entry of the pending index, written before the versions (which
+ * keep no outbox) and settled after (`openBatchEntry`): the relay reads and
+ * deletes one entry and marks nothing, where an outbox and an index entry per
+ * version cost a bulk mark of every version once published (on FerretDB an
+ * update statement per version). The events of versions that were there
+ * already are left out (they went with the first write). The entry's order
+ * is the highest version among them, so the relay's order is kept as with an
+ * entry per version. The versions are stored as given (through the driver: no
+ * casting, defaults or setters; leave a field out rather than undefined).
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function insertVersions(versions: Model<any>, docs: readonly (VersionWithOutbox & Record<string, unknown>)[]): Promise<Set<number>> {
-  const stored = docs.map((doc) => ({ ...doc, ...withOutbox(doc.outbox) }));
-  const taken = await insertNew(versions, stored);
-  const entries = stored
-    .filter((doc) => !taken.has(doc) && doc.outbox.length > 0)
-    .map((doc) => ({ _id: doc._id, order: doc.version, events: doc.outbox, at: doc.at ?? new Date() }));
-  // An entry a recovery pass made first is there either way.
-  await insertNew(pendingModelFor(versions), entries);
+  const withEvents = docs.filter((doc) => doc.outbox.length > 0);
+  const opened = withEvents.map((doc) => ({ id: doc._id, events: doc.outbox }));
+  const order = Math.max(1, ...withEvents.map((doc) => doc.version));
+  // Real time, not the versions' (a writer's clock may be set back): the relay's grace for a tentative entry counts from it.
+  const at = entryTime();
+  const entry = opened.length > 0 ? await openBatchEntry(versions, opened, at, order) : undefined;
+  const stored = docs.map((doc) => ({ ...doc, ...withOutbox([]) }));
+  // Through the driver: with no outbox to convert, mongoose's documents (casting, validation, defaults) were most of the insert's CPU.
+  const taken = await insertNew(versions.collection, stored);
+  if (entry !== undefined) {
+    const created = new Set(stored.filter((doc) => !taken.has(doc)).map((doc) => doc._id));
+    await settleBatchEntry(versions, entry, opened, opened.filter((version) => created.has(version.id)), at, order);
+  }
   return new Set(stored.flatMap((doc, index) => (taken.has(doc) ? [index] : [])));
 }
 
@@ -114,9 +128,21 @@ export async function recoverPending(versions: Model<any>, olderThan?: Date): Pr
   return entries.length - (await insertNew(pendingModelFor(versions), entries)).size;
 }
 
-const batchEntry = (versions: readonly EntryVersion[], at: Date, tentative: boolean): PendingDoc => ({
+let lastEntryAt = 0;
+/**
+ * Now, and strictly after the last entry this process timed: the relay reads
+ * entries with later versions by `at`, then `order`, so two calls of one
+ * writer in the same millisecond (a version 1 in the first, its version 2 in
+ * the second, both of order 2) must not tie.
+ */
+const entryTime = (): Date => {
+  lastEntryAt = Math.max(Date.now(), lastEntryAt + 1);
+  return new Date(lastEntryAt);
+};
+
+const batchEntry = (versions: readonly EntryVersion[], at: Date, tentative: boolean, order: number): PendingDoc => ({
   _id: `batch:${randomUUID()}`,
-  order: 1,
+  order,
   events: [],
   batch: JSON.stringify(versions.map(({ id, events }) => [id, events])),
   at,
@@ -124,8 +150,9 @@ const batchEntry = (versions: readonly EntryVersion[], at: Date, tentative: bool
 });
 
 /**
- * The first step of writing a batch of new versions (first versions, so
- * nothing of their aggregates is older) without an outbox in each: one
+ * The first step of writing a batch of new versions without an outbox in
+ * each (`order`: the highest version among them; 1, first versions, lets
+ * the relay read in natural order): one
  * pending entry holding all their events, tentative, written *before* the
  * versions, so that a crash between the writes loses no event. The versions
  * are then inserted with empty outboxes and `settleBatchEntry` makes the
@@ -137,8 +164,8 @@ const batchEntry = (versions: readonly EntryVersion[], at: Date, tentative: bool
  * Returns the entry's id.
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export async function openBatchEntry(versions: Model<any>, entries: readonly EntryVersion[], at: Date): Promise<string> {
-  const entry = batchEntry(entries, at, true);
+export async function openBatchEntry(versions: Model<any>, entries: readonly EntryVersion[], at: Date, order = 1): Promise<string> {
+  const entry = batchEntry(entries, at, true, order);
   await pendingModelFor(versions).create(entry);
   return entry._id;
 }
@@ -157,12 +184,13 @@ export async function settleBatchEntry(
   opened: readonly EntryVersion[],
   created: readonly EntryVersion[],
   at: Date,
+  order = 1,
 ): Promise<void> {
   const pending = pendingModelFor(versions);
   if (created.length === opened.length) {
     const { matchedCount } = await pending.updateOne({ _id: entryId }, { $unset: { tentative: 1 } });
     if (matchedCount === 1) return;
   }
-  if (created.length > 0) await pending.create(batchEntry(created, at, false));
+  if (created.length > 0) await pending.create(batchEntry(created, at, false, order));
   await pending.deleteOne({ _id: entryId });
 }

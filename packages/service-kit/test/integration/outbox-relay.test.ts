@@ -3,7 +3,7 @@ import { createKafka, ensureTopics, EventPublisher, withSuffix } from '@ketnoi/m
 import { readTopic, testDatabase, testKafka, testLogger, uniqueName, waitFor } from '@ketnoi/testing';
 import { Schema } from 'mongoose';
 import { afterEach, describe, expect, inject, it } from 'vitest';
-import { addOutbox, insertVersion, OutboxRelay, pendingEvent, pendingModelFor, VersionedStore, withOutbox } from '../../src/index.js';
+import { addOutbox, insertVersion, insertVersions, OutboxRelay, pendingEvent, pendingModelFor, VersionedStore, withOutbox } from '../../src/index.js';
 import { openBatchEntry, settleBatchEntry, type EntryVersion } from '../../src/outbox/pending-index.js';
 
 
@@ -110,6 +110,50 @@ describe('outbox relay against the real broker and FerretDB', () => {
     const messages = await reader.waitForCount(3);
     expect(messages.map((m) => m.key).sort()).toEqual(['wrk_legacy', 'wrk_old', 'wrk_text']);
     expect(await pendingEntries.countDocuments()).toBe(0);
+  });
+
+  it('writes the events of insertVersions in one settled batch entry, leaving out versions there already, and marks none', async () => {
+    const { logger, db, publisher, topic } = await setUp('insert-versions');
+    const Worker = await workerVersions(db, 'InsertVersionsWorker');
+    const pending = pendingModelFor(Worker);
+    const doc = (id: string, version: number, events = [erased(id, version)]) => ({ _id: `${id}:${version}`, workerId: id, version, outbox: events });
+    await insertVersion(Worker, doc('wrk_iv_b', 2));
+
+    const taken = await insertVersions(Worker, [doc('wrk_iv_a', 1), doc('wrk_iv_b', 2), doc('wrk_iv_c', 2), doc('wrk_iv_d', 1, [])]);
+    expect(taken).toEqual(new Set([1]));
+    const entries = await pending.find({ batch: { $exists: true } }).lean();
+    expect(entries).toHaveLength(1);
+    // Settled, of the highest version written (so the relay keeps versions in order), without the version that was there.
+    expect(entries[0]).toMatchObject({ order: 2 });
+    expect(entries[0]!.tentative).toBeUndefined();
+    expect(JSON.parse(entries[0]!.batch!).map(([id]: [string]) => id)).toEqual(['wrk_iv_a:1', 'wrk_iv_c:2']);
+    expect(await Worker.find({ outboxPending: true }).distinct('_id')).toEqual(['wrk_iv_b:2']);
+
+    const relay = new OutboxRelay({ model: Worker, publisher, topics: [workersTopic], logger });
+    expect(await relay.flushOnce()).toBe(3);
+    const reader = await readTopic(testKafka(), topic);
+    cleanups.push(() => reader.stop());
+    expect((await reader.waitForCount(3)).map((m) => m.key).sort()).toEqual(['wrk_iv_a', 'wrk_iv_b', 'wrk_iv_c']);
+    expect(await relay.markPublished()).toBe(1);
+    expect(await pending.countDocuments()).toBe(0);
+    // A redelivery of the same versions: nothing to publish.
+    expect(await insertVersions(Worker, [doc('wrk_iv_a', 1), doc('wrk_iv_c', 2)])).toEqual(new Set([0, 1]));
+    expect(await pending.countDocuments()).toBe(0);
+  });
+
+  it("keeps an aggregate's versions in order across insertVersions calls made in a row, even when the later entry's order is lower", async () => {
+    const { logger, db, publisher, topic } = await setUp('insert-versions-order');
+    const Worker = await workerVersions(db, 'InsertVersionsOrderWorker');
+    const doc = (id: string, version: number) => ({ _id: `${id}:${version}`, workerId: id, version, outbox: [erased(id, version)] });
+    // The first entry is of order 3 (wrk_io_y's version), the second of order 2: only their times put wrk_io_x's versions in order.
+    await insertVersions(Worker, [doc('wrk_io_x', 1), doc('wrk_io_y', 3)]);
+    await insertVersions(Worker, [doc('wrk_io_x', 2)]);
+    const relay = new OutboxRelay({ model: Worker, publisher, topics: [workersTopic], logger });
+    expect(await relay.flushOnce()).toBe(3);
+    const reader = await readTopic(testKafka(), topic);
+    cleanups.push(() => reader.stop());
+    const versions = (await reader.waitForCount(3)).filter((m) => m.key === 'wrk_io_x').map((m) => (JSON.parse(m.value!) as { data: { version: number } }).data.version);
+    expect(versions).toEqual([1, 2]);
   });
 
   describe('batch entries (bulk creation)', () => {
