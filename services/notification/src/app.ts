@@ -77,7 +77,7 @@ export async function buildApp(config: NotificationConfig, overrides: BuildOverr
           .subscribeBatch(workerContactsTopic, projectOnWorkerContact(deps), batch)
           .subscribeBatch(workersTopic, forgetOnWorkerErased(deps), { ...batch, types: ['worker.erased'] })
           .subscribeBatch(vacanciesTopic, projectOnVacancy(deps), batch)
-          .subscribe(employersTopic, projectOnEmployer(deps)),
+          .subscribeBatch(employersTopic, projectOnEmployer(deps), batch),
     }),
   );
   await app.register(

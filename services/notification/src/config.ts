@@ -24,6 +24,8 @@ export const notificationConfigSchema = baseConfigSchema.extend({
   NOTIFICATION_CONTACT_WAIT_MS: z.coerce.number().int().min(0).max(3_600_000).default(300_000),
   /** Most matches.v1 events of a partition handled together (read once, judged in order, written once); 0: one at a time, a batch of one. */
   NOTIFICATION_BATCH_SIZE: z.coerce.number().int().min(0).max(5_000).default(500),
+  /** Most SMS, and most emails, of a match batch under way at once (the SMS claimed together just before: a crash leaves at most this many SMS unknown). */
+  NOTIFICATION_SEND_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
   /** How often deferred (quiet-hours) notifications are looked at. */
   DEFERRED_POLL_MS: z.coerce.number().int().positive().default(30_000),
   /** Local time (QUIET_HOURS_TIME_ZONE) at which daily digests go out; inside the quiet hours they wait for their end. */

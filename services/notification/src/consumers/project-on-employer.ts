@@ -1,12 +1,12 @@
 import type { employersTopic } from '@ketnoi/contracts';
-import type { EventHandler } from '@ketnoi/messaging';
+import type { BatchEventHandler, BatchItemOutcome } from '@ketnoi/messaging';
 import type { NotificationDeps } from '../use-cases/deps.js';
 
-/** Keeps each employer's name, to describe the job in a message. */
+/** Keeps each employer's name, to describe the job in a message, a partition's events at a time (one read, one insert, one bulk replace). */
 export const projectOnEmployer =
-  (deps: () => NotificationDeps): EventHandler<typeof employersTopic> =>
-  async (event, context) => {
-    const applied = await deps().jobs.applyEmployer(event.data);
-    context.log.debug({ employerId: event.data.employerId, version: event.data.version, applied }, 'employer projected');
-    return applied ? undefined : 'duplicate';
+  (deps: () => NotificationDeps): BatchEventHandler<typeof employersTopic> =>
+  async (items, { log }) => {
+    const applied = await deps().jobs.applyEmployers(items.map(({ event }) => event.data));
+    log.debug({ employers: items.length, applied: applied.filter(Boolean).length }, 'employers projected');
+    return applied.map((done): BatchItemOutcome => (done ? 'ok' : 'duplicate'));
   };

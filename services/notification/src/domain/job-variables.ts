@@ -1,7 +1,10 @@
 import type { JobSummary, Language } from './types.js';
 
+// Made once: building a NumberFormat costs far more than formatting with it (the largest share of the service's own CPU per match).
+const numbers = { vi: new Intl.NumberFormat('vi-VN'), en: new Intl.NumberFormat('en-GB') } as const;
+
 const money = (amount: number, language: Language): string =>
-  language === 'vi' ? `${new Intl.NumberFormat('vi-VN').format(amount)} đ` : `${new Intl.NumberFormat('en-GB').format(amount)} VND`;
+  language === 'vi' ? `${numbers.vi.format(amount)} đ` : `${numbers.en.format(amount)} VND`;
 
 const period = { vi: { month: 'tháng', hour: 'giờ' }, en: { month: 'month', hour: 'hour' } } as const;
 

@@ -55,12 +55,12 @@ export interface MatchRules {
   dailyCap: number;
   /**
    * How long a proposal for a worker whose contact is not projected yet
-   * waits for it (retriable), default 0. Every registered worker's contact
+   * waits for it (retriable). Every registered worker's contact
    * is published with the worker, but on worker-contacts.v1, read by another
    * consumer: a first match can arrive before it. Past the wait, no contact
    * means none will come, and the proposal is judged without one.
    */
-  contactWaitMs?: number;
+  contactWaitMs: number;
 }
 
 /** A claim to write: the planned delivery, and for a digest fold which digest it went to. */
@@ -113,7 +113,7 @@ export class MatchBatch {
     const { known, rules, now } = this;
     const employerId = known.employerOf.get(notice.vacancyId);
     if (!employerId) throw unavailable(`vacancy ${notice.vacancyId} not projected yet`);
-    if (!known.contacts.has(notice.workerId) && now.getTime() - notice.proposedAt.getTime() < (rules.contactWaitMs ?? 0)) {
+    if (!known.contacts.has(notice.workerId) && now.getTime() - notice.proposedAt.getTime() < rules.contactWaitMs) {
       throw unavailable(`contact of worker ${notice.workerId} not projected yet`);
     }
     const webhooks = webhookJobs(
@@ -143,19 +143,26 @@ export class MatchBatch {
     const result: JudgedMatch = { ...judged, plan, capSlot: slot === 'held' ? null : slot };
     for (const delivery of plan) {
       const id = deliveryKey(notice.matchId, delivery.channel);
-      const state = known.steps.get(id);
-      if (state === undefined) {
+      if (!known.steps.has(id)) {
         const claimState = delivery.action === 'suppress' ? 'suppressed' : delivery.action === 'defer' ? 'deferred' : 'sending';
         result.claims.push({ delivery, state: claimState });
         known.steps.set(id, claimState);
         // This batch records the outcome of its own sends: a second delivery of the match in it finds one.
         if (claimState === 'sending') known.steps.set(`${id}:2`, 'sent');
-      } else if (state === 'sending' && !known.steps.has(`${id}:2`)) {
-        result.unrecorded.push(delivery.channel);
-        known.steps.set(`${id}:2`, 'sent');
+      } else {
+        this.noteUnrecorded(result, delivery.channel);
       }
     }
     return result;
+  }
+
+  /** A claim of the match's channel found `sending` without an outcome (a crash cut its try short): to settle, once. */
+  private noteUnrecorded(judged: JudgedMatch, channel: WorkerChannel): void {
+    const id = deliveryKey(judged.notice.matchId, channel);
+    if (this.known.steps.get(id) !== 'sending' || this.known.steps.has(`${id}:2`)) return;
+    judged.unrecorded.push(channel);
+    // Settled with this batch: a second delivery of the match in it finds an outcome.
+    this.known.steps.set(`${id}:2`, 'sent');
   }
 
   /**
@@ -172,7 +179,11 @@ export class MatchBatch {
     let folded = false;
     for (const delivery of judged.plan) {
       const id = deliveryKey(notice.matchId, delivery.channel);
-      if (known.steps.has(id)) continue;
+      if (known.steps.has(id)) {
+        // A try cut short before the worker chose the digest: settled like any other (recorded uncertain, as no digest carries it).
+        this.noteUnrecorded(judged, delivery.channel);
+        continue;
+      }
       known.steps.set(id, 'suppressed');
       const digest = delivery.action !== 'suppress';
       folded ||= digest;

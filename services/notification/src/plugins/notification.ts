@@ -87,6 +87,7 @@ export const notificationPlugin = fp(
       placementMaxAgeMs: config.PLACEMENT_MAX_AGE_HOURS * 3_600_000,
       quietHours: { start: config.QUIET_HOURS_START, end: config.QUIET_HOURS_END, timeZone: config.QUIET_HOURS_TIME_ZONE },
       contactWaitMs: config.NOTIFICATION_CONTACT_WAIT_MS,
+      sendConcurrency: config.NOTIFICATION_SEND_CONCURRENCY,
       webhooks: {
         subscriptions: new WebhookSubscriptions(app.mongo),
         queue: new WebhookQueue(app.mongo),

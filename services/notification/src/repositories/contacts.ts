@@ -1,6 +1,7 @@
 import type { WorkerContact } from '@ketnoi/contracts';
 import { Schema, type Connection, type Model } from 'mongoose';
 import type { Contact } from '../domain/types.js';
+import { applyNewest } from './apply-newest.js';
 
 interface ContactDoc extends Omit<Contact, 'workerId' | 'erased'> {
   _id: string;
@@ -21,10 +22,12 @@ const contactSchema = new Schema<ContactDoc>(
 
 const contactOf = ({ _id, ...rest }: ContactDoc): Contact => ({ ...rest, workerId: _id, erased: false });
 
-const contactDoc = (contact: WorkerContact): Omit<ContactDoc, '_id'> => ({
+// Inserted through the driver, which would store an undefined field as null.
+const contactDoc = (contact: WorkerContact): ContactDoc => ({
+  _id: contact.workerId,
   version: contact.version,
-  phone: contact.phone,
-  email: contact.email,
+  ...(contact.phone === undefined ? {} : { phone: contact.phone }),
+  ...(contact.email === undefined ? {} : { email: contact.email }),
   language: contact.preferredLanguage,
   channels: contact.channels,
   consent: contact.consentToNotifications,
@@ -61,31 +64,14 @@ export class Contacts {
   /**
    * Applies contact versions in order, each true when it was newer than the
    * stored one (or an earlier one of the list) and the worker is not erased:
-   * one read of the erasures and one of the stored versions for them all, then
-   * one unordered bulk write of each worker's newest contact.
+   * one read of the erasures, then `applyNewest` (one read of the stored
+   * versions, one insert of the new contacts, one bulk replace of the others).
    */
   async applyMany(contacts: readonly WorkerContact[]): Promise<boolean[]> {
     const ids = [...new Set(contacts.map((contact) => contact.workerId))];
-    const [erased, stored] = await Promise.all([
-      this.erasures.find({ _id: { $in: ids } }).select({ _id: 1 }).lean<{ _id: string }[]>(),
-      this.model.find({ _id: { $in: ids } }).select({ version: 1 }).lean<{ _id: string; version: number }[]>(),
-    ]);
+    const erased = await this.erasures.find({ _id: { $in: ids } }).select({ _id: 1 }).lean<{ _id: string }[]>();
     const gone = new Set(erased.map((doc) => doc._id));
-    const versions = new Map(stored.map((doc) => [doc._id, doc.version]));
-    const newest = new Map<string, WorkerContact>();
-    const applied = contacts.map((contact) => {
-      if (gone.has(contact.workerId) || (versions.get(contact.workerId) ?? Number.NEGATIVE_INFINITY) >= contact.version) return false;
-      versions.set(contact.workerId, contact.version);
-      newest.set(contact.workerId, contact);
-      return true;
-    });
-    if (newest.size > 0) {
-      await this.model.bulkWrite(
-        [...newest.values()].map((contact) => ({ replaceOne: { filter: { _id: contact.workerId }, replacement: contactDoc(contact), upsert: true } })),
-        { ordered: false },
-      );
-    }
-    return applied;
+    return applyNewest(this.model, contacts.map((contact) => ({ id: contact.workerId, version: contact.version, contact })), ({ contact }) => contactDoc(contact), gone);
   }
 
   /** Forgets a worker's contact for good; false when already forgotten. */

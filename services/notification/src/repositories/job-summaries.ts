@@ -1,7 +1,7 @@
 import type { EmployerSnapshot, VacancySnapshot } from '@ketnoi/contracts';
-import { insertNew } from '@ketnoi/service-kit';
 import { Schema, type Connection, type Model } from 'mongoose';
 import type { JobSummary } from '../domain/types.js';
+import { applyNewest } from './apply-newest.js';
 
 interface VacancyDoc extends Omit<JobSummary, 'vacancyId' | 'employerName'> {
   _id: string;
@@ -40,6 +40,13 @@ function summaryOf(vacancy: VacancyDoc, employer: EmployerDoc): JobSummary {
   return { ...summary, vacancyId: _id, employerName: employer.name };
 }
 
+/** Vacancies as read by `vacanciesOf`. */
+export interface StoredVacancies {
+  docs: readonly VacancyDoc[];
+  /** vacancyId → employerId. */
+  employerOf: ReadonlyMap<string, string>;
+}
+
 export type PlaceLookup = (communeCode: string) => { name: string; kind: 'ward' | 'commune' } | undefined;
 
 /** Vacancy and employer summaries (projections of vacancies.v1 and employers.v1), enough to describe a job. */
@@ -55,35 +62,9 @@ export class JobSummaries {
     this.employers = connection.model<EmployerDoc>('EmployerSummary', employerSchema, 'employers');
   }
 
-  /**
-   * Applies vacancy versions in order, each true when newer than the stored
-   * one (or an earlier one of the list): one read of the stored versions, one
-   * insert of the vacancies not stored yet (most: `vacancy.opened`), and one
-   * bulk replace of the others. One by one, a vacancy cost a read and a
-   * replace (FerretDB: a query and a write) each.
-   */
-  async applyVacancies(vacancies: readonly VacancySnapshot[]): Promise<boolean[]> {
-    const ids = [...new Set(vacancies.map((v) => v.vacancyId))];
-    const stored = await this.vacancies.find({ _id: { $in: ids } }).select({ version: 1 }).lean<{ _id: string; version: number }[]>();
-    const versions = new Map(stored.map((doc) => [doc._id, doc.version]));
-    const newest = new Map<string, VacancySnapshot>();
-    const applied = vacancies.map((vacancy) => {
-      if ((versions.get(vacancy.vacancyId) ?? Number.NEGATIVE_INFINITY) >= vacancy.version) return false;
-      versions.set(vacancy.vacancyId, vacancy.version);
-      newest.set(vacancy.vacancyId, vacancy);
-      return true;
-    });
-    const existing = new Set(stored.map((doc) => doc._id));
-    const fresh = [...newest.values()].filter((v) => !existing.has(v.vacancyId)).map((v) => this.vacancyDoc(v));
-    // One inserted meanwhile (another instance during a rebalance) is replaced, as one by one.
-    const replaced = [...(await insertNew(this.vacancies.collection, fresh))].concat([...newest.values()].filter((v) => existing.has(v.vacancyId)).map((v) => this.vacancyDoc(v)));
-    if (replaced.length > 0) {
-      await this.vacancies.bulkWrite(
-        replaced.map((doc) => ({ replaceOne: { filter: { _id: doc._id }, replacement: doc, upsert: true } })),
-        { ordered: false },
-      );
-    }
-    return applied;
+  /** Applies vacancy versions in order, each true when newer than the stored one (or an earlier one of the list): see `applyNewest`. */
+  applyVacancies(vacancies: readonly VacancySnapshot[]): Promise<boolean[]> {
+    return applyNewest(this.vacancies, vacancies.map((v) => ({ id: v.vacancyId, version: v.version, vacancy: v })), ({ vacancy }) => this.vacancyDoc(vacancy));
   }
 
   private vacancyDoc(vacancy: VacancySnapshot): VacancyDoc {
@@ -106,11 +87,9 @@ export class JobSummaries {
     };
   }
 
-  async applyEmployer(employer: EmployerSnapshot): Promise<boolean> {
-    const stored = await this.employers.findById(employer.employerId).select({ version: 1 }).lean<{ version: number }>();
-    if (stored && stored.version >= employer.version) return false;
-    await this.employers.replaceOne({ _id: employer.employerId }, { version: employer.version, name: employer.name }, { upsert: true });
-    return true;
+  /** Applies employer versions in order, each true when newer than the stored one (or an earlier one of the list): see `applyNewest`. */
+  applyEmployers(employers: readonly EmployerSnapshot[]): Promise<boolean[]> {
+    return applyNewest(this.employers, employers.map((e) => ({ id: e.employerId, version: e.version, name: e.name })), ({ id, version, name }) => ({ _id: id, version, name }));
   }
 
   /** The job as a message describes it; null while the vacancy or its employer is not yet known. */
@@ -121,28 +100,22 @@ export class JobSummaries {
     return employer ? summaryOf(vacancy, employer) : null;
   }
 
-  /**
-   * For several vacancies in two reads: who owns each known vacancy, and the
-   * job as a message describes it where its employer is known too. `alongside`
-   * runs with the employers' read, on the owners found (the match batch reads
-   * the employers' webhook subscriptions then: one round trip less in a row).
-   */
-  async describeMany<T>(
-    vacancyIds: readonly string[],
-    alongside: (employerIds: string[]) => Promise<T>,
-  ): Promise<{ employerOf: Map<string, string>; jobs: Map<string, JobSummary>; alongside: T }> {
-    const vacancies = await this.vacancies.find({ _id: { $in: [...new Set(vacancyIds)] } }).lean<VacancyDoc[]>();
-    const employerIds = [...new Set(vacancies.map((v) => v.employerId))];
-    const [employers, also] = await Promise.all([
-      employerIds.length === 0 ? [] : this.employers.find({ _id: { $in: employerIds } }).lean<EmployerDoc[]>(),
-      alongside(employerIds),
-    ]);
+  /** The stored ones of these vacancies (one read), to describe with `jobsOf`; `employerOf` says who owns each. */
+  async vacanciesOf(vacancyIds: readonly string[]): Promise<StoredVacancies> {
+    const docs = await this.vacancies.find({ _id: { $in: [...new Set(vacancyIds)] } }).lean<VacancyDoc[]>();
+    return { docs, employerOf: new Map(docs.map((v) => [v._id, v.employerId])) };
+  }
+
+  /** These vacancies as a message describes them, where their employer is known too (one read of the employers). */
+  async jobsOf({ docs, employerOf }: StoredVacancies): Promise<Map<string, JobSummary>> {
+    const employerIds = [...new Set(employerOf.values())];
+    const employers = employerIds.length === 0 ? [] : await this.employers.find({ _id: { $in: employerIds } }).lean<EmployerDoc[]>();
     const byId = new Map(employers.map((e) => [e._id, e]));
     const jobs = new Map<string, JobSummary>();
-    for (const vacancy of vacancies) {
+    for (const vacancy of docs) {
       const employer = byId.get(vacancy.employerId);
       if (employer) jobs.set(vacancy._id, summaryOf(vacancy, employer));
     }
-    return { employerOf: new Map(vacancies.map((v) => [v._id, v.employerId])), jobs, alongside: also };
+    return jobs;
   }
 }

@@ -53,7 +53,9 @@ export interface NotificationDeps {
   };
   quietHours: QuietHours;
   /** How long a proposal waits for a contact not projected yet (MatchRules.contactWaitMs). */
-  contactWaitMs?: number;
+  contactWaitMs: number;
+  /** Most SMS, and most emails, of a match batch sent at once (NOTIFICATION_SEND_CONCURRENCY). */
+  sendConcurrency: number;
   /** Local time (HH:MM) at which daily digests go out. */
   digestTime: string;
   /** Hires older than this (ms) are not announced. */

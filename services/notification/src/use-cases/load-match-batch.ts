@@ -4,7 +4,7 @@ import { workerChannels } from '../domain/types.js';
 import { wants, webhookJobId } from '../domain/webhook-jobs.js';
 import type { NotificationDeps } from './deps.js';
 
-export const matchRules = (deps: NotificationDeps): MatchRules => ({ quietHours: deps.quietHours, digestTime: deps.digestTime, dailyCap: deps.cap.cap, contactWaitMs: deps.contactWaitMs ?? 0 });
+export const matchRules = (deps: NotificationDeps): MatchRules => ({ quietHours: deps.quietHours, digestTime: deps.digestTime, dailyCap: deps.cap.cap, contactWaitMs: deps.contactWaitMs });
 
 /**
  * Reads what a batch of proposals needs, one query per collection (by `_id`
@@ -34,10 +34,10 @@ export async function loadMatchBatch(deps: NotificationDeps, proposals: readonly
 }
 
 async function readJobsAndWebhooks(deps: NotificationDeps, proposals: readonly MatchNotice[]) {
-  const { employerOf, jobs, alongside: subscriptions } = await deps.jobs.describeMany(
-    proposals.map((p) => p.vacancyId),
-    (employerIds) => deps.webhooks.subscriptions.ofEmployers(employerIds),
-  );
+  const vacancies = await deps.jobs.vacanciesOf(proposals.map((p) => p.vacancyId));
+  const { employerOf } = vacancies;
+  // The employers (for the jobs) and their subscriptions in one round trip.
+  const [jobs, subscriptions] = await Promise.all([deps.jobs.jobsOf(vacancies), deps.webhooks.subscriptions.ofEmployers([...new Set(employerOf.values())])]);
   // Only the deliveries a proposal can make: its vacancy's employer's subscriptions that want candidate.proposed.
   const webhookIds = proposals.flatMap(({ matchId, vacancyId }) => {
     const employerId = employerOf.get(vacancyId);

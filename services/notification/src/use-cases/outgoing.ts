@@ -9,13 +9,24 @@ import {
 } from '../domain/jobfair-notice.js';
 import { noticeOfMatch, type MatchNotice } from '../domain/match-notice.js';
 import { placementVariables, PLACEMENT_TEMPLATE, type PlacementNotice } from '../domain/placement-notice.js';
-import type { JobSummary } from '../domain/types.js';
+import type { JobSummary, Language } from '../domain/types.js';
+import type { RenderedMessage } from '../messages/message-templates.js';
 import type { NotificationDeps } from './deps.js';
 import type { Outgoing } from './send-on-channel.js';
 
+/** Words a message once per language: the channels of one notice share it. */
+function renderedOnce(render: (language: Language) => RenderedMessage): (language: Language) => RenderedMessage {
+  const rendered = new Map<Language, RenderedMessage>();
+  return (language) => {
+    const message = rendered.get(language) ?? render(language);
+    rendered.set(language, message);
+    return message;
+  };
+}
+
 export const matchOutgoing = (deps: NotificationDeps, match: MatchNotice, job: JobSummary): Outgoing => ({
   notice: noticeOfMatch(match),
-  render: (language) => deps.messages.matchProposed(language, jobVariables(job, language)),
+  render: renderedOnce((language) => deps.messages.matchProposed(language, jobVariables(job, language))),
   inbox: { kind: 'match', matchId: match.matchId, vacancyId: match.vacancyId },
 });
 

@@ -33,14 +33,15 @@ interface Unsettled {
 
 /**
  * Sends what the batch claimed, then records the outcomes in one command.
- * The in-app items go in one insert; SMS and email one message at a time.
- * An SMS is claimed on its own right before it goes (a gateway cannot tell a
- * repeat, so a crash must leave at most the one SMS under way unknown, as one
- * by one); emails and in-app items were claimed with the batch: a crash
+ * The in-app items go in one insert; SMS and email in windows of up to
+ * `sendConcurrency` SMS and as many emails under way at once. A window's SMS
+ * are claimed together right before they go (a gateway cannot tell a repeat, so a crash
+ * must leave at most the window's SMS unknown, recorded uncertain and not sent
+ * again); emails and in-app items were claimed with the batch: a crash
  * before their send leaves a claim that the redelivery settles by sending
  * (the same Message-ID, the same inbox key). A failure worth retrying
- * records what went out, gives back the claims not tried yet, and rethrows:
- * the batch comes again and finds those outcomes.
+ * records what went out, gives back the claims not tried yet and those that
+ * failed, and rethrows: the batch comes again and finds those outcomes.
  */
 export async function sendMatchBatch(
   deps: NotificationDeps,
@@ -62,13 +63,15 @@ export async function sendMatchBatch(
     outcomes.push({ matchId: notice.key, workerId: notice.workerId, channel: send.channel, state, at, events: [event] });
     result.counts[state] += 1;
   };
+  const recordTry = (send: Send, tried: PromiseSettledResult<void>) =>
+    tried.status === 'fulfilled' ? outcome(send, 'sent') : outcome(send, 'failed', (tried.reason as Error).message);
 
   const { sends, unsettled } = plannedSends(deps, matches, taken);
   // Claims written with the batch whose send has not been tried: given back if the batch stops for a retry.
   const untried = new Set(sends.filter((s) => s.channel !== 'sms'));
-  const giveBack = async (current: Send | null) => {
+  const giveBack = async (failed: readonly Send[]) => {
     await record();
-    const back = [...untried, ...(current ? [current] : [])].map((s) => ({ matchId: s.match.notice.matchId, channel: s.channel }));
+    const back = [...untried, ...failed].map((s) => ({ matchId: s.match.notice.matchId, channel: s.channel }));
     await deps.deliveries.releaseMany(back);
   };
 
@@ -76,7 +79,7 @@ export async function sendMatchBatch(
   try {
     await deps.inbox.addMany(inApp.map((s) => inboxItem(deps, s.outgoing, s.match.contact!)));
   } catch (error) {
-    if (isRetriable(error)) await giveBack(null);
+    if (isRetriable(error)) await giveBack([]);
     throw error;
   }
   for (const send of inApp) {
@@ -85,31 +88,44 @@ export async function sendMatchBatch(
     outcome(send, 'sent');
   }
 
-  for (const send of sends.filter((s) => s.channel !== 'in-app')) {
-    const { match, channel } = send;
-    untried.delete(send);
+  const [sms, email] = [sends.filter((s) => s.channel === 'sms'), sends.filter((s) => s.channel === 'email')];
+  for (let start = 0; start < Math.max(sms.length, email.length); start += deps.sendConcurrency) {
     // A batch's messages may outlast the group's session timeout.
     await heartbeat();
-    if (channel === 'sms' && !(await deps.deliveries.claim({ matchId: match.notice.matchId, workerId: match.notice.workerId, channel, state: 'sending', at: deps.now() }))) {
-      unsettled.push({ match, channel });
-      continue;
+    const next = [...sms.slice(start, start + deps.sendConcurrency), ...email.slice(start, start + deps.sendConcurrency)];
+    const window = await claimSms(deps, next, unsettled);
+    for (const send of window) untried.delete(send);
+    const tried = await Promise.allSettled(window.map((send) => sendOnChannel(deps, send.outgoing, send.channel, send.match.contact!)));
+    const retriable = tried.map((t) => t.status === 'rejected' && isRetriable(t.reason));
+    if (retriable.includes(true)) {
+      // The window's messages that went out (or failed for good) are recorded with the rest; the others are given back.
+      for (const [index, send] of window.entries()) if (!retriable[index]) recordTry(send, tried[index]!);
+      await giveBack(window.filter((_, index) => retriable[index]));
+      throw (tried[retriable.indexOf(true)] as PromiseRejectedResult).reason;
     }
-    try {
-      await sendOnChannel(deps, send.outgoing, channel, match.contact!);
-    } catch (error) {
-      if (isRetriable(error)) {
-        await giveBack(send);
-        throw error;
-      }
-      outcome(send, 'failed', (error as Error).message);
-      continue;
+    for (const [index, send] of window.entries()) {
+      if (tried[index]!.status === 'fulfilled') await deps.faults?.afterSend?.(`${send.match.notice.matchId}:${send.channel}`);
+      recordTry(send, tried[index]!);
     }
-    await deps.faults?.afterSend?.(`${match.notice.matchId}:${channel}`);
-    outcome(send, 'sent');
   }
   await record();
   await settle(deps, unsettled, log, result);
   return result;
+}
+
+/**
+ * Claims a window's SMS in one command, right before they go; returns the
+ * window without those claimed meanwhile (another instance), which join
+ * `unsettled`.
+ */
+async function claimSms(deps: NotificationDeps, window: readonly Send[], unsettled: Unsettled[]): Promise<Send[]> {
+  const sms = window.filter((s) => s.channel === 'sms');
+  if (sms.length === 0) return [...window];
+  const at = deps.now();
+  const claimedBefore = await deps.deliveries.claimMany(sms.map(({ match }) => ({ matchId: match.notice.matchId, workerId: match.notice.workerId, channel: 'sms', state: 'sending', at })));
+  const refused = new Set(sms.filter((_, index) => claimedBefore.has(index)));
+  for (const send of refused) unsettled.push({ match: send.match, channel: send.channel });
+  return window.filter((s) => !refused.has(s));
 }
 
 /**
@@ -131,10 +147,11 @@ function plannedSends(deps: NotificationDeps, matches: readonly JudgedMatch[], t
   const unsettled: Unsettled[] = [];
   for (const match of matches) {
     for (const channel of match.unrecorded) unsettled.push({ match, channel });
+    // Only a live match plans a send, so its job is known; its channels share one wording.
+    const outgoing = match.job ? matchOutgoing(deps, match.notice, match.job) : null;
     for (const { delivery } of match.claims) {
       if (taken.has(deliveryKey(match.notice.matchId, delivery.channel))) unsettled.push({ match, channel: delivery.channel });
-      // Only a live match plans a send, so its job is known.
-      else if (delivery.action === 'send') sends.push({ match, outgoing: matchOutgoing(deps, match.notice, match.job!), channel: delivery.channel });
+      else if (delivery.action === 'send') sends.push({ match, outgoing: outgoing!, channel: delivery.channel });
     }
   }
   return { sends, unsettled };

@@ -43,7 +43,8 @@ describe('a crash between a send and its record (fault hook), then a restart', (
 
   beforeAll(async () => {
     clock.now = null;
-    service = await startService({ QUIET_HOURS_START: '00:00', QUIET_HOURS_END: '00:00' }, { faults });
+    // Windows of one SMS and one email at once: a match's SMS and email go together, the next match's after them.
+    service = await startService({ QUIET_HOURS_START: '00:00', QUIET_HOURS_END: '00:00', NOTIFICATION_SEND_CONCURRENCY: '1' }, { faults });
     await service.publish(employersTopic, 'emp_test01', [{ type: 'employer.registered', subject: 'emp_test01', data: anEmployer() }]);
     await service.publish(vacanciesTopic, 'vac_test01', [{ type: 'vacancy.opened', subject: 'vac_test01', data: aVacancy() }]);
     for (const [workerId, email, phone] of [

@@ -1,7 +1,7 @@
 import { vacanciesTopic } from '@ketnoi/contracts';
 import { waitFor } from '@ketnoi/testing';
 import { afterEach, describe, expect, it } from 'vitest';
-import { aVacancy } from '../mothers.js';
+import { aVacancy, anEmployer } from '../mothers.js';
 import { startService, type TestService } from '../helpers.js';
 
 const vacancy = (type: 'vacancy.opened' | 'vacancy.updated', vacancyId: string, version: number, title: string) => ({
@@ -64,5 +64,22 @@ describe('match withdrawals in one batch, on FerretDB', () => {
     await states.withdrawMany([{ matchId: 'mt_wd_new', at: at(9) }, { matchId: 'mt_wd_other', at: at(4) }]);
     expect((await states.getMany(['mt_wd_new', 'mt_wd_other'])).get('mt_wd_new')).toEqual({ withdrawnAt: at(9) });
     expect((await states.getMany(['mt_wd_other'])).get('mt_wd_other')).toEqual({ withdrawnAt: at(4) });
+  });
+});
+
+describe('employer names in one batch, on FerretDB', () => {
+  let service: TestService | undefined;
+  afterEach(async () => service?.close());
+
+  it('inserts new employers and replaces stored ones with their newest version, passing over stale ones', async () => {
+    service = await startService();
+    const { jobs } = service.app.notification;
+    const employer = (employerId: string, version: number, name: string) => anEmployer({ employerId, version, name });
+    expect(await jobs.applyEmployers([employer('emp_pb_b', 1, 'B1')])).toEqual([true]);
+    expect(await jobs.applyEmployers([employer('emp_pb_a', 1, 'A1'), employer('emp_pb_a', 3, 'A3'), employer('emp_pb_a', 2, 'A2'), employer('emp_pb_b', 2, 'B2'), employer('emp_pb_b', 2, 'B2 again')])).toEqual([true, true, false, true, false]);
+    expect(await jobs.employers.find({ _id: { $in: ['emp_pb_a', 'emp_pb_b'] } }).sort({ _id: 1 }).lean()).toEqual([
+      { _id: 'emp_pb_a', version: 3, name: 'A3' },
+      { _id: 'emp_pb_b', version: 2, name: 'B2' },
+    ]);
   });
 });

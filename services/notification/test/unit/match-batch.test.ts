@@ -6,7 +6,7 @@ import { aContact, aJob } from '../mothers.js';
 
 const quietHours = { start: '21:00', end: '07:00', timeZone: 'Asia/Ho_Chi_Minh' };
 const noon = new Date('2026-11-26T12:00:00+07:00');
-const rules = { quietHours, digestTime: '18:00', dailyCap: 2 };
+const rules = { quietHours, digestTime: '18:00', dailyCap: 2, contactWaitMs: 0 };
 
 const known = (overrides: Partial<MatchBatchKnown> = {}, contacts: Contact[] = [aContact({ workerId: 'wrk_a' }), aContact({ workerId: 'wrk_b' })]): MatchBatchKnown => ({
   ...emptyKnown(),
@@ -73,6 +73,14 @@ describe('judging a batch of matches in offset order, as one by one', () => {
     expect(judged.claims.every((c) => c.digestId === 'wrk_a:2026-11-27')).toBe(true);
     expect(judged.capSlot).toBeNull();
     expect(batch.propose(proposal('mt_1')).digest).toBeNull();
+  });
+
+  it('settles a claim left without an outcome when the worker has chosen the digest since', () => {
+    const batch = new MatchBatch(known({ digestWorkers: new Set(['wrk_a']), steps: new Map([['mt_1:sms', 'sending'], ['mt_1:email', 'suppressed']]) }), rules, noon);
+    const judged = batch.propose(proposal('mt_1'));
+    expect(judged.unrecorded).toEqual(['sms']);
+    expect(actions(judged)).toEqual({ 'in-app': 'digest' });
+    expect(batch.propose(proposal('mt_1')).unrecorded).toEqual([]);
   });
 
   it('queues one webhook per subscription wanting candidates, once', () => {

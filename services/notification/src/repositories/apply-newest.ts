@@ -1,0 +1,46 @@
+import { insertNew } from '@ketnoi/service-kit';
+import type { Model } from 'mongoose';
+
+export interface Versioned {
+  id: string;
+  version: number;
+}
+
+/**
+ * Applies versions of projected documents in order, each true when newer than
+ * the stored one (or an earlier one of the list) and not `refused`: one read
+ * of the stored versions, one insert of the documents not stored yet (most:
+ * a first version), and one bulk replace of the others. One by one, or as
+ * upserts, each cost FerretDB a query and a write. The insert goes through
+ * the driver (no mongoose documents made), so `docOf` leaves out a field
+ * rather than set it undefined (the driver would store null).
+ */
+export async function applyNewest<T extends Versioned, D extends { _id: string }>(
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  model: Model<any>,
+  items: readonly T[],
+  docOf: (item: T) => D,
+  refused: ReadonlySet<string> = new Set(),
+): Promise<boolean[]> {
+  const ids = [...new Set(items.map((item) => item.id))];
+  const stored = ids.length === 0 ? [] : await model.find({ _id: { $in: ids } }).select({ version: 1 }).lean<{ _id: string; version: number }[]>();
+  const versions = new Map(stored.map((doc) => [doc._id, doc.version]));
+  const newest = new Map<string, T>();
+  const applied = items.map((item) => {
+    if (refused.has(item.id) || (versions.get(item.id) ?? Number.NEGATIVE_INFINITY) >= item.version) return false;
+    versions.set(item.id, item.version);
+    newest.set(item.id, item);
+    return true;
+  });
+  const existing = new Set(stored.map((doc) => doc._id));
+  const docs = [...newest.values()].map(docOf);
+  // One inserted meanwhile (another instance during a rebalance) is replaced, as one by one.
+  const replaced = [...(await insertNew(model.collection, docs.filter((doc) => !existing.has(doc._id))))].concat(docs.filter((doc) => existing.has(doc._id)));
+  if (replaced.length > 0) {
+    await model.bulkWrite(
+      replaced.map((doc) => ({ replaceOne: { filter: { _id: doc._id }, replacement: doc, upsert: true } })),
+      { ordered: false },
+    );
+  }
+  return applied;
+}
