@@ -85,3 +85,10 @@ export const aVacancy = (overrides: Partial<VacancySnapshot> = {}): VacancySnaps
     ...overrides.terms,
   },
 });
+
+/** A `match.proposed` event as the consumer's handler gets it (id `evt-<matchId>`), for vacancy `vac_test01`. */
+export const aMatchProposed = (matchId: string, workerId: string) => ({
+  id: `evt-${matchId}`,
+  type: 'match.proposed' as const,
+  data: { matchId, vacancyId: 'vac_test01', workerId, score: 0.8, rank: 1, scoringVersion: 'v1', factors: [], boost: { groups: [], amount: 0 }, at: new Date().toISOString() },
+});

@@ -3,7 +3,7 @@ import type { ServiceApp } from '@ketnoi/service-kit';
 import { readTopic, testKafka, waitFor } from '@ketnoi/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { notifyOnMatchProposed } from '../../src/consumers/notify-on-match-proposed.js';
-import { aVacancy, aWorkerContact, anEmployer } from '../mothers.js';
+import { aMatchProposed, aVacancy, aWorkerContact, anEmployer } from '../mothers.js';
 import { clock, startService, type TestService } from '../helpers.js';
 
 /** What the fault hook throws: the process "dies" right after the send, before the outcome is recorded. */
@@ -17,11 +17,7 @@ const faults = {
   },
 };
 
-const proposed = (matchId: string, workerId: string) => ({
-  id: `evt-${matchId}`,
-  type: 'match.proposed' as const,
-  data: { matchId, vacancyId: 'vac_test01', workerId, score: 0.8, rank: 1, scoringVersion: 'v1', factors: [], boost: { groups: [], amount: 0 }, at: new Date().toISOString() },
-});
+const proposed = aMatchProposed;
 
 describe('a crash between a send and its record (fault hook), then a restart', () => {
   let service: TestService;

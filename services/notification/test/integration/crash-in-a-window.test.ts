@@ -3,16 +3,12 @@ import type { ServiceApp } from '@ketnoi/service-kit';
 import { readTopic, testKafka, waitFor } from '@ketnoi/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { notifyOnMatchProposed } from '../../src/consumers/notify-on-match-proposed.js';
-import { aVacancy, aWorkerContact, anEmployer } from '../mothers.js';
+import { aMatchProposed, aVacancy, aWorkerContact, anEmployer } from '../mothers.js';
 import { clock, startService, type TestService } from '../helpers.js';
 
 class SimulatedCrash extends Error {}
 
-const proposed = (matchId: string, workerId: string) => ({
-  id: `evt-${matchId}`,
-  type: 'match.proposed' as const,
-  data: { matchId, vacancyId: 'vac_test01', workerId, score: 0.8, rank: 1, scoringVersion: 'v1', factors: [], boost: { groups: [], amount: 0 }, at: new Date().toISOString() },
-});
+const proposed = aMatchProposed;
 
 /** SMS and emails go in windows sent at once (NOTIFICATION_SEND_CONCURRENCY, default 8), each window's SMS claimed together. */
 describe('a crash in a window of sends, then a restart', () => {
