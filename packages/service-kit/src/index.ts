@@ -31,7 +31,7 @@ export { rememberVerified, type VerifiedTokenOptions } from './auth/verified-tok
 export type { KeySource } from './auth/verification-key.js';
 
 export { mongoPlugin, type MongoOptions } from './plugins/mongo.js';
-export { insertNew, type InsertsMany } from './store/insert-new.js';
+export { insertNew, saveMany, type InsertsMany, type SavesMany } from './store/insert-new.js';
 export { packDocument, unpackDocument } from './versioned/packed-heads.js';
 
 export { createServiceApp, type ServiceApp, type ServiceAppOptions } from './app/create-service-app.js';

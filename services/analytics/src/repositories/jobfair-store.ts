@@ -1,7 +1,7 @@
 import { Schema, type Connection, type Model } from 'mongoose';
 import { JOBFAIR_KINDS, type JobFairDocs, type JobFairKind } from '../domain/jobfair-projections.js';
 import type { JobFairSink } from '../use-cases/jobfairs.js';
-import { saveMany } from './save-many.js';
+import { saveMany } from '@ketnoi/service-kit';
 
 const options = { versionKey: false, strict: false } as const;
 

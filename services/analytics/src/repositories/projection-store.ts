@@ -1,5 +1,5 @@
 import { Schema, type Connection, type Model } from 'mongoose';
-import { saveMany } from './save-many.js';
+import { saveMany } from '@ketnoi/service-kit';
 import { PROJECTION_KINDS, type ProjectionDocs, type ProjectionKind, type ProjectionSink } from '../use-cases/projections.js';
 
 const options = { versionKey: false, strict: false } as const;

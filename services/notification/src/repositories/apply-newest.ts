@@ -1,4 +1,4 @@
-import { insertNew } from '@ketnoi/service-kit';
+import { saveMany } from '@ketnoi/service-kit';
 import type { Model } from 'mongoose';
 
 export interface Versioned {
@@ -9,11 +9,11 @@ export interface Versioned {
 /**
  * Applies versions of projected documents in order, each true when newer than
  * the stored one (or an earlier one of the list) and not `refused`: one read
- * of the stored versions, one insert of the documents not stored yet (most:
- * a first version), and one bulk replace of the others. One by one, or as
- * upserts, each cost FerretDB a query and a write. The insert goes through
- * the driver (no mongoose documents made), so `docOf` leaves out a field
- * rather than set it undefined (the driver would store null).
+ * of the stored versions, then service-kit's `saveMany` (one insert of the
+ * documents not stored yet — most: a first version — and one bulk replace of
+ * the others). One by one, or as upserts, each cost FerretDB a query and a
+ * write. `docOf` leaves out a field rather than set it undefined (the
+ * insert goes through the driver, which would store null).
  */
 export async function applyNewest<T extends Versioned, D extends { _id: string }>(
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -33,14 +33,6 @@ export async function applyNewest<T extends Versioned, D extends { _id: string }
     return true;
   });
   const existing = new Set(stored.map((doc) => doc._id));
-  const docs = [...newest.values()].map(docOf);
-  // One inserted meanwhile (another instance during a rebalance) is replaced, as one by one.
-  const replaced = [...(await insertNew(model.collection, docs.filter((doc) => !existing.has(doc._id))))].concat(docs.filter((doc) => existing.has(doc._id)));
-  if (replaced.length > 0) {
-    await model.bulkWrite(
-      replaced.map((doc) => ({ replaceOne: { filter: { _id: doc._id }, replacement: doc, upsert: true } })),
-      { ordered: false },
-    );
-  }
+  await saveMany(model, [...newest.values()].map(docOf), (id) => !existing.has(id));
   return applied;
 }
