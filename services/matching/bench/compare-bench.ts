@@ -3,32 +3,20 @@
  * (other-matchers.ts) on the same data and queries, without the rest of matching-bench.ts (which prints the same rows
  * at full scale with `--compare`). `... compare-bench.ts [workers] [vacancies] [queries] [naiveQueries] [mongoUrl]`
  */
-import { referenceData } from '@ketnoi/reference-data';
-import { monthIndex } from '../src/domain/age.js';
 import { compileVacancy } from '../src/domain/compile-vacancy.js';
-import { compileWorker } from '../src/domain/compile-worker.js';
-import { ReferenceTables } from '../src/domain/reference-tables.js';
-import { DEFAULT_SCORING } from '../src/domain/scoring-config.js';
-import { scoringContext } from '../src/domain/scoring-context.js';
-import { MatchEngine } from '../src/engine/match-engine.js';
 import { scanWorkers } from './oracles.js';
 import { compareOtherMatchers } from './other-matchers.js';
-import { province } from './province.js';
+import { provinceEngine } from './province.js';
 import { fmt, percentile, recall, timed } from './stats.js';
 
 const args = process.argv.slice(2);
 const [workerCount = 100_000, vacancyCount = 10_000, queryCount = 50, naiveQueries = 5] = args.slice(0, 4).map(Number);
 const mongoUrl = args[4] ?? 'mongodb://127.0.0.1:27017';
 const out = (line = '') => process.stdout.write(`${line}\n`);
-const config = DEFAULT_SCORING;
-const k = config.kPerVacancy;
 
-const tables = new ReferenceTables(referenceData);
-const ctx = scoringContext(tables, config, monthIndex('2026-11'));
-const engine = new MatchEngine(ctx);
-const gen = province(referenceData);
-for (let i = 0; i < workerCount; i += 1) engine.workers.upsert(compileWorker(gen.worker(i), tables));
-for (let i = 0; i < vacancyCount; i += 1) engine.vacancies.upsert(compileVacancy(gen.vacancy(i), tables, config));
+// Built as the service does at start-up, like bench:matching's index.
+const { tables, config, ctx, engine, gen } = provinceEngine(workerCount, vacancyCount);
+const k = config.kPerVacancy;
 const queries = Array.from({ length: queryCount }, (_, i) => compileVacancy(gen.vacancy(vacancyCount + i), tables, config));
 
 const ours: number[] = [];

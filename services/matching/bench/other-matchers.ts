@@ -12,7 +12,7 @@ import { byRank, type Ranked } from '../src/domain/ranking.js';
 import type { ReferenceTables } from '../src/domain/reference-tables.js';
 import type { ScoringContext } from '../src/domain/scoring-context.js';
 import type { MatchEngine } from '../src/engine/match-engine.js';
-import { recall } from './stats.js';
+import { recall, timedCpuAsync } from './stats.js';
 
 /** Candidates each filter returns to be scored (more: better recall, slower). */
 export const CANDIDATES = 2000;
@@ -82,15 +82,6 @@ export function rerank(engine: MatchEngine, ctx: ScoringContext, v: MatchVacancy
   return list.sort(byRank).slice(0, k);
 }
 
-const timedAsync = async <T>(work: () => Promise<T>): Promise<[T, number, number]> => {
-  const cpu = process.cpuUsage();
-  const started = performance.now();
-  const result = await work();
-  const wall = performance.now() - started;
-  const used = process.cpuUsage(cpu);
-  return [result, wall, (used.user + used.system) / 1000];
-};
-
 async function runOrama(o: CompareOptions): Promise<[MethodRun, number]> {
   const run: MethodRun = { name: `Orama: filter (available, same sub-major group), ${CANDIDATES} hits re-ranked by our scorer`, ms: [], cpu: [], recall: [] };
   const [orama, buildMs] = await (async () => {
@@ -100,7 +91,7 @@ async function runOrama(o: CompareOptions): Promise<[MethodRun, number]> {
     return [db, performance.now() - started] as const;
   })();
   for (const [q, v] of o.queries.entries()) {
-    const [found, ms, cpu] = await timedAsync(async () => {
+    const [found, ms, cpu] = await timedCpuAsync(async () => {
       const hits = await search(orama, { term: '', where: { available: true, groups: { containsAny: [subMajorOf(o.tables, v)] } }, limit: CANDIDATES });
       return rerank(o.engine, o.ctx, v, hits.hits.map((h) => h.id), o.k);
     });
@@ -137,7 +128,7 @@ async function runNaive(o: CompareOptions): Promise<[MethodRun, number, number, 
     const filterOf = (v: MatchVacancy) => ({ available: true, groups: subMajorOf(o.tables, v) });
     const plan = o.queries[0] ? await collection.find(filterOf(o.queries[0])).limit(CANDIDATES).explain() : {};
     for (const [q, v] of o.queries.slice(0, o.naiveQueries).entries()) {
-      const [found, ms] = await timedAsync(async () => {
+      const [found, ms] = await timedCpuAsync(async () => {
         const rows = await collection.find(filterOf(v), { projection: { _id: 1 } }).limit(CANDIDATES).toArray();
         return rerank(o.engine, o.ctx, v, rows.map((row) => row._id), o.k);
       });

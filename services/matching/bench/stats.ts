@@ -17,12 +17,27 @@ export const recall = (truth: { id: string }[], found: { id: string }[]): number
   return truth.filter((entry) => ids.has(entry.id)).length / truth.length;
 };
 
-/** Wall and CPU time of the process (user + system), in ms: on a shared machine the CPU time is the steadier of the two. */
-export const timedCpu = <T>(work: () => T): [T, number, number] => {
+/** Starts a wall clock and the process's CPU clock (user + system); what it returns reads both, in ms. */
+const clocks = (): (() => [wall: number, cpu: number]) => {
   const cpu = process.cpuUsage();
   const started = performance.now();
+  return () => {
+    const wall = performance.now() - started;
+    const used = process.cpuUsage(cpu);
+    return [wall, (used.user + used.system) / 1000];
+  };
+};
+
+/** Wall and CPU time of the process (user + system), in ms: on a shared machine the CPU time is the steadier of the two. */
+export const timedCpu = <T>(work: () => T): [T, number, number] => {
+  const read = clocks();
   const result = work();
-  const wall = performance.now() - started;
-  const used = process.cpuUsage(cpu);
-  return [result, wall, (used.user + used.system) / 1000];
+  return [result, ...read()];
+};
+
+/** `timedCpu` of asynchronous work (the CPU of everything else the process does meanwhile counts too). */
+export const timedCpuAsync = async <T>(work: () => Promise<T>): Promise<[T, number, number]> => {
+  const read = clocks();
+  const result = await work();
+  return [result, ...read()];
 };
