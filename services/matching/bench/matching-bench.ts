@@ -41,7 +41,7 @@ const [, workersMs] = timed(() => {
   engine.workers.upsertMany(Array.from({ length: workerCount }, (_, i) => compileWorker(gen.worker(i), tables)));
 });
 const [, vacanciesMs] = timed(() => {
-  for (let i = 0; i < vacancyCount; i += 1) engine.vacancies.upsert(compileVacancy(gen.vacancy(i), tables, config));
+  engine.vacancies.upsertMany(Array.from({ length: vacancyCount }, (_, i) => compileVacancy(gen.vacancy(i), tables, config)));
 });
 globalThis.gc?.();
 const heapAfter = process.memoryUsage().heapUsed;

@@ -130,6 +130,6 @@ export function provinceEngine(workerCount: number, vacancyCount: number) {
   const gen = province(referenceData);
   // Laid out as the service does at start-up.
   engine.workers.upsertMany(Array.from({ length: workerCount }, (_, i) => compileWorker(gen.worker(i), tables)));
-  for (let i = 0; i < vacancyCount; i += 1) engine.vacancies.upsert(compileVacancy(gen.vacancy(i), tables, config));
+  engine.vacancies.upsertMany(Array.from({ length: vacancyCount }, (_, i) => compileVacancy(gen.vacancy(i), tables, config)));
   return { tables, config, ctx, engine, gen };
 }

@@ -56,16 +56,35 @@ export function groupLocationValue(ctx: ScoringContext, g: WorkerExtremes, km: n
 
 /** The same for one worker against a group of vacancies of one occupation and place. */
 export function vacancyGroupBound(ctx: ScoringContext, w: MatchWorker, occupation: number, g: VacancyExtremes): number {
-  const { weights } = ctx;
+  return vacancyBoundAt(ctx, w, occupation, groupLocation(ctx, w, g.place, g.housing, g.noHousing), g.minQualification, g.maxWageK, g.minExperienceTenths, g.welcomed);
+}
+
+/** The best location factor for the worker among vacancies at `place`, with housing (`housing`), without (`noHousing`), or both. */
+export function groupLocation(ctx: ScoringContext, w: MatchWorker, place: number, housing: boolean, noHousing: boolean): number {
   let location = 0;
-  if (g.housing) location = locationAt(ctx, { place: g.place, housing: true }, w.place, w.maxCommuteTenths, w.flags);
-  if (g.noHousing) location = Math.max(location, locationAt(ctx, { place: g.place, housing: false }, w.place, w.maxCommuteTenths, w.flags));
+  if (housing) location = locationAt(ctx, { place, housing: true }, w.place, w.maxCommuteTenths, w.flags);
+  if (noHousing) location = Math.max(location, locationAt(ctx, { place, housing: false }, w.place, w.maxCommuteTenths, w.flags));
+  return location;
+}
+
+/** vacancyGroupBound from the group's extremes and its location factor (`groupLocation`), so that a caller can bound many groups of one place from columns. */
+export function vacancyBoundAt(
+  ctx: ScoringContext,
+  w: MatchWorker,
+  occupation: number,
+  location: number,
+  minQualification: number,
+  maxWageK: number,
+  minExperienceTenths: number,
+  welcomed: number,
+): number {
+  const { weights } = ctx;
   let base = weights[0]! * occupation;
   base += weights[1]!;
-  base += weights[2]! * qualificationValue(w.qualification, g.minQualification);
+  base += weights[2]! * qualificationValue(w.qualification, minQualification);
   base += weights[3]! * location;
-  base += weights[4]! * wageValue(w.expectedWageK, g.maxWageK);
-  base += weights[5]! * experienceValue(w.experienceTenths, g.minExperienceTenths);
+  base += weights[4]! * wageValue(w.expectedWageK, maxWageK);
+  base += weights[5]! * experienceValue(w.experienceTenths, minExperienceTenths);
   base += weights[6]!;
-  return base + boostFor(ctx, w.priority, g);
+  return base + boostFor(ctx, w.priority, { welcomed });
 }

@@ -97,12 +97,16 @@ export function skillCredits(tables: ReferenceTables, lists: Uint16Array, from: 
  * no skill; a skill the credits do not cover counts as fully earned.
  */
 export function skillsFromCredits(v: MatchVacancy, credits: Float64Array): number {
-  const need = v.skills;
-  if (need.length === 0) return 1;
+  return skillsFromTerms(v.skills, v.skillWeights, 0, v.skills.length, credits);
+}
+
+/** `skillsFromCredits` of the vacancy whose skills are `skills[from..to)` with their shares in `weights` (a VacancyRun's packed copy, or the vacancy's own arrays). */
+export function skillsFromTerms(skills: Int32Array, weights: Float64Array, from: number, to: number, credits: Float64Array): number {
+  if (to === from) return 1;
   let earned = 0;
-  for (let j = 0; j < need.length; j += 1) {
-    const skill = need[j]!;
-    earned += v.skillWeights[j]! * (skill < credits.length ? credits[skill]! : 1);
+  for (let j = from; j < to; j += 1) {
+    const skill = skills[j]!;
+    earned += weights[j]! * (skill < credits.length ? credits[skill]! : 1);
   }
   return Math.min(1, earned);
 }

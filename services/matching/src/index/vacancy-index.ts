@@ -3,6 +3,13 @@ import type { MatchVacancy } from '../domain/model.js';
 import { SkillShares } from './skill-shares.js';
 import type { BlockLayout } from './worker-group.js';
 
+/** Where each of a group's numbers is in its row of VacancyPlace.groupRows. */
+export const PLACE_COLUMNS = { occupation: 0, minQualification: 1, maxWageK: 2, minExperienceTenths: 3, housing: 4, welcomed: 5, group: 6 } as const;
+export const PLACE_ROW = 7;
+/** The `housing` column: some vacancy of the group offers housing (HOUSING), some does not (NO_HOUSING). */
+export const HOUSING = 1;
+export const NO_HOUSING = 2;
+
 /** The best each cheap factor can be among some open vacancies of one place. */
 export class VacancyBlock implements VacancyExtremes {
   minQualification = 0;
@@ -73,6 +80,36 @@ export class VacancyBlock implements VacancyExtremes {
 export class VacancyPlace extends VacancyBlock {
   readonly groups: VacancyGroup[] = [];
   loose = false;
+  /** Set by any opening or closing in a group of the place (a group is only made or dropped by one): `groupRows` are made again when next read. */
+  rowsStale = true;
+  private rows = new Float64Array(0);
+
+  /**
+   * Each group's occupation and cheap extremes, PLACE_ROW numbers per group
+   * (PLACE_COLUMNS; `group`: its index in `groups`), the best paid first: a
+   * worker query bounds a place's many groups of other occupations from
+   * this one array, reads a group itself only when that bound passes, and
+   * stops where the wage left cannot reach the k-th score.
+   */
+  groupRows(): Float64Array {
+    if (!this.rowsStale) return this.rows;
+    if (this.rows.length !== this.groups.length * PLACE_ROW) this.rows = new Float64Array(this.groups.length * PLACE_ROW);
+    const rows = this.rows;
+    const order = this.groups.map((_, i) => i).sort((a, b) => this.groups[b]!.maxWageK - this.groups[a]!.maxWageK || a - b);
+    order.forEach((index, i) => {
+      const g = this.groups[index]!;
+      const r = i * PLACE_ROW;
+      rows[r + PLACE_COLUMNS.occupation] = g.occupation;
+      rows[r + PLACE_COLUMNS.minQualification] = g.minQualification;
+      rows[r + PLACE_COLUMNS.maxWageK] = g.maxWageK;
+      rows[r + PLACE_COLUMNS.minExperienceTenths] = g.minExperienceTenths;
+      rows[r + PLACE_COLUMNS.housing] = (g.housing ? HOUSING : 0) | (g.noHousing ? NO_HOUSING : 0);
+      rows[r + PLACE_COLUMNS.welcomed] = g.welcomed;
+      rows[r + PLACE_COLUMNS.group] = index;
+    });
+    this.rowsStale = false;
+    return rows;
+  }
 
   tighten(): void {
     if (!this.loose) return;
@@ -82,20 +119,60 @@ export class VacancyPlace extends VacancyBlock {
   }
 }
 
-/** Vacancies of a big group that share a skills ceiling (VacancyGroup.blocks). */
-export interface VacancyRun {
-  /** In order of `keys`. */
-  readonly vacancies: MatchVacancy[];
-  /** Each vacancy's `runKey`: its skills, heaviest first, then its id. */
-  readonly keys: string[];
-  /** Each skill asked in the run, with its largest share. */
-  readonly shares: SkillShares;
-  /** Some vacancy of the run asks no skill. */
-  noSkills: boolean;
+/**
+ * Vacancies of a big group that welcome the same priority groups and ask
+ * like skills (VacancyGroup.blocks), with the best each cheap factor can be
+ * among them and their skills ceiling: a worker query bounds the run as it
+ * bounds the group, then skips it whole.
+ */
+export class VacancyRun extends VacancyBlock {
+  /**
+   * Every vacancy's skills and their shares, one after the other (vacancy
+   * i's from `skillEnds[i - 1]`, or 0, to `skillEnds[i]`): a worker query
+   * bounds a run's vacancies by their skills from these few contiguous
+   * arrays, and reads a vacancy's own object only when that bound passes.
+   */
+  skillIds = new Int32Array(0);
+  skillWeights = new Float64Array(0);
+  skillEnds = new Int32Array(0);
+
+  /** In order of `keys`; each vacancy's `runKey`. */
+  constructor(
+    place: number,
+    readonly vacancies: MatchVacancy[],
+    readonly keys: string[],
+  ) {
+    super(place);
+    for (const v of vacancies) this.widen(v);
+    this.pack();
+  }
+
+  /** Adds a vacancy at `at` of the run (`key`: its runKey). */
+  insert(at: number, v: MatchVacancy, key: string): void {
+    this.keys.splice(at, 0, key);
+    this.vacancies.splice(at, 0, v);
+    this.widen(v);
+    this.pack();
+  }
+
+  private pack(): void {
+    let total = 0;
+    for (const v of this.vacancies) total += v.skills.length;
+    this.skillIds = new Int32Array(total);
+    this.skillWeights = new Float64Array(total);
+    this.skillEnds = new Int32Array(this.vacancies.length);
+    let at = 0;
+    this.vacancies.forEach((v, i) => {
+      this.skillIds.set(v.skills, at);
+      this.skillWeights.set(v.skillWeights, at);
+      at += v.skills.length;
+      this.skillEnds[i] = at;
+    });
+  }
 }
 
 /** How big vacancy groups are cut into runs (`size` vacancies each, from `from` vacancies in the group). */
-export const DEFAULT_RUNS: BlockLayout = { size: 8, from: 32 };
+export const DEFAULT_RUNS: BlockLayout = { size: 4, from: 32 };
 
 /** The open vacancies of one occupation at one place, with the best each cheap factor can be among them. */
 export class VacancyGroup extends VacancyBlock {
@@ -117,6 +194,7 @@ export class VacancyGroup extends VacancyBlock {
     this.vacancies.set(v.id, v);
     this.widen(v);
     this.summary.widen(v);
+    this.summary.rowsStale = true;
     if (this.runs) this.addToRun(v);
   }
 
@@ -128,6 +206,7 @@ export class VacancyGroup extends VacancyBlock {
     this.reset();
     for (const v of this.vacancies.values()) this.widen(v);
     this.summary.loose = true;
+    this.summary.rowsStale = true;
     if (this.runs) {
       if (this.vacancies.size < this.layout.from) this.runs = undefined;
       else this.removeFromRun(old);
@@ -136,10 +215,12 @@ export class VacancyGroup extends VacancyBlock {
   }
 
   /**
-   * A big group's vacancies ordered by the skills they weigh most, cut into
-   * runs (`layout`), each with its own skill shares: a worker query skips
-   * a run whose skills ceiling cannot reach the k-th score. Undefined for a
-   * small group. Built (sorted) on first use; then each opening goes into
+   * A big group's vacancies ordered by `runKey` (the priority groups they
+   * welcome, then the skills they weigh most), cut into runs (`layout`),
+   * each with its own bounds: a worker query skips a run whose bound cannot
+   * reach the k-th score. Undefined for a
+   * small group. Built (sorted) when the group grows to `layout.from`, not
+   * by the first query to visit it; then each opening goes into
    * the run of its place in that order (a run grown to twice the size is
    * split) and each closing leaves its run (whose shares are recomputed
    * from the few left), so a busy group is never sorted again.
@@ -152,7 +233,7 @@ export class VacancyGroup extends VacancyBlock {
     const size = this.layout.size;
     for (let i = 0; i < sorted.length; i += size) {
       const part = sorted.slice(i, i + size);
-      runs.push(runOf(part.map(({ v }) => v), part.map(({ key }) => key)));
+      runs.push(new VacancyRun(this.place, part.map(({ v }) => v), part.map(({ key }) => key)));
     }
     return (this.runs = runs);
   }
@@ -164,13 +245,10 @@ export class VacancyGroup extends VacancyBlock {
     const run = runs[r]!;
     let at = run.keys.length;
     while (at > 0 && compareKeys(run.keys[at - 1]!, key) > 0) at -= 1;
-    run.keys.splice(at, 0, key);
-    run.vacancies.splice(at, 0, v);
-    run.shares.addVacancy(v);
-    if (v.skills.length === 0) run.noSkills = true;
+    run.insert(at, v, key);
     if (run.vacancies.length >= 2 * this.layout.size) {
       const half = run.vacancies.length >> 1;
-      runs.splice(r, 1, runOf(run.vacancies.slice(0, half), run.keys.slice(0, half)), runOf(run.vacancies.slice(half), run.keys.slice(half)));
+      runs.splice(r, 1, new VacancyRun(this.place, run.vacancies.slice(0, half), run.keys.slice(0, half)), new VacancyRun(this.place, run.vacancies.slice(half), run.keys.slice(half)));
     }
   }
 
@@ -184,17 +262,8 @@ export class VacancyGroup extends VacancyBlock {
     run.keys.splice(at, 1);
     run.vacancies.splice(at, 1);
     if (run.vacancies.length === 0) runs.splice(r, 1);
-    else runs[r] = runOf(run.vacancies, run.keys);
+    else runs[r] = new VacancyRun(this.place, run.vacancies, run.keys);
   }
-}
-
-function runOf(vacancies: MatchVacancy[], keys: string[]): VacancyRun {
-  const run: VacancyRun = { vacancies, keys, shares: new SkillShares(), noSkills: false };
-  for (const v of vacancies) {
-    run.shares.addVacancy(v);
-    if (v.skills.length === 0) run.noSkills = true;
-  }
-  return run;
 }
 
 /** The last run whose first key is not after `key` (the first run if none). */
@@ -211,10 +280,15 @@ function runFor(runs: VacancyRun[], key: string): number {
 
 const compareKeys = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-/** The vacancy's skills, heaviest share first, then its id, as a sortable key (vacancies asking the same skills most are next to each other). */
+/**
+ * The priority groups the vacancy welcomes, then its skills, heaviest share
+ * first, then its id, as a sortable key: the vacancies welcoming no group
+ * (most) are in runs whose bound has no welcome boost, and those asking the
+ * same skills most are next to each other.
+ */
 function runKey(v: MatchVacancy): string {
   const order = Array.from(v.skills.keys()).sort((a, b) => v.skillWeights[b]! - v.skillWeights[a]! || v.skills[a]! - v.skills[b]!);
-  return `${order.map((j) => String(v.skills[j]!).padStart(5, '0')).join(' ')}|${v.id}`;
+  return `${String(v.welcomed).padStart(10, '0')}:${String(v.minQualification).padStart(2, '0')}:${order.map((j) => String(v.skills[j]!).padStart(5, '0')).join(' ')}|${v.id}`;
 }
 
 /** The vacancies (plain objects: ~10× fewer than workers), with open ones grouped by occupation, then place. */
@@ -303,6 +377,19 @@ export class VacancyIndex {
     if (!group) byPlace.set(v.place, (group = new VacancyGroup(v.occupation, this.placeOf(v.place), this.runs)));
     group.add(v);
     this.openCount += 1;
+  }
+
+  /**
+   * Adds many vacancies at once (the service's start-up), then cuts every
+   * big group into runs, one group after the other: a group's runs and
+   * their packed skills are then made together and sit in neighbouring
+   * memory, where runs made by the first query to visit each group lie
+   * scattered through the heap among other work. Same index as upserting
+   * them one by one.
+   */
+  upsertMany(vacancies: readonly MatchVacancy[]): void {
+    for (const v of vacancies) this.upsert(v);
+    for (const byPlace of this.openByOccupation.values()) for (const group of byPlace.values()) group.blocks();
   }
 
   remove(id: string): void {

@@ -1,5 +1,5 @@
 import { cheapBound, evaluate, upperBound } from '../domain/evaluate.js';
-import { vacancyGroupBound } from '../domain/group-bounds.js';
+import { groupLocation, vacancyBoundAt, vacancyGroupBound } from '../domain/group-bounds.js';
 import { occupationValue } from '../domain/factors.js';
 import { skillsOf, type MatchVacancy, type MatchWorker } from '../domain/model.js';
 import type { Ranked } from '../domain/ranking.js';
@@ -7,8 +7,8 @@ import type { ScoringContext } from '../domain/scoring-context.js';
 import { occupationTiers, TIER_VALUES } from './occupation-tiers.js';
 import { TopKCollector } from './top-k-collector.js';
 import { BoundHeap } from './bound-heap.js';
-import { skillCredits, skillsFromCredits } from './skill-shares.js';
-import type { VacancyBlock, VacancyGroup, VacancyIndex, VacancyPlace } from './vacancy-index.js';
+import { skillCredits, skillsFromCredits, skillsFromTerms } from './skill-shares.js';
+import { HOUSING, NO_HOUSING, PLACE_COLUMNS as C, PLACE_ROW, type VacancyBlock, type VacancyGroup, type VacancyIndex, type VacancyPlace, type VacancyRun } from './vacancy-index.js';
 import { isAvailable } from './worker-extremes.js';
 
 const groupHeap = new BoundHeap<VacancyGroup>();
@@ -25,6 +25,42 @@ const MARGIN = 1e-9;
 /** vacancyGroupBound less the skills term (MARGIN added): the skills factor's ceiling is added to it (`reaches`). */
 function restBound(ctx: ScoringContext, w: MatchWorker, occupation: number, block: VacancyBlock): number {
   return vacancyGroupBound(ctx, w, occupation, block) - ctx.weights[1]! + MARGIN;
+}
+
+/** The place's location factor for the worker with housing and without (`groupLocation`), for `rowRest`. */
+const locations = new Float64Array(2);
+
+/**
+ * restBound of the place's group in row `r` of its groupRows (occupation
+ * value 0: the last tier), from the row and `locations` (the same terms in
+ * the same order, so the same number).
+ */
+function rowRest(ctx: ScoringContext, w: MatchWorker, rows: Float64Array, r: number): number {
+  const housing = rows[r + C.housing]!;
+  let location = 0;
+  if ((housing & HOUSING) !== 0) location = locations[0]!;
+  if ((housing & NO_HOUSING) !== 0) location = Math.max(location, locations[1]!);
+  const bound = vacancyBoundAt(ctx, w, 0, location, rows[r + C.minQualification]!, rows[r + C.maxWageK]!, rows[r + C.minExperienceTenths]!, rows[r + C.welcomed]!);
+  return bound - ctx.weights[1]! + MARGIN;
+}
+
+/**
+ * restBound of any group of the place paid at most `maxWageK` (the place's
+ * best of every other factor): rows are the best paid first, so once it is
+ * below the k-th score, no later row can reach it either.
+ */
+function wageLeftRest(ctx: ScoringContext, w: MatchWorker, place: VacancyPlace, maxWageK: number): number {
+  let location = 0;
+  if (place.housing) location = locations[0]!;
+  if (place.noHousing) location = Math.max(location, locations[1]!);
+  return vacancyBoundAt(ctx, w, 0, location, place.minQualification, maxWageK, place.minExperienceTenths, place.welcomed) - ctx.weights[1]! + MARGIN;
+}
+
+/** Sets `locations` for the place's groups (`rowRest`). */
+function placeLocations(ctx: ScoringContext, w: MatchWorker, place: VacancyPlace): Float64Array {
+  locations[0] = groupLocation(ctx, w, place.place, true, false);
+  locations[1] = groupLocation(ctx, w, place.place, false, true);
+  return place.groupRows();
 }
 
 /**
@@ -125,8 +161,19 @@ export function reachableVacancies(ctx: ScoringContext, vacancies: VacancyIndex,
     for (const place of vacancies.places.values()) {
       if (place.groups.length === 0) continue;
       place.tighten();
-      if (!reaches(ctx, place, restBound(ctx, w, 0, place), vacancies.placeThreshold(place))) continue;
-      for (const group of place.groups) if (inLastTier[group.occupation] === 1) listReachable(ctx, vacancies, w, group, 0, out);
+      const threshold = vacancies.placeThreshold(place);
+      if (!reaches(ctx, place, restBound(ctx, w, 0, place), threshold)) continue;
+      // A group's lowest k-th score is never below the place's: groups that cannot reach the place's are passed over from its rows.
+      const rows = placeLocations(ctx, w, place);
+      let wage = Number.POSITIVE_INFINITY;
+      for (let r = 0; r < rows.length; r += PLACE_ROW) {
+        if (rows[r + C.maxWageK]! < wage) {
+          wage = rows[r + C.maxWageK]!;
+          if (wageLeftRest(ctx, w, place, wage) + ctx.weights[1]! < threshold) break;
+        }
+        if (inLastTier[rows[r + C.occupation]!] === 1 && !(rowRest(ctx, w, rows, r) + ctx.weights[1]! < threshold))
+          listReachable(ctx, vacancies, w, place.groups[rows[r + C.group]!]!, 0, out);
+      }
     }
   for (const occupation of lastTier) inLastTier[occupation] = 0;
   return out;
@@ -141,7 +188,11 @@ function listReachable(ctx: ScoringContext, vacancies: VacancyIndex, w: MatchWor
 
 /** The group's bound for everything but skills (`rest`) plus the vacancy's skills factor from the worker's credits (a few reads), then its cheap bound with that factor, can reach `threshold`. */
 function vacancyReaches(ctx: ScoringContext, w: MatchWorker, v: MatchVacancy, occupation: number, rest: number, threshold: number): boolean {
-  const skills = skillsFromCredits(v, credits);
+  return reachesWith(ctx, w, v, occupation, rest, skillsFromCredits(v, credits), threshold);
+}
+
+/** vacancyReaches with the vacancy's skills factor (`skills`) known. */
+function reachesWith(ctx: ScoringContext, w: MatchWorker, v: MatchVacancy, occupation: number, rest: number, skills: number, threshold: number): boolean {
   return !(rest + ctx.weights[1]! * skills < threshold) && !(cheapBound(ctx, w, v, occupation, skills) < threshold);
 }
 
@@ -149,19 +200,33 @@ function vacancyReaches(ctx: ScoringContext, w: MatchWorker, v: MatchVacancy, oc
  * Each vacancy of a group: first the group's bound for everything but
  * skills plus the vacancy's skills factor (from the worker's credits, a few
  * reads), then its cheap bound with that factor, then its score. A big
- * group is visited by runs of vacancies with like skills, and a run whose
- * skills ceiling cannot reach the k-th score is skipped whole.
+ * group is visited by runs of vacancies welcoming the same priority groups
+ * and asking like skills: a run whose own bound (its cheap factors' best,
+ * its skills ceiling) cannot reach the k-th score is skipped whole, and
+ * its vacancies are bounded from the run's rest.
  */
 function visitGroup(ctx: ScoringContext, w: MatchWorker, group: VacancyGroup, occupation: number, rest: number, out: TopKCollector): void {
-  const weight = ctx.weights[1]!;
   const runs = group.blocks();
   if (!runs) {
     for (const v of group.vacancies.values()) visitVacancy(ctx, w, v, occupation, rest, out);
     return;
   }
   for (const run of runs) {
-    if (!run.noSkills && !run.shares.reaches(credits, rest, weight, out.threshold)) continue;
-    for (const v of run.vacancies) visitVacancy(ctx, w, v, occupation, rest, out);
+    const runRest = restBound(ctx, w, occupation, run);
+    if (reaches(ctx, run, runRest, out.threshold)) visitRun(ctx, w, run, occupation, runRest, out);
+  }
+}
+
+/** visitVacancy over a run, each vacancy's skills factor from the run's packed skills. */
+function visitRun(ctx: ScoringContext, w: MatchWorker, run: VacancyRun, occupation: number, rest: number, out: TopKCollector): void {
+  const { skillIds, skillWeights, skillEnds, vacancies } = run;
+  for (let i = 0, from = 0; i < vacancies.length; from = skillEnds[i]!, i += 1) {
+    lastWorkerQuery.vacancies += 1;
+    const skills = skillsFromTerms(skillIds, skillWeights, from, skillEnds[i]!, credits);
+    const v = vacancies[i]!;
+    if (!reachesWith(ctx, w, v, occupation, rest, skills, out.threshold)) continue;
+    lastWorkerQuery.scored += 1;
+    out.offer(v.id, evaluate(ctx, w, v));
   }
 }
 
@@ -191,10 +256,19 @@ function visitLastTier(ctx: ScoringContext, vacancies: VacancyIndex, w: MatchWor
     }
     const place = top.item;
     placeHeap.pop();
-    for (const group of place.groups) {
-      if (inLastTier[group.occupation] !== 1) continue;
+    // Each group bounded from the place's rows first (most fail on their cheap factors alone, without being read), until the wage left cannot reach.
+    const rows = placeLocations(ctx, w, place);
+    let wage = Number.POSITIVE_INFINITY;
+    for (let r = 0; r < rows.length; r += PLACE_ROW) {
+      if (rows[r + C.maxWageK]! < wage) {
+        wage = rows[r + C.maxWageK]!;
+        if (wageLeftRest(ctx, w, place, wage) + weight < out.threshold) break;
+      }
+      if (inLastTier[rows[r + C.occupation]!] !== 1) continue;
       lastWorkerQuery.groups += 1;
-      const groupRest = restBound(ctx, w, 0, group);
+      const groupRest = rowRest(ctx, w, rows, r);
+      if (groupRest + weight < out.threshold) continue;
+      const group = place.groups[rows[r + C.group]!]!;
       if (reaches(ctx, group, groupRest, out.threshold)) visitGroup(ctx, w, group, 0, groupRest, out);
     }
   }

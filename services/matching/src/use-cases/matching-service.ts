@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import { compileVacancy } from '../domain/compile-vacancy.js';
 import { compileWorker } from '../domain/compile-worker.js';
 import type { ReferenceTables } from '../domain/reference-tables.js';
-import type { MatchWorker } from '../domain/model.js';
+import type { MatchVacancy, MatchWorker } from '../domain/model.js';
 import type { MatchEngine } from '../engine/match-engine.js';
 import { outboxId } from '../repositories/outbox-id.js';
 import type { OutboxRecord, ProjectionStore } from '../repositories/projection-store.js';
@@ -168,10 +168,12 @@ export class MatchingService {
     }
     this.engine.workers.upsertMany(workers);
     workers.length = 0;
+    const vacancies: MatchVacancy[] = [];
     for await (const doc of this.store.vacancyDocs()) {
       this.vacancyVersions.set(doc._id, doc.version);
-      this.engine.vacancies.upsert(compileVacancy(doc.snapshot as VacancySnapshot, this.tables, config));
+      vacancies.push(compileVacancy(doc.snapshot as VacancySnapshot, this.tables, config));
     }
+    this.engine.vacancies.upsertMany(vacancies);
     for await (const doc of this.store.placementDocs()) this.placementVersions.set(doc._id, doc.version);
     let stale = 0;
     for await (const doc of this.store.matchLists()) {

@@ -10,7 +10,9 @@ import { scoringContext } from '../../src/domain/scoring-context.js';
 import { VacancyIndex } from '../../src/index/vacancy-index.js';
 import { VacancyQuery } from '../../src/index/vacancy-query.js';
 import { WorkerIndex } from '../../src/index/worker-index.js';
-import { topVacancies } from '../../src/index/worker-query.js';
+import { reachableVacancies, topVacancies } from '../../src/index/worker-query.js';
+import { evaluate } from '../../src/domain/evaluate.js';
+import type { MatchVacancy } from '../../src/domain/model.js';
 import { vacancySnapshot, workerSnapshot } from '../arbitraries.js';
 import { testTables } from '../mothers.js';
 
@@ -122,10 +124,12 @@ describe('exact queries over groups (block maxima)', () => {
   it('a worker query equals the oracle, with big vacancy groups cut into runs of like skills, after upserts and removals', () => {
     fc.assert(
       fc.property(fc.array(vacancySnapshot, { minLength: 1, maxLength: 30 }), fc.array(fc.nat(29)), fc.array(workerSnapshot, { minLength: 1, maxLength: 3 }), (snapshots, removals, workers) => {
-        // The default layout never cuts these few vacancies into runs; the small one does (runs of 2 from 3 vacancies).
-        const indexes = [new VacancyIndex(), new VacancyIndex({ size: 2, from: 3 })];
+        // The default layout never cuts these few vacancies into runs; the small one does (runs of 2 from 3 vacancies), the last one all at once (upsertMany, as at start-up).
+        const indexes = [new VacancyIndex(), new VacancyIndex({ size: 2, from: 3 }), new VacancyIndex({ size: 2, from: 3 })];
         for (const index of indexes) {
-          snapshots.forEach((snapshot, i) => index.upsert(compileVacancy({ ...snapshot, vacancyId: `v-${i}` }, tables, config)));
+          const compiled = snapshots.map((snapshot, i) => compileVacancy({ ...snapshot, vacancyId: `v-${i}` }, tables, config));
+          if (index === indexes[2]) index.upsertMany(compiled);
+          else for (const v of compiled) index.upsert(v);
           // A query between changes builds the runs, so the removals and the upserts after them find runs to replace.
           topVacancies(ctx, index, compileWorker(workers[0]!, tables), config.kPerWorker);
           for (const i of removals) index.remove(`v-${i}`);
@@ -139,6 +143,47 @@ describe('exact queries over groups (block maxima)', () => {
       { numRuns: 400 },
     );
   });
+  it('the last tier (occupations unlike those the worker wants): a worker query equals the oracle, and every list the worker can enter is listed, with the groups of a place paid differently, after changes between queries', () => {
+    const wage = fc.integer({ min: 10, max: 30 }).map((n) => n * 500_000);
+    const lastTier = fc.record({ snapshot: vacancySnapshot, occupation: fc.constantFrom('7212', '7222', '8121', '8153'), wageMin: wage, extra: fc.nat(10), place: fc.constantFrom('05443', '05518') });
+    fc.assert(
+      fc.property(
+        fc.array(lastTier, { minLength: 1, maxLength: 30 }),
+        fc.array(fc.nat(29)),
+        fc.array(lastTier, { maxLength: 6 }),
+        workerSnapshot,
+        wage,
+        fc.array(fc.double({ min: 0.2, max: 0.9, noNaN: true }), { minLength: 30, maxLength: 30 }),
+        (made, removals, later, worker, expected, thresholds) => {
+          const compile = ({ snapshot, occupation, wageMin, extra, place }: (typeof made)[number], i: number) =>
+            compileVacancy(
+              { ...snapshot, vacancyId: `v-${i}`, terms: { ...snapshot.terms, occupationCode: occupation, communeCode: place, industrialParkCode: undefined, wageMinVnd: wageMin, wageMaxVnd: wageMin + extra * 500_000 } },
+              tables,
+              config,
+            );
+          const index = new VacancyIndex({ size: 2, from: 3 });
+          made.forEach((m, i) => index.upsert(compile(m, i)));
+          // ICT work: no similarity with any of these occupations, so that every vacancy is in the last tier, entered by place.
+          const w = compileWorker({ ...worker, desiredOccupations: ['2512'], expectedWageVnd: expected }, tables);
+          const check = () => {
+            expect(topVacancies(ctx, index, w, config.kPerWorker)).toEqual(oracleForWorker(ctx, index.all.values(), w, config.kPerWorker));
+            const open = [...index.open()];
+            open.forEach((v, i) => index.noteThreshold(v.id, thresholds[i % thresholds.length]!));
+            const listed = new Set(reachableVacancies(ctx, index, w, [] as MatchVacancy[]).map((v) => v.id));
+            for (const v of open) if (evaluate(ctx, w, v) >= index.thresholdOf(v.id)) expect(listed).toContain(v.id);
+            index.clearThresholds(config.minScore);
+          };
+          check();
+          for (const i of removals) index.remove(`v-${i}`);
+          // Some replace vacancies, some are new (a group widened by an opening alone).
+          later.forEach((m, i) => index.upsert(compile(m, i % 2 === 0 ? i : 100 + i)));
+          check();
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
+
   it('a worker query equals the oracle when every vacancy shares one occupation and place, so that skills decide (runs of vacancies)', () => {
     fc.assert(
       fc.property(fc.array(vacancySnapshot, { minLength: 1, maxLength: 30 }), workerSnapshot, (snapshots, worker) => {
