@@ -10,24 +10,34 @@ import type { ReferenceTables } from '../domain/reference-tables.js';
  * vacancy's own. Used by the worker query, where a worker holding few
  * skills earns little from most groups.
  */
+/** Up to how many skills a SkillShares finds a skill by scanning them. */
+const LINEAR = 16;
+
+function indexOf(skills: number[], skill: number): number | undefined {
+  for (let i = 0; i < skills.length; i += 1) if (skills[i] === skill) return i;
+  return undefined;
+}
+
 export class SkillShares {
   readonly skills: number[] = [];
   readonly shares: number[] = [];
-  private readonly at = new Map<number, number>();
+  /** Skill → its index, once there are more than LINEAR skills (a run of a few vacancies, most blocks, is searched in place: no map to keep). */
+  private at: Map<number, number> | undefined;
 
   clear(): void {
     this.skills.length = 0;
     this.shares.length = 0;
-    this.at.clear();
+    this.at = undefined;
   }
 
   /** Raises a skill's share to at least `share`. */
   raise(skill: number, share: number): void {
-    const i = this.at.get(skill);
+    const i = this.at ? this.at.get(skill) : indexOf(this.skills, skill);
     if (i === undefined) {
-      this.at.set(skill, this.skills.length);
       this.skills.push(skill);
       this.shares.push(share);
+      if (this.at) this.at.set(skill, this.skills.length - 1);
+      else if (this.skills.length > LINEAR) this.at = new Map(this.skills.map((s, j) => [s, j]));
     } else if (share > this.shares[i]!) this.shares[i] = share;
   }
 
@@ -70,6 +80,30 @@ export class SkillShares {
     }
     return earned;
   }
+}
+
+/** Bits per word of a skills signature (kept in 32-bit integers), and words. */
+const SIGNATURE_BITS = 30;
+export const SIGNATURE_WORDS = 2;
+
+/**
+ * A signature of some skills into `out[at..at + SIGNATURE_WORDS)`: skill s
+ * sets bit s mod 60. Two sets of skills whose signatures share no bit share
+ * no skill (`signaturesMeet`); the converse need not hold.
+ */
+export function signatureOf(skills: Iterable<number>, out: Float64Array | Int32Array, at = 0): void {
+  for (let i = 0; i < SIGNATURE_WORDS; i += 1) out[at + i] = 0;
+  for (const skill of skills) {
+    const bit = skill % (SIGNATURE_BITS * SIGNATURE_WORDS);
+    const word = at + Math.floor(bit / SIGNATURE_BITS);
+    out[word] = out[word]! | (1 << bit % SIGNATURE_BITS);
+  }
+}
+
+/** Some bit is in both signatures (`a` from `at`, `b` from 0). */
+export function signaturesMeet(a: Float64Array, at: number, b: Int32Array): boolean {
+  for (let i = 0; i < SIGNATURE_WORDS; i += 1) if ((a[at + i]! & b[i]!) !== 0) return true;
+  return false;
 }
 
 /**

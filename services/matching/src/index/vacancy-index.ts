@@ -1,14 +1,15 @@
 import type { VacancyExtremes } from '../domain/group-bounds.js';
 import type { MatchVacancy } from '../domain/model.js';
-import { SkillShares } from './skill-shares.js';
+import { SIGNATURE_WORDS, SkillShares, signatureOf } from './skill-shares.js';
 import type { BlockLayout } from './worker-group.js';
 
 /** Where each of a group's numbers is in its row of VacancyPlace.groupRows. */
-export const PLACE_COLUMNS = { occupation: 0, minQualification: 1, maxWageK: 2, minExperienceTenths: 3, housing: 4, welcomed: 5, group: 6 } as const;
-export const PLACE_ROW = 7;
-/** The `housing` column: some vacancy of the group offers housing (HOUSING), some does not (NO_HOUSING). */
+export const PLACE_COLUMNS = { occupation: 0, minQualification: 1, maxWageK: 2, minExperienceTenths: 3, flags: 4, welcomed: 5, group: 6, skills: 7 } as const;
+export const PLACE_ROW = 7 + SIGNATURE_WORDS;
+/** The `flags` column: some vacancy of the group offers housing (HOUSING), some does not (NO_HOUSING), some asks no skill (NO_SKILLS). */
 export const HOUSING = 1;
 export const NO_HOUSING = 2;
+export const NO_SKILLS = 4;
 
 /** The best each cheap factor can be among some open vacancies of one place. */
 export class VacancyBlock implements VacancyExtremes {
@@ -85,8 +86,9 @@ export class VacancyPlace extends VacancyBlock {
   private rows = new Float64Array(0);
 
   /**
-   * Each group's occupation and cheap extremes, PLACE_ROW numbers per group
-   * (PLACE_COLUMNS; `group`: its index in `groups`), the best paid first: a
+   * Each group's occupation, cheap extremes and skills' signature
+   * (`signatureOf`), PLACE_ROW numbers per group (PLACE_COLUMNS; `group`:
+   * its index in `groups`), the best paid first: a
    * worker query bounds a place's many groups of other occupations from
    * this one array, reads a group itself only when that bound passes, and
    * stops where the wage left cannot reach the k-th score.
@@ -103,9 +105,10 @@ export class VacancyPlace extends VacancyBlock {
       rows[r + PLACE_COLUMNS.minQualification] = g.minQualification;
       rows[r + PLACE_COLUMNS.maxWageK] = g.maxWageK;
       rows[r + PLACE_COLUMNS.minExperienceTenths] = g.minExperienceTenths;
-      rows[r + PLACE_COLUMNS.housing] = (g.housing ? HOUSING : 0) | (g.noHousing ? NO_HOUSING : 0);
+      rows[r + PLACE_COLUMNS.flags] = (g.housing ? HOUSING : 0) | (g.noHousing ? NO_HOUSING : 0) | (g.noSkills ? NO_SKILLS : 0);
       rows[r + PLACE_COLUMNS.welcomed] = g.welcomed;
       rows[r + PLACE_COLUMNS.group] = index;
+      signatureOf(g.shares.skills, rows, r + PLACE_COLUMNS.skills);
     });
     this.rowsStale = false;
     return rows;
@@ -172,7 +175,7 @@ export class VacancyRun extends VacancyBlock {
 }
 
 /** How big vacancy groups are cut into runs (`size` vacancies each, from `from` vacancies in the group). */
-export const DEFAULT_RUNS: BlockLayout = { size: 4, from: 32 };
+export const DEFAULT_RUNS: BlockLayout = { size: 4, from: 2 };
 
 /** The open vacancies of one occupation at one place, with the best each cheap factor can be among them. */
 export class VacancyGroup extends VacancyBlock {
@@ -381,15 +384,16 @@ export class VacancyIndex {
 
   /**
    * Adds many vacancies at once (the service's start-up), then cuts every
-   * big group into runs, one group after the other: a group's runs and
-   * their packed skills are then made together and sit in neighbouring
-   * memory, where runs made by the first query to visit each group lie
-   * scattered through the heap among other work. Same index as upserting
-   * them one by one.
+   * group into runs, one group after the other, and makes each place's
+   * rows: a group's runs and their packed skills are then made together and
+   * sit in neighbouring memory, where runs made by the first query to visit
+   * each group lie scattered through the heap among other work (and that
+   * query pays for them). Same index as upserting them one by one.
    */
   upsertMany(vacancies: readonly MatchVacancy[]): void {
     for (const v of vacancies) this.upsert(v);
     for (const byPlace of this.openByOccupation.values()) for (const group of byPlace.values()) group.blocks();
+    for (const place of this.places.values()) place.groupRows();
   }
 
   remove(id: string): void {

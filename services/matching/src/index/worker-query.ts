@@ -7,8 +7,8 @@ import type { ScoringContext } from '../domain/scoring-context.js';
 import { occupationTiers, TIER_VALUES } from './occupation-tiers.js';
 import { TopKCollector } from './top-k-collector.js';
 import { BoundHeap } from './bound-heap.js';
-import { skillCredits, skillsFromCredits, skillsFromTerms } from './skill-shares.js';
-import { HOUSING, NO_HOUSING, PLACE_COLUMNS as C, PLACE_ROW, type VacancyBlock, type VacancyGroup, type VacancyIndex, type VacancyPlace, type VacancyRun } from './vacancy-index.js';
+import { SIGNATURE_WORDS, signatureOf, signaturesMeet, skillCredits, skillsFromCredits, skillsFromTerms } from './skill-shares.js';
+import { HOUSING, NO_HOUSING, NO_SKILLS, PLACE_COLUMNS as C, PLACE_ROW, type VacancyBlock, type VacancyGroup, type VacancyIndex, type VacancyPlace, type VacancyRun } from './vacancy-index.js';
 import { isAvailable } from './worker-extremes.js';
 
 const groupHeap = new BoundHeap<VacancyGroup>();
@@ -17,6 +17,26 @@ const placeHeap = new BoundHeap<VacancyPlace>();
 let inLastTier = new Uint8Array(0);
 /** The current worker's credit for each skill (`skillCredits`). */
 let credits: Float64Array = new Float64Array(0);
+/** The signature of the skills the current worker has some credit for (`creditsFor`). */
+const credited = new Int32Array(SIGNATURE_WORDS);
+const creditedSkills: number[] = [];
+
+/** Sets `credits` and `credited` for the worker. */
+function creditsFor(ctx: ScoringContext, w: MatchWorker): void {
+  credits = skillCredits(ctx.tables, w.lists, ...skillsOf(w), credits);
+  creditedSkills.length = 0;
+  for (let skill = 0; skill < credits.length; skill += 1) if (credits[skill]! > 0) creditedSkills.push(skill);
+  signatureOf(creditedSkills, credited);
+}
+
+/**
+ * Whether the group in row `r` could earn anything on skills: it has a
+ * vacancy asking none, or asks a skill the worker has credit for (by
+ * signature). When not, its skills factor is 0 for every vacancy (each
+ * skill asked is one the credits cover: the credits span every skill the
+ * tables know), so its bound is its rest.
+ */
+const mayEarnSkills = (rows: Float64Array, r: number): boolean => (rows[r + C.flags]! & NO_SKILLS) !== 0 || signaturesMeet(rows, r + C.skills, credited);
 /** What the last topVacancies call did (for the benchmark): groups bounded, vacancies bounded one by one, vacancies fully scored. */
 export const lastWorkerQuery = { groups: 0, vacancies: 0, scored: 0 };
 /** Added to a bound lowered by subtraction, so that rounding never puts it below a score. */
@@ -36,7 +56,7 @@ const locations = new Float64Array(2);
  * the same order, so the same number).
  */
 function rowRest(ctx: ScoringContext, w: MatchWorker, rows: Float64Array, r: number): number {
-  const housing = rows[r + C.housing]!;
+  const housing = rows[r + C.flags]!;
   let location = 0;
   if ((housing & HOUSING) !== 0) location = locations[0]!;
   if ((housing & NO_HOUSING) !== 0) location = Math.max(location, locations[1]!);
@@ -99,7 +119,7 @@ export function topVacancies(ctx: ScoringContext, vacancies: VacancyIndex, w: Ma
   lastWorkerQuery.vacancies = 0;
   lastWorkerQuery.scored = 0;
   if (!isAvailable(w.flags)) return [];
-  credits = skillCredits(ctx.tables, w.lists, ...skillsOf(w), credits);
+  creditsFor(ctx, w);
   const tiers = occupationTiers(ctx.tables, vacancies.openByOccupation.keys(), w.lists, w.at, w.at + w.nOccupations);
   const weight = ctx.weights[1]!;
   for (let t = 0; t < TIER_VALUES.length; t += 1) {
@@ -145,7 +165,7 @@ export function topVacancies(ctx: ScoringContext, vacancies: VacancyIndex, w: Ma
 export function reachableVacancies(ctx: ScoringContext, vacancies: VacancyIndex, w: MatchWorker, out: MatchVacancy[]): MatchVacancy[] {
   out.length = 0;
   if (!isAvailable(w.flags)) return out;
-  credits = skillCredits(ctx.tables, w.lists, ...skillsOf(w), credits);
+  creditsFor(ctx, w);
   if (inLastTier.length < ctx.tables.occupations.size) inLastTier = new Uint8Array(ctx.tables.occupations.size);
   const lastTier: number[] = [];
   for (const [occupation, byPlace] of vacancies.openByOccupation) {
@@ -171,8 +191,9 @@ export function reachableVacancies(ctx: ScoringContext, vacancies: VacancyIndex,
           wage = rows[r + C.maxWageK]!;
           if (wageLeftRest(ctx, w, place, wage) + ctx.weights[1]! < threshold) break;
         }
-        if (inLastTier[rows[r + C.occupation]!] === 1 && !(rowRest(ctx, w, rows, r) + ctx.weights[1]! < threshold))
-          listReachable(ctx, vacancies, w, place.groups[rows[r + C.group]!]!, 0, out);
+        if (inLastTier[rows[r + C.occupation]!] !== 1) continue;
+        const rest = rowRest(ctx, w, rows, r);
+        if (!(rest + ctx.weights[1]! < threshold) && !(rest < threshold && !mayEarnSkills(rows, r))) listReachable(ctx, vacancies, w, place.groups[rows[r + C.group]!]!, 0, out);
       }
     }
   for (const occupation of lastTier) inLastTier[occupation] = 0;
@@ -211,8 +232,19 @@ function visitGroup(ctx: ScoringContext, w: MatchWorker, group: VacancyGroup, oc
     for (const v of group.vacancies.values()) visitVacancy(ctx, w, v, occupation, rest, out);
     return;
   }
+  if (runs.length === 1) {
+    // The group's only run has the group's extremes, so the group's bound.
+    if (reaches(ctx, runs[0]!, rest, out.threshold)) visitRun(ctx, w, runs[0]!, occupation, rest, out);
+    return;
+  }
+  // restBound of each run with the group's location factors, found once (its runs share its place).
+  const housing = groupLocation(ctx, w, group.place, true, false);
+  const noHousing = groupLocation(ctx, w, group.place, false, true);
   for (const run of runs) {
-    const runRest = restBound(ctx, w, occupation, run);
+    let location = 0;
+    if (run.housing) location = housing;
+    if (run.noHousing) location = Math.max(location, noHousing);
+    const runRest = vacancyBoundAt(ctx, w, occupation, location, run.minQualification, run.maxWageK, run.minExperienceTenths, run.welcomed) - ctx.weights[1]! + MARGIN;
     if (reaches(ctx, run, runRest, out.threshold)) visitRun(ctx, w, run, occupation, runRest, out);
   }
 }
@@ -267,7 +299,7 @@ function visitLastTier(ctx: ScoringContext, vacancies: VacancyIndex, w: MatchWor
       if (inLastTier[rows[r + C.occupation]!] !== 1) continue;
       lastWorkerQuery.groups += 1;
       const groupRest = rowRest(ctx, w, rows, r);
-      if (groupRest + weight < out.threshold) continue;
+      if (groupRest + weight < out.threshold || (groupRest < out.threshold && !mayEarnSkills(rows, r))) continue;
       const group = place.groups[rows[r + C.group]!]!;
       if (reaches(ctx, group, groupRest, out.threshold)) visitGroup(ctx, w, group, 0, groupRest, out);
     }

@@ -6,7 +6,7 @@ import { compileWorker } from '../../src/domain/compile-worker.js';
 import { skillsValue } from '../../src/domain/factors.js';
 import { skillsOf } from '../../src/domain/model.js';
 import { DEFAULT_SCORING } from '../../src/domain/scoring-config.js';
-import { skillCredits, skillsFromCredits } from '../../src/index/skill-shares.js';
+import { signatureOf, signaturesMeet, SIGNATURE_WORDS, SkillShares, skillCredits, skillsFromCredits } from '../../src/index/skill-shares.js';
 import { VacancyIndex } from '../../src/index/vacancy-index.js';
 import { vacancySnapshot, workerSnapshot } from '../arbitraries.js';
 import { aVacancy, aWorker, testTables } from '../mothers.js';
@@ -30,6 +30,41 @@ describe('skill shares of a vacancy group (the worker query skills bound)', () =
         checkShares(vacancies, removals, upserts, worker, rest, threshold, alike);
       }),
       { numRuns: 400 },
+    );
+  });
+
+  it('keeps the largest share of each skill raised, whether found by scanning (16 skills or fewer) or by its map (more)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.nat(40), fc.double({ min: 0, max: 0.99, noNaN: true })), { minLength: 20, maxLength: 80, size: 'max' }), (raises) => {
+        const shares = new SkillShares();
+        const largest = new Map<number, number>();
+        for (const [skill, share] of raises) {
+          shares.raise(skill, share);
+          largest.set(skill, Math.max(largest.get(skill) ?? 0, share));
+        }
+        expect(shares.skills).toHaveLength(largest.size);
+        const credits = new Float64Array(41);
+        for (const [skill, share] of largest) {
+          credits.fill(0);
+          credits[skill] = 1;
+          expect(shares.ceiling(credits)).toBe(share);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('two sets of skills sharing a skill have signatures that meet', () => {
+    fc.assert(
+      fc.property(fc.array(fc.nat(500), { maxLength: 8 }), fc.array(fc.nat(500), { maxLength: 8 }), fc.nat(500), (a, b, shared) => {
+        const rows = new Float64Array(3 + SIGNATURE_WORDS);
+        const other = new Int32Array(SIGNATURE_WORDS);
+        signatureOf([...a, shared], rows, 3);
+        signatureOf([...b, shared], other);
+        expect(signaturesMeet(rows, 3, other)).toBe(true);
+        signatureOf([], other);
+        expect(signaturesMeet(rows, 3, other)).toBe(false);
+      }),
     );
   });
 
