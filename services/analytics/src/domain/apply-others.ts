@@ -1,12 +1,13 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { EmployerSnapshot, MatchScored } from '@ketnoi/contracts';
 import type { EmployerProjection, MatchProjection, NotificationProjection } from './projections.js';
 
 /**
  * The match's key in analytics: a digest of its matchId, which names the
  * (vacancy, worker) pair, so the worker's id does not survive in the key.
+ * The one-shot `hash` (the same SHA-256) costs a fraction of a `createHash` object per proposal.
  */
-export const matchKeyOf = (matchId: string): string => createHash('sha256').update(matchId).digest('hex').slice(0, 32);
+export const matchKeyOf = (matchId: string): string => hash('sha256', matchId, 'hex').slice(0, 32);
 
 /** A proposal counts once per matchId: later proposals of the same pair (or replays) are duplicates. */
 export function applyMatchProposed(current: MatchProjection | undefined, match: MatchScored, erasedTraits?: string[]): MatchProjection | 'duplicate' {

@@ -2,6 +2,7 @@ import { type AreaLevel, type AreaResolver, type ExtraDimension, type Occupation
 import { matchesAgeFilter } from './age-band.js';
 import { daysBetween, inPeriod } from './periods.js';
 import { vietnamDayOf } from './local-day.js';
+import type { MatchCount } from './match-counts.js';
 import type { MatchProjection, PlacementProjection, VacancyProjection, WorkerProjection } from './projections.js';
 
 export type { AreaLevel, OccupationLevel } from './dimensions.js';
@@ -39,6 +40,8 @@ export interface SupplyDemandSources {
   vacancies: ReadonlyMap<string, VacancyProjection>;
   placements: Iterable<PlacementProjection>;
   matches?: Iterable<MatchProjection>;
+  /** The same proposals counted per vacancy and Vietnam day (instead of `matches`, or beside other ones). */
+  matchCounts?: Iterable<MatchCount>;
 }
 
 export interface SupplySide {
@@ -225,6 +228,11 @@ export function computeSupplyDemand(sources: SupplyDemandSources, options: Suppl
       const vacancy = sources.vacancies.get(match.vacancyId);
       const tally = vacancy && within(match.proposedAt) ? vacancyCell(vacancy) : undefined;
       if (tally) tally.demand.matchesProposed += 1;
+    }
+    for (const { vacancyId, day, count } of sources.matchCounts ?? []) {
+      const vacancy = sources.vacancies.get(vacancyId);
+      const tally = vacancy && (period === undefined || period(day)) ? vacancyCell(vacancy) : undefined;
+      if (tally) tally.demand.matchesProposed += count;
     }
   }
 

@@ -5,6 +5,7 @@ import { applyPlacement } from '../domain/apply-placement.js';
 import { applyVacancySnapshot } from '../domain/apply-vacancy.js';
 import { applyWorkerErased, applyWorkerSnapshot } from '../domain/apply-worker.js';
 import { vietnamDayOf } from '../domain/local-day.js';
+import { MatchCounts } from '../domain/match-counts.js';
 import { periodOf } from '../domain/periods.js';
 import type {
   EmployerProjection,
@@ -83,7 +84,8 @@ type Maps = { [K in ProjectionKind]: Map<string, ProjectionDocs[K]> };
  * memory: a batch that fails to save changes nothing in memory, and one cut
  * short by a crash finds what it saved in the reloaded memory (duplicates).
  * Besides the maps it keeps the indexes the reports need: workers counted by
- * attribute combination, workers by registration day, and each worker's
+ * attribute combination, workers by registration day, matches counted by
+ * vacancy and day, and each worker's
  * matches and hires (so an erasure can replace the worker id by traits).
  */
 export class Projections {
@@ -99,6 +101,8 @@ export class Projections {
   readonly registeredOn = new Map<string, Set<string>>();
   /** Registrations counted by quarter, place and wanted occupations: what the supply forecasts read. */
   readonly registrations = new Map<string, RegistrationCount>();
+  /** Matches counted per vacancy and day as they are first put: what the supply/demand cells read. */
+  readonly matchCounts = new MatchCounts();
   /** Grows by one on every applied change: a cheap cache key for reports. */
   revision = 0;
   private readonly links = new Map<string, { matches: Set<string>; placements: Set<string> }>();
@@ -258,6 +262,8 @@ export class Projections {
     const before = map.get(doc._id);
     map.set(doc._id, doc);
     if (kind === 'workers') this.indexWorker(before as WorkerProjection | undefined, doc as WorkerProjection);
+    // A match keeps its vacancy and instant for good (an erasure replaces only the worker): counted when first put.
+    if (kind === 'matches' && before === undefined) this.matchCounts.add((doc as MatchProjection).vacancyId, (doc as MatchProjection).proposedAt);
     if (kind === 'matches' || kind === 'placements') {
       const linkKind = kind === 'matches' ? 'matches' : 'placements';
       const workerId = (doc as MatchProjection | PlacementProjection).workerId;

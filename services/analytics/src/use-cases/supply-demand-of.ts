@@ -27,7 +27,7 @@ function* registeredIn(projections: Projections, period: string | undefined): It
   }
 }
 
-/** The cells of the projections as they are now; stocks read the worker cube, not every worker. */
+/** The cells of the projections as they are now; stocks read the worker cube, not every worker, and proposals their counts per vacancy and day. */
 export const supplyDemandOf = (projections: Projections, options: SupplyDemandOptions): SupplyDemandRow[] =>
   computeSupplyDemand(
     {
@@ -35,7 +35,7 @@ export const supplyDemandOf = (projections: Projections, options: SupplyDemandOp
       registered: registeredIn(projections, options.period),
       vacancies: projections.vacancies,
       placements: projections.placements.values(),
-      matches: projections.matches.values(),
+      matchCounts: projections.matchCounts.values(),
     },
     options,
   );

@@ -94,6 +94,27 @@ describe('Projections', () => {
     expect(projections.notifications.get('n1')).not.toHaveProperty('recipientId');
   });
 
+  it('counts each proposed match once per vacancy and day, through replays, duplicates in a batch, an erasure and a restart', async () => {
+    const sink = new MemorySink();
+    const projections = new Projections(sink);
+    await projections.applyWorker(aWorker({ workerId: 'w1' }));
+    await projections.applyVacancy(aVacancy({ vacancyId: 'v1' }));
+    const proposal = (workerId: string, at = '2026-03-01T08:00:00.000Z') => ({ kind: 'match' as const, match: aMatch({ matchId: `v1:${workerId}`, vacancyId: 'v1', workerId, at }) });
+    const batch = [proposal('w1'), proposal('w2'), proposal('w1', '2026-03-02T08:00:00.000Z'), proposal('w3', '2026-03-02T08:00:00.000Z'), proposal('w2')];
+    expect(await projections.applyBatch(batch)).toEqual(['applied', 'applied', 'duplicate', 'applied', 'duplicate']);
+    expect(await projections.applyBatch(batch)).toEqual(Array(5).fill('duplicate'));
+    await projections.eraseWorker(erasure(2, 'w1'));
+    const expected = [
+      { vacancyId: 'v1', day: '2026-03-01', count: 2 },
+      { vacancyId: 'v1', day: '2026-03-02', count: 1 },
+    ];
+    expect([...projections.matchCounts.values()]).toEqual(expected);
+    expect(numbers(projections)).toEqual([['05443', '7', 0, 5, 0, 3]]);
+    const restarted = new Projections(sink);
+    await restarted.load();
+    expect([...restarted.matchCounts.values()]).toEqual(expected);
+  });
+
   it('keeps the worker cube in step: one combination for identical workers, none left for changed ones', async () => {
     const projections = new Projections(new MemorySink());
     await projections.applyWorker(aWorker({ workerId: 'a1' }));

@@ -8,6 +8,7 @@ import {
   supplyDemandRatio,
   type SupplyDemandOptions,
 } from '../../src/domain/supply-demand.js';
+import { MatchCounts } from '../../src/domain/match-counts.js';
 import { aPlacementProjection, aVacancyProjection, aWorkerProjection, byId, testAreas, weighed } from '../mothers.js';
 import type { PlacementProjection, VacancyProjection, WorkerProjection } from '../../src/domain/projections.js';
 
@@ -230,5 +231,50 @@ describe('computeSupplyDemand: flows in a period', () => {
     const vacancies = [aVacancyProjection({ openedAt: '2026-03-31T17:30:00.000Z' })];
     expect(compute([], vacancies, [], { ...province, period: '2026-Q2' })[0]?.demand?.newVacancies).toBe(1);
     expect(compute([], vacancies, [], { ...province, period: '2026-Q1' })[0]?.demand?.newVacancies).toBe(0);
+  });
+});
+
+describe('computeSupplyDemand: proposals counted per vacancy and day', () => {
+  const vacancies = [aVacancyProjection({ _id: 'v1' }), aVacancyProjection({ _id: 'v2', occupationCode: '8160', communeCode: '05500' })];
+  // Around midnight in Vietnam (17:00 UTC), in two quarters, on two vacancies, one of a vacancy not known (yet).
+  const matches: MatchProjection[] = [
+    '2026-03-31T16:59:59.999Z',
+    '2026-03-31T17:00:00.000Z',
+    '2026-03-31T17:00:00.000Z',
+    '2026-05-02T03:00:00.000Z',
+  ].flatMap((proposedAt, i) => [
+    { _id: `m${i}a`, vacancyId: 'v1', proposedAt },
+    { _id: `m${i}b`, vacancyId: i % 2 ? 'v2' : 'v-unknown', proposedAt },
+  ]);
+  const counted = (period?: string) => {
+    const counts = new MatchCounts();
+    for (const m of matches) counts.add(m.vacancyId, m.proposedAt);
+    const options = { ...commune, ...(period === undefined ? {} : { period }) };
+    return computeSupplyDemand({ stock: [], registered: [], vacancies: byId(vacancies), placements: [], matchCounts: counts.values() }, options);
+  };
+  const proposed = (rows: ReturnType<typeof compute>) => rows.map((r) => [r.area.code, r.occupation.code, r.demand?.matchesProposed]);
+
+  it.each([undefined, '2026', '2026-Q1', '2026-Q2', '2026-02', '2026-03', '2026-03-31', '2026-04-01', '2026-05-02'])('gives the cells every match gives, period %s', (period) => {
+    const options = { ...commune, ...(period === undefined ? {} : { period }) };
+    expect(counted(period)).toEqual(compute([], vacancies, [], options, matches));
+  });
+
+  it('counts a vacancy\'s proposals on their Vietnamese day', () => {
+    expect(proposed(counted('2026-02'))).toEqual([
+      ['05443', '7', 0],
+      ['05500', '8', 0],
+    ]);
+    expect(proposed(counted('2026-03-31'))).toEqual([
+      ['05443', '7', 1],
+      ['05500', '8', 0],
+    ]);
+    expect(proposed(counted('2026-04-01'))).toEqual([
+      ['05443', '7', 2],
+      ['05500', '8', 1],
+    ]);
+    expect(proposed(counted())).toEqual([
+      ['05443', '7', 4],
+      ['05500', '8', 2],
+    ]);
   });
 });

@@ -2,6 +2,7 @@ import { insertNew, packDocument, unpackDocument } from '@ketnoi/service-kit';
 import { Schema, type Connection, type Model } from 'mongoose';
 import type { MatchView } from '../domain/ranking.js';
 import { BatchPlan, type ChangeOutcome, type MatchDoc, type ProjectionChange, type VacancyView, type WorkerView } from '../domain/projection-plan.js';
+import { fromMatchRecord, isMatchRecord, toMatchRecord } from './match-record.js';
 
 export type { ChangeOutcome, MatchDoc, ProjectionChange, VacancyView, WorkerView } from '../domain/projection-plan.js';
 
@@ -16,8 +17,8 @@ const insertOnly = (connection: Connection, name: string) =>
  * ranks with, kept in memory. They are written insert-only (FerretDB scans
  * the collection for every update or delete, even by `_id`): one document
  * per worker or vacancy version (`<id>:<version>`) and per match event
- * (`<partition>:<offset>`), their nested fields as one JSON text (service-kit's `packDocument`, as heads are), folded to
- * the latest at start.
+ * (`<partition>:<offset>`), their nested fields as one JSON text (service-kit's `packDocument`, as heads are; a match
+ * event all of it, as a `MatchRecord`), folded to the latest at start.
  */
 export class Projections {
   readonly workers = new Map<string, WorkerView>();
@@ -44,7 +45,7 @@ export class Projections {
     }
     const vacancies = await this.read<VacancyView>(this.vacancyModel);
     for (const doc of vacancies.sort((a, b) => a.version - b.version)) this.vacancies.set(doc.vacancyId, doc);
-    const matches = await this.read<MatchDoc>(this.matchModel);
+    const matches = await this.read<MatchDoc>(this.matchModel, (doc) => (isMatchRecord(doc) ? fromMatchRecord(doc) : undefined));
     for (const doc of matches.sort((a, b) => a.at.localeCompare(b.at) || a.seq - b.seq)) this.rememberMatch(doc);
   }
 
@@ -66,7 +67,7 @@ export class Projections {
     await Promise.all([
       insertNew(this.workerModel.collection, plan.workerDocs.map(packDocument)),
       insertNew(this.vacancyModel.collection, plan.vacancyDocs.map(packDocument)),
-      insertNew(this.matchModel.collection, plan.matchDocs.map(packDocument)),
+      insertNew(this.matchModel.collection, plan.matchDocs.map(({ _id, ...doc }) => toMatchRecord(_id, doc as unknown as MatchDoc))),
     ]);
     for (const change of plan.applied) this.remember(change);
     return outcomes;
@@ -83,8 +84,11 @@ export class Projections {
     };
   }
 
-  private async read<T>(model: Model<AnyDoc>): Promise<T[]> {
+  /** Every document of a collection without its `_id`: as `decode` reads it, else as `packDocument` stored it (or nested, as before). */
+  private async read<T>(model: Model<AnyDoc>, decode: (doc: AnyDoc) => T | undefined = () => undefined): Promise<T[]> {
     return ((await model.find().lean()) as AnyDoc[]).map((doc) => {
+      const decoded = decode(doc);
+      if (decoded !== undefined) return decoded;
       const { _id, ...rest } = unpackDocument<AnyDoc>(doc);
       void _id;
       return rest as T;

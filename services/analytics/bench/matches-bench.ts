@@ -1,0 +1,215 @@
+// pnpm bench:matches (in services/analytics): the cost of consuming matches.v1
+// against the real Kafka and FerretDB. Workers and vacancies are projected
+// first (not measured), then every vacancy proposes its top PER_VACANCY
+// workers as matching does (a vacancy's proposals together, keyed by the
+// vacancy, with score breakdown), some proposals withdrawn and some proposed
+// again later (duplicates: counted once by matchId), and some match.updated;
+// `--preload=N` matches (default 200,000) are there from before, as in a
+// service that has run a while (the reports walk what is there).
+// Each mode (`--modes=old,new,old,new`) runs the same events on its own
+// topics, group and database, one after another in this process, and prints
+// events/s, CPU ms per proposal of the service (this process, from its start
+// on a backlog of the match events: set-up and sending are not counted),
+// FerretDB's CPU ms per proposal and database operations per proposal. Mode
+// `old` runs the service from the sources in BENCH_OLD_SRC (e.g. `git archive`
+// of an earlier commit's services/analytics/src, with a node_modules link
+// beside it), for a before/after in one run. `--ops` prints the operations per
+// proposal by collection. Figures only: nothing here asserts a timing.
+import { readdirSync, readFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { matchesTopic, vacanciesTopic, workersTopic } from '@ketnoi/contracts';
+import { buildEvent, createKafka, ensureTopics, withSuffix } from '@ketnoi/messaging';
+import { createDevIssuer, createLogger, loadConfig } from '@ketnoi/service-kit';
+import mongoose from 'mongoose';
+import type { buildApp as BuildApp } from '../src/app.js';
+import type { analyticsConfigSchema as ConfigSchema } from '../src/config.js';
+import type { Analytics } from '../src/plugins/analytics.js';
+import { aMatch, aVacancy, aWorker } from '../test/mothers.js';
+
+const arg = (name: string, fallback: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback;
+const WORKERS = Number(arg('workers', '20000'));
+const VACANCIES = Number(arg('vacancies', '400'));
+const PER_VACANCY = Math.min(Number(arg('per-vacancy', '50')), WORKERS);
+const BATCH_SIZE = arg('batch', '500');
+// Matches a service that ran for a while holds already (stored before the measured phase, loaded at start).
+const PRELOAD = Number(arg('preload', '200000'));
+const MODES = arg('modes', 'old,new,old,new').split(',');
+const env = process.env;
+
+let databaseOps = 0;
+const opsByKind = new Map<string, number>();
+mongoose.set('debug', (collection: string, method: string) => {
+  databaseOps += 1;
+  opsByKind.set(`${collection}.${method}`, (opsByKind.get(`${collection}.${method}`) ?? 0) + 1);
+});
+
+const workerId = (i: number) => `wrk_bench${String(i).padStart(6, '0')}`;
+const vacancyId = (v: number) => `vac_bench${String(v).padStart(5, '0')}`;
+const OCCUPATIONS = ['7212', '8160', '2211', '7233', '9329', '5223'];
+const COMMUNES = ['05443', '05446', '05449', '05452', '05455'];
+const FACTORS = ['occupation', 'skills', 'qualification', 'location', 'wage', 'experience', 'languages'] as const;
+type Message = { key: string; value: string; headers: Record<string, string> };
+// As EventPublisher sends them: the type in a header, so consumers pass over the types they do not want unread.
+const message = (topic: Parameters<typeof buildEvent>[0], input: Parameters<typeof buildEvent>[1], key: string): Message => ({
+  key,
+  value: JSON.stringify(buildEvent(topic, input, '/bench')),
+  headers: { 'content-type': 'application/cloudevents+json', ce_type: input.type },
+});
+
+const workerEvents = Array.from({ length: WORKERS }, (_, i) => {
+  const data = aWorker({ workerId: workerId(i), communeCode: COMMUNES[i % COMMUNES.length]!, desiredOccupations: [OCCUPATIONS[i % OCCUPATIONS.length]!] });
+  return message(workersTopic, { type: 'worker.registered', subject: data.workerId, data }, data.workerId);
+});
+const vacancyEvents = Array.from({ length: VACANCIES }, (_, v) => {
+  const data = aVacancy({ vacancyId: vacancyId(v) }, { occupationCode: OCCUPATIONS[v % OCCUPATIONS.length]!, communeCode: COMMUNES[v % COMMUNES.length]! });
+  return message(vacanciesTopic, { type: 'vacancy.opened', subject: data.vacancyId, data }, data.vacancyId);
+});
+
+// The same match events for every mode, in matching's order.
+const matchEvents: Message[] = [];
+const distinct = new Set<string>();
+let proposed = 0;
+const at = (v: number, step: number) => new Date(Date.UTC(2026, 3, 1) + v * 1000 + step).toISOString();
+for (let v = 0; v < VACANCIES; v += 1) {
+  const key = vacancyId(v);
+  for (let r = 0; r < PER_VACANCY; r += 1) {
+    const w = (v * 37 + r * 11) % WORKERS;
+    const factors = FACTORS.map((factor, i) => ({ factor, value: ((r + i) % 10) / 10, weight: 1 / 7, contribution: ((r + i) % 10) / 70 }));
+    const data = aMatch({ matchId: `${key}:${workerId(w)}`, vacancyId: key, workerId: workerId(w), rank: r + 1, score: 1 - r / 100, factors, at: at(v, 0) });
+    matchEvents.push(message(matchesTopic, { type: 'match.proposed', subject: key, data }, key));
+    proposed += 1;
+    distinct.add(data.matchId);
+    // Matching after a rescoring: some scores move, some leave the top-K and come back (proposed again: a duplicate).
+    if (r % 10 === 3) matchEvents.push(message(matchesTopic, { type: 'match.updated', subject: key, data: { ...data, score: data.score - 0.01, at: at(v, 1) } }, key));
+    if (r % 25 === 7) {
+      const withdrawn = { matchId: data.matchId, vacancyId: key, workerId: data.workerId, reason: 'outranked' as const, at: at(v, 2) };
+      matchEvents.push(message(matchesTopic, { type: 'match.withdrawn', subject: key, data: withdrawn }, key));
+      matchEvents.push(message(matchesTopic, { type: 'match.proposed', subject: key, data: { ...data, at: at(v, 3) } }, key));
+      proposed += 1;
+    }
+  }
+}
+
+// FerretDB's CPU (user + system ticks from /proc) when it runs on this machine; shared: other work counts too.
+const ferretPid = readdirSync('/proc').find((pid) => {
+  try {
+    return /^\d+$/.test(pid) && readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'ferretdb';
+  } catch {
+    return false;
+  }
+});
+const ferretTicks = () => {
+  if (!ferretPid) return 0;
+  const fields = readFileSync(`/proc/${ferretPid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return Number(fields[11]) + Number(fields[12]);
+};
+const issuer = await createDevIssuer();
+const until = async (what: string, done: () => Promise<boolean> | boolean) => {
+  const deadline = Date.now() + 30 * 60_000;
+  while (!(await done())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+};
+
+async function run(mode: string) {
+  const src = mode === 'old' ? (env.BENCH_OLD_SRC ?? '../.bench-old/src') : '../src';
+  const { buildApp } = (await import(`${src}/app.js`)) as { buildApp: typeof BuildApp };
+  const { analyticsConfigSchema } = (await import(`${src}/config.js`)) as { analyticsConfigSchema: typeof ConfigSchema };
+  const suffix = `bench-${Date.now().toString(36)}`;
+  const topic = withSuffix(suffix);
+  const config = loadConfig(analyticsConfigSchema, {
+    SERVICE_NAME: 'analytics',
+    MONGO_URL: env.MONGO_URL ?? 'mongodb://127.0.0.1:27017',
+    MONGO_DB_NAME: suffix.replace(/-/g, '_'),
+    KAFKA_BROKERS: env.KAFKA_BROKERS ?? '127.0.0.1:9092',
+    AUTH_ISSUER: issuer.issuer,
+    AUTH_AUDIENCE: issuer.audience,
+    AUTH_JWT_PUBLIC_KEY: issuer.publicKeyPem,
+    ANALYTICS_BATCH_SIZE: BATCH_SIZE,
+  });
+  const logger = createLogger({ serviceName: 'analytics', level: 'warn' });
+  const start = async () => {
+    const app = await buildApp(config, { logger, topicName: topic, groupId: suffix });
+    return { app, analytics: (app as unknown as { analytics: Analytics }).analytics };
+  };
+  const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: suffix, logger: logger as never });
+  await ensureTopics(kafka, [workersTopic, vacanciesTopic, matchesTopic], { topicName: topic, logger: logger as never });
+  const producer = kafka.producer();
+  const admin = kafka.admin();
+  await Promise.all([producer.connect(), admin.connect()]);
+  const send = async (name: string, messages: Message[]) => {
+    for (let i = 0; i < messages.length; i += 1000) await producer.send({ topic: topic(name), messages: messages.slice(i, i + 1000) });
+  };
+  // Set-up (not measured): the workers and vacancies projected, then the service stopped.
+  const setup = await start();
+  await setup.app.ready();
+  await send(workersTopic.name, workerEvents);
+  await send(vacanciesTopic.name, vacancyEvents);
+  await until('workers and vacancies projected', () => setup.analytics.projections.workers.size === WORKERS && setup.analytics.projections.vacancies.size === VACANCIES);
+  for (let i = 0; i < PRELOAD; i += 1000) {
+    const docs = Array.from({ length: Math.min(1000, PRELOAD - i) }, (_, j) => ({
+      _id: `preload${String(i + j).padStart(25, '0')}`,
+      vacancyId: vacancyId((i + j) % VACANCIES),
+      proposedAt: at(-1 - ((i + j) % 90) * 86_400, 0),
+      workerId: workerId((i + j) % WORKERS),
+    }));
+    await setup.app.mongo.db!.collection<{ _id: string }>('matches').insertMany(docs);
+  }
+  await setup.app.close();
+
+  // The match events wait on the topic, as a backlog does; the service starts again (its projections loaded) and works through them.
+  const matchesName = topic(matchesTopic.name);
+  await send(matchesTopic.name, matchEvents);
+  const consumed = async () => {
+    const [ends, [committed]] = await Promise.all([admin.fetchTopicOffsets(matchesName), admin.fetchOffsets({ groupId: suffix, topics: [matchesName] })]);
+    return ends.every((end) => end.high === end.low || Number(committed?.partitions.find((p) => p.partition === end.partition)?.offset ?? -1) >= Number(end.high));
+  };
+  const { app, analytics } = await start();
+  const load = loadavg().map((l) => l.toFixed(2)).join(' ');
+  const opsBefore = databaseOps;
+  const kindsBefore = new Map(opsByKind);
+  const cpuBefore = process.cpuUsage();
+  const ferretBefore = ferretTicks();
+  await app.ready();
+  // From the first match applied (the group's join is not the service's work), to the last offset committed.
+  await until('the first match', () => analytics.projections.matches.size > 0);
+  const started = Date.now();
+  await until('every match consumed', consumed);
+  const seconds = (Date.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpuBefore);
+  const ferretMs = (ferretTicks() - ferretBefore) * 10;
+  const ops = databaseOps - opsBefore;
+  if (process.argv.includes('--ops')) {
+    const kinds = [...opsByKind].map(([kind, n]) => [kind, n - (kindsBefore.get(kind) ?? 0)] as const).filter(([, n]) => n > 0);
+    console.log(JSON.stringify({ mode, opsPerProposal: Object.fromEntries(kinds.sort((a, b) => b[1] - a[1]).map(([kind, n]) => [kind, Number((n / proposed).toFixed(3))])) }));
+  }
+  const counted = analytics.projections.matches.size;
+  const stored = await app.mongo.db!.collection('matches').countDocuments();
+  await Promise.all([producer.disconnect(), admin.disconnect()]);
+  await app.mongo.dropDatabase();
+  await app.close();
+  return {
+    mode,
+    loadAtStart: load,
+    events: matchEvents.length,
+    proposals: proposed,
+    seconds,
+    eventsPerSecond: Math.round(matchEvents.length / seconds),
+    cpuMsPerProposal: Number(((cpu.user + cpu.system) / 1000 / proposed).toFixed(3)),
+    cpuShareOfACore: Number(((cpu.user + cpu.system) / 1000 / (seconds * 1000)).toFixed(2)),
+    ferretdbCpuMsPerProposal: ferretPid ? Number((ferretMs / proposed).toFixed(3)) : null,
+    databaseOpsPerProposal: Number((ops / proposed).toFixed(3)),
+    // Each matchId counted once, in memory and stored.
+    countedOk: counted === distinct.size + PRELOAD && stored === distinct.size + PRELOAD,
+  };
+}
+
+const results = [];
+for (const mode of MODES) {
+  const result = await run(mode);
+  console.log(JSON.stringify(result));
+  results.push(result);
+}
+console.log(JSON.stringify({ cpus: cpus().length, workers: WORKERS, vacancies: VACANCIES, perVacancy: PER_VACANCY, preloadedMatches: PRELOAD, batch: BATCH_SIZE, loadAtEnd: loadavg().map((l) => l.toFixed(2)).join(' ') }));
+console.table(results);
