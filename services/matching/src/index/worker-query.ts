@@ -200,11 +200,56 @@ export function reachableVacancies(ctx: ScoringContext, vacancies: VacancyIndex,
   return out;
 }
 
-/** The vacancies of a group whose own list the worker could enter, into `out` (nothing when the group's bound cannot reach its lowest k-th score). */
+/**
+ * The vacancies of a group whose own list the worker could enter, into
+ * `out` (nothing when the group's bound cannot reach its lowest k-th
+ * score), run by run as the worker query visits them. Each vacancy is first
+ * bounded against the group's lowest k-th score, never above its own list's:
+ * only those that pass look their own up.
+ */
 function listReachable(ctx: ScoringContext, vacancies: VacancyIndex, w: MatchWorker, group: VacancyGroup, occupation: number, out: MatchVacancy[]): void {
   const rest = restBound(ctx, w, occupation, group);
-  if (!reaches(ctx, group, rest, vacancies.groupThreshold(group))) return;
-  for (const v of group.vacancies.values()) if (vacancyReaches(ctx, w, v, occupation, rest, vacancies.thresholdOf(v.id))) out.push(v);
+  const threshold = vacancies.groupThreshold(group);
+  if (!reaches(ctx, group, rest, threshold)) return;
+  const runs = group.blocks();
+  if (!runs) {
+    for (const v of group.vacancies.values()) offerReachable(ctx, vacancies, w, v, occupation, rest, skillsFromCredits(v, credits), threshold, out);
+    return;
+  }
+  if (runs.length > 1) runLocationsOf(ctx, w, group);
+  for (const run of runs) {
+    const bound = runs.length === 1 ? rest : runRest(ctx, w, occupation, run);
+    if (!reaches(ctx, run, bound, threshold)) continue;
+    const { skillIds, skillWeights, skillEnds } = run;
+    for (let i = 0, from = 0; i < run.vacancies.length; from = skillEnds[i]!, i += 1)
+      offerReachable(ctx, vacancies, w, run.vacancies[i]!, occupation, bound, skillsFromTerms(skillIds, skillWeights, from, skillEnds[i]!, credits), threshold, out);
+  }
+}
+
+/** Lists the vacancy when its bound (`rest` plus its skills factor, then its cheap bound) reaches the group's lowest k-th score (`threshold`), then its own list's. */
+function offerReachable(ctx: ScoringContext, vacancies: VacancyIndex, w: MatchWorker, v: MatchVacancy, occupation: number, rest: number, skills: number, threshold: number, out: MatchVacancy[]): void {
+  const withSkills = rest + ctx.weights[1]! * skills;
+  if (withSkills < threshold) return;
+  const cheap = cheapBound(ctx, w, v, occupation, skills);
+  if (cheap < threshold) return;
+  const own = vacancies.thresholdOf(v.id);
+  if (!(withSkills < own) && !(cheap < own)) out.push(v);
+}
+
+/** The group's location factors for the worker, with housing and without, for `runRest` (its runs share its place). */
+const runLocations = new Float64Array(2);
+
+function runLocationsOf(ctx: ScoringContext, w: MatchWorker, group: VacancyGroup): void {
+  runLocations[0] = groupLocation(ctx, w, group.place, true, false);
+  runLocations[1] = groupLocation(ctx, w, group.place, false, true);
+}
+
+/** restBound of a run of the group whose `runLocations` are set (the same terms, so the same number). */
+function runRest(ctx: ScoringContext, w: MatchWorker, occupation: number, run: VacancyRun): number {
+  let location = 0;
+  if (run.housing) location = runLocations[0]!;
+  if (run.noHousing) location = Math.max(location, runLocations[1]!);
+  return vacancyBoundAt(ctx, w, occupation, location, run.minQualification, run.maxWageK, run.minExperienceTenths, run.welcomed) - ctx.weights[1]! + MARGIN;
 }
 
 /** The group's bound for everything but skills (`rest`) plus the vacancy's skills factor from the worker's credits (a few reads), then its cheap bound with that factor, can reach `threshold`. */
@@ -237,15 +282,10 @@ function visitGroup(ctx: ScoringContext, w: MatchWorker, group: VacancyGroup, oc
     if (reaches(ctx, runs[0]!, rest, out.threshold)) visitRun(ctx, w, runs[0]!, occupation, rest, out);
     return;
   }
-  // restBound of each run with the group's location factors, found once (its runs share its place).
-  const housing = groupLocation(ctx, w, group.place, true, false);
-  const noHousing = groupLocation(ctx, w, group.place, false, true);
+  runLocationsOf(ctx, w, group);
   for (const run of runs) {
-    let location = 0;
-    if (run.housing) location = housing;
-    if (run.noHousing) location = Math.max(location, noHousing);
-    const runRest = vacancyBoundAt(ctx, w, occupation, location, run.minQualification, run.maxWageK, run.minExperienceTenths, run.welcomed) - ctx.weights[1]! + MARGIN;
-    if (reaches(ctx, run, runRest, out.threshold)) visitRun(ctx, w, run, occupation, runRest, out);
+    const bound = runRest(ctx, w, occupation, run);
+    if (reaches(ctx, run, bound, out.threshold)) visitRun(ctx, w, run, occupation, bound, out);
   }
 }
 
