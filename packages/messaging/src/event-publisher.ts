@@ -64,13 +64,22 @@ export class EventPublisher {
   /** Publishes events already built and validated (e.g. by an outbox when the change was made). */
   async send<T extends TopicDefinition>(topic: T, events: readonly TopicEvent<T>[]): Promise<void> {
     if (events.length === 0) return;
-    const headers = { ...traceHeaders(), 'content-type': 'application/cloudevents+json' };
+    const headers = traceHeaders();
     await this.producer.send({
       topic: this.topicName(topic.name),
       acks: -1,
       compression: CompressionTypes.None,
-      messages: events.map((event) => ({ key: event.subject, value: JSON.stringify(event), headers: { ...headers, [TYPE_HEADER]: event.type } })),
+      messages: events.map((event) => eventMessage(event, headers)),
     });
     for (const event of events) this.observer.published({ topic: topic.name, type: event.type, count: 1 });
   }
+}
+
+/**
+ * An event as a Kafka message: keyed by its subject, the CloudEvent as JSON,
+ * its type in the `ce_type` header (so consumers pass over the types they do
+ * not want unread), with `headers` (trace context) added.
+ */
+export function eventMessage(event: { subject: string; type: string }, headers: Record<string, string> = {}): { key: string; value: string; headers: Record<string, string> } {
+  return { key: event.subject, value: JSON.stringify(event), headers: { ...headers, 'content-type': 'application/cloudevents+json', [TYPE_HEADER]: event.type } };
 }

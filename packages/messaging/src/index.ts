@@ -1,6 +1,6 @@
 export { createKafka, type KafkaClientOptions } from './kafka-client.js';
 export { ensureTopics, type EnsureTopicsOptions } from './ensure-topics.js';
-export { EventPublisher, type EventPublisherOptions } from './event-publisher.js';
+export { EventPublisher, eventMessage, type EventPublisherOptions } from './event-publisher.js';
 export {
   EventConsumer,
   type AssignmentListener,

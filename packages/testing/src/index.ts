@@ -5,3 +5,4 @@ export { testLogger } from './test-logger.js';
 export { testKafka, readTopic, type ReceivedMessage } from './kafka.js';
 export { testDatabase } from './mongo.js';
 export { replayMode, replayRun, type ReplayIssuer, type ReplayRun } from './replay-run.js';
+export { benchArg, benchServiceEnv, countDatabaseOps, matchingFanOut, processTicks, type BenchFactor, type FanOut, type FanOutEvent } from './bench.js';

@@ -15,18 +15,17 @@
 // of an earlier commit's services/analytics/src, with a node_modules link
 // beside it), for a before/after in one run. `--ops` prints the operations per
 // proposal by collection. Figures only: nothing here asserts a timing.
-import { readdirSync, readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { matchesTopic, vacanciesTopic, workersTopic } from '@ketnoi/contracts';
-import { buildEvent, createKafka, ensureTopics, withSuffix } from '@ketnoi/messaging';
+import { buildEvent, createKafka, ensureTopics, eventMessage, withSuffix } from '@ketnoi/messaging';
 import { createDevIssuer, createLogger, loadConfig } from '@ketnoi/service-kit';
-import mongoose from 'mongoose';
+import { benchArg, benchServiceEnv, countDatabaseOps, matchingFanOut, processTicks, waitFor } from '@ketnoi/testing';
 import type { buildApp as BuildApp } from '../src/app.js';
 import type { analyticsConfigSchema as ConfigSchema } from '../src/config.js';
 import type { Analytics } from '../src/plugins/analytics.js';
 import { aMatch, aVacancy, aWorker } from '../test/mothers.js';
 
-const arg = (name: string, fallback: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback;
+const arg = benchArg;
 const WORKERS = Number(arg('workers', '20000'));
 const VACANCIES = Number(arg('vacancies', '400'));
 const PER_VACANCY = Math.min(Number(arg('per-vacancy', '50')), WORKERS);
@@ -36,96 +35,51 @@ const PRELOAD = Number(arg('preload', '200000'));
 const MODES = arg('modes', 'old,new,old,new').split(',');
 const env = process.env;
 
-let databaseOps = 0;
-const opsByKind = new Map<string, number>();
-mongoose.set('debug', (collection: string, method: string) => {
-  databaseOps += 1;
-  opsByKind.set(`${collection}.${method}`, (opsByKind.get(`${collection}.${method}`) ?? 0) + 1);
-});
+const databaseOps = countDatabaseOps();
+const opsByKind = databaseOps.byKind;
 
 const workerId = (i: number) => `wrk_bench${String(i).padStart(6, '0')}`;
 const vacancyId = (v: number) => `vac_bench${String(v).padStart(5, '0')}`;
 const OCCUPATIONS = ['7212', '8160', '2211', '7233', '9329', '5223'];
 const COMMUNES = ['05443', '05446', '05449', '05452', '05455'];
-const FACTORS = ['occupation', 'skills', 'qualification', 'location', 'wage', 'experience', 'languages'] as const;
-type Message = { key: string; value: string; headers: Record<string, string> };
-// As EventPublisher sends them: the type in a header, so consumers pass over the types they do not want unread.
-const message = (topic: Parameters<typeof buildEvent>[0], input: Parameters<typeof buildEvent>[1], key: string): Message => ({
-  key,
-  value: JSON.stringify(buildEvent(topic, input, '/bench')),
-  headers: { 'content-type': 'application/cloudevents+json', ce_type: input.type },
-});
+type Message = ReturnType<typeof eventMessage>;
+// As EventPublisher sends them (keyed by the subject, the type in a header).
+const message = (topic: Parameters<typeof buildEvent>[0], input: Parameters<typeof buildEvent>[1]): Message => eventMessage(buildEvent(topic, input, '/bench'));
 
 const workerEvents = Array.from({ length: WORKERS }, (_, i) => {
   const data = aWorker({ workerId: workerId(i), communeCode: COMMUNES[i % COMMUNES.length]!, desiredOccupations: [OCCUPATIONS[i % OCCUPATIONS.length]!] });
-  return message(workersTopic, { type: 'worker.registered', subject: data.workerId, data }, data.workerId);
+  return message(workersTopic, { type: 'worker.registered', subject: data.workerId, data });
 });
 const vacancyEvents = Array.from({ length: VACANCIES }, (_, v) => {
   const data = aVacancy({ vacancyId: vacancyId(v) }, { occupationCode: OCCUPATIONS[v % OCCUPATIONS.length]!, communeCode: COMMUNES[v % COMMUNES.length]! });
-  return message(vacanciesTopic, { type: 'vacancy.opened', subject: data.vacancyId, data }, data.vacancyId);
+  return message(vacanciesTopic, { type: 'vacancy.opened', subject: data.vacancyId, data });
 });
 
 // The same match events for every mode, in matching's order.
-const matchEvents: Message[] = [];
-const distinct = new Set<string>();
-let proposed = 0;
-const at = (v: number, step: number) => new Date(Date.UTC(2026, 3, 1) + v * 1000 + step).toISOString();
-for (let v = 0; v < VACANCIES; v += 1) {
-  const key = vacancyId(v);
-  for (let r = 0; r < PER_VACANCY; r += 1) {
-    const w = (v * 37 + r * 11) % WORKERS;
-    const factors = FACTORS.map((factor, i) => ({ factor, value: ((r + i) % 10) / 10, weight: 1 / 7, contribution: ((r + i) % 10) / 70 }));
-    const data = aMatch({ matchId: `${key}:${workerId(w)}`, vacancyId: key, workerId: workerId(w), rank: r + 1, score: 1 - r / 100, factors, at: at(v, 0) });
-    matchEvents.push(message(matchesTopic, { type: 'match.proposed', subject: key, data }, key));
-    proposed += 1;
-    distinct.add(data.matchId);
-    // Matching after a rescoring: some scores move, some leave the top-K and come back (proposed again: a duplicate).
-    if (r % 10 === 3) matchEvents.push(message(matchesTopic, { type: 'match.updated', subject: key, data: { ...data, score: data.score - 0.01, at: at(v, 1) } }, key));
-    if (r % 25 === 7) {
-      const withdrawn = { matchId: data.matchId, vacancyId: key, workerId: data.workerId, reason: 'outranked' as const, at: at(v, 2) };
-      matchEvents.push(message(matchesTopic, { type: 'match.withdrawn', subject: key, data: withdrawn }, key));
-      matchEvents.push(message(matchesTopic, { type: 'match.proposed', subject: key, data: { ...data, at: at(v, 3) } }, key));
-      proposed += 1;
-    }
-  }
-}
-
-// FerretDB's CPU (user + system ticks from /proc) when it runs on this machine; shared: other work counts too.
-const ferretPid = readdirSync('/proc').find((pid) => {
-  try {
-    return /^\d+$/.test(pid) && readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'ferretdb';
-  } catch {
-    return false;
-  }
+const fanOut = matchingFanOut({
+  vacancies: VACANCIES,
+  perVacancy: PER_VACANCY,
+  workers: WORKERS,
+  vacancyId,
+  workerId,
+  propose: ({ vacancyId: vacancy, workerId: worker, score, rank, at, factors }) => aMatch({ matchId: `${vacancy}:${worker}`, vacancyId: vacancy, workerId: worker, rank, score, factors, at }),
 });
-const ferretTicks = () => {
-  if (!ferretPid) return 0;
-  const fields = readFileSync(`/proc/${ferretPid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  return Number(fields[11]) + Number(fields[12]);
-};
+const matchEvents: Message[] = fanOut.events.map(({ type, key, data }) => message(matchesTopic, { type, subject: key, data } as Parameters<typeof buildEvent>[1]));
+const { proposed, distinct } = fanOut;
+
+// FerretDB's CPU when it runs on this machine; shared: other work counts too.
+const ferretdb = processTicks('ferretdb');
 const issuer = await createDevIssuer();
-const until = async (what: string, done: () => Promise<boolean> | boolean) => {
-  const deadline = Date.now() + 30 * 60_000;
-  while (!(await done())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-};
+const until = (what: string, done: () => Promise<boolean> | boolean) => waitFor(done, { what, timeoutMs: 30 * 60_000, intervalMs: 50 });
 
 async function run(mode: string) {
   const src = mode === 'old' ? (env.BENCH_OLD_SRC ?? '../.bench-old/src') : '../src';
   const { buildApp } = (await import(`${src}/app.js`)) as { buildApp: typeof BuildApp };
   const { analyticsConfigSchema } = (await import(`${src}/config.js`)) as { analyticsConfigSchema: typeof ConfigSchema };
-  const suffix = `bench-${Date.now().toString(36)}`;
+  const { suffix, env: serviceEnv } = benchServiceEnv('analytics', issuer);
   const topic = withSuffix(suffix);
   const config = loadConfig(analyticsConfigSchema, {
-    SERVICE_NAME: 'analytics',
-    MONGO_URL: env.MONGO_URL ?? 'mongodb://127.0.0.1:27017',
-    MONGO_DB_NAME: suffix.replace(/-/g, '_'),
-    KAFKA_BROKERS: env.KAFKA_BROKERS ?? '127.0.0.1:9092',
-    AUTH_ISSUER: issuer.issuer,
-    AUTH_AUDIENCE: issuer.audience,
-    AUTH_JWT_PUBLIC_KEY: issuer.publicKeyPem,
+    ...serviceEnv,
     ANALYTICS_BATCH_SIZE: BATCH_SIZE,
   });
   const logger = createLogger({ serviceName: 'analytics', level: 'warn' });
@@ -151,7 +105,8 @@ async function run(mode: string) {
     const docs = Array.from({ length: Math.min(1000, PRELOAD - i) }, (_, j) => ({
       _id: `preload${String(i + j).padStart(25, '0')}`,
       vacancyId: vacancyId((i + j) % VACANCIES),
-      proposedAt: at(-1 - ((i + j) % 90) * 86_400, 0),
+      // Up to 90 days before the fan-out's first proposal.
+      proposedAt: new Date(Date.UTC(2026, 3, 1) - (1 + ((i + j) % 90) * 86_400) * 1000).toISOString(),
       workerId: workerId((i + j) % WORKERS),
     }));
     await setup.app.mongo.db!.collection<{ _id: string }>('matches').insertMany(docs);
@@ -167,10 +122,10 @@ async function run(mode: string) {
   };
   const { app, analytics } = await start();
   const load = loadavg().map((l) => l.toFixed(2)).join(' ');
-  const opsBefore = databaseOps;
+  const opsBefore = databaseOps.total();
   const kindsBefore = new Map(opsByKind);
   const cpuBefore = process.cpuUsage();
-  const ferretBefore = ferretTicks();
+  const ferretBefore = ferretdb.ticks();
   await app.ready();
   // From the first match applied (the group's join is not the service's work), to the last offset committed.
   await until('the first match', () => analytics.projections.matches.size > 0);
@@ -178,8 +133,8 @@ async function run(mode: string) {
   await until('every match consumed', consumed);
   const seconds = (Date.now() - started) / 1000;
   const cpu = process.cpuUsage(cpuBefore);
-  const ferretMs = (ferretTicks() - ferretBefore) * 10;
-  const ops = databaseOps - opsBefore;
+  const ferretMs = (ferretdb.ticks() - ferretBefore) * 10;
+  const ops = databaseOps.total() - opsBefore;
   if (process.argv.includes('--ops')) {
     const kinds = [...opsByKind].map(([kind, n]) => [kind, n - (kindsBefore.get(kind) ?? 0)] as const).filter(([, n]) => n > 0);
     console.log(JSON.stringify({ mode, opsPerProposal: Object.fromEntries(kinds.sort((a, b) => b[1] - a[1]).map(([kind, n]) => [kind, Number((n / proposed).toFixed(3))])) }));
@@ -198,7 +153,7 @@ async function run(mode: string) {
     eventsPerSecond: Math.round(matchEvents.length / seconds),
     cpuMsPerProposal: Number(((cpu.user + cpu.system) / 1000 / proposed).toFixed(3)),
     cpuShareOfACore: Number(((cpu.user + cpu.system) / 1000 / (seconds * 1000)).toFixed(2)),
-    ferretdbCpuMsPerProposal: ferretPid ? Number((ferretMs / proposed).toFixed(3)) : null,
+    ferretdbCpuMsPerProposal: ferretdb.found ? Number((ferretMs / proposed).toFixed(3)) : null,
     databaseOpsPerProposal: Number((ops / proposed).toFixed(3)),
     // Each matchId counted once, in memory and stored.
     countedOk: counted === distinct.size + PRELOAD && stored === distinct.size + PRELOAD,

@@ -14,18 +14,17 @@
 // commit's services/jobfairs/src, with a node_modules link beside it), for a
 // before/after in one run. `--ops` prints the operations per proposal by
 // collection. Figures only: nothing here asserts a timing.
-import { readdirSync, readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { matchesTopic, vacanciesTopic, workersTopic } from '@ketnoi/contracts';
-import { buildEvent, createKafka, ensureTopics, withSuffix } from '@ketnoi/messaging';
+import { buildEvent, createKafka, ensureTopics, eventMessage, withSuffix } from '@ketnoi/messaging';
 import { createDevIssuer, createLogger, loadConfig } from '@ketnoi/service-kit';
-import mongoose from 'mongoose';
+import { benchArg, benchServiceEnv, countDatabaseOps, matchingFanOut, processTicks, waitFor } from '@ketnoi/testing';
 import type { buildApp as BuildApp } from '../src/app.js';
 import type { configSchema as ConfigSchema } from '../src/config.js';
 import type { Projections } from '../src/repositories/projections.js';
 import { aMatch, aVacancy, aWorker } from '../test/mothers.js';
 
-const arg = (name: string, fallback: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback;
+const arg = benchArg;
 const WORKERS = Number(arg('workers', '20000'));
 const VACANCIES = Number(arg('vacancies', '400'));
 const PER_VACANCY = Math.min(Number(arg('per-vacancy', '50')), WORKERS);
@@ -33,96 +32,51 @@ const BATCH_SIZE = arg('batch', '500');
 const MODES = arg('modes', 'old,new,old,new').split(',');
 const env = process.env;
 
-let databaseOps = 0;
-const opsByKind = new Map<string, number>();
-mongoose.set('debug', (collection: string, method: string) => {
-  databaseOps += 1;
-  opsByKind.set(`${collection}.${method}`, (opsByKind.get(`${collection}.${method}`) ?? 0) + 1);
-});
+const databaseOps = countDatabaseOps();
+const opsByKind = databaseOps.byKind;
 
 const workerId = (i: number) => `wrk_bench${String(i).padStart(6, '0')}`;
 const vacancyId = (v: number) => `vac_bench${String(v).padStart(5, '0')}`;
 const OCCUPATIONS = ['7212', '8160', '2211', '7233', '9329', '5223'];
 const COMMUNES = ['05443', '05446', '05449', '05452', '05455'];
-const FACTORS = ['occupation', 'skills', 'qualification', 'location', 'wage', 'experience', 'languages'] as const;
-type Message = { key: string; value: string; headers: Record<string, string> };
-// As EventPublisher sends them: the type in a header, so consumers pass over the types they do not want unread.
-const message = (topic: Parameters<typeof buildEvent>[0], input: Parameters<typeof buildEvent>[1], key: string): Message => ({
-  key,
-  value: JSON.stringify(buildEvent(topic, input, '/bench')),
-  headers: { 'content-type': 'application/cloudevents+json', ce_type: input.type },
-});
+type Message = ReturnType<typeof eventMessage>;
+// As EventPublisher sends them (keyed by the subject, the type in a header).
+const message = (topic: Parameters<typeof buildEvent>[0], input: Parameters<typeof buildEvent>[1]): Message => eventMessage(buildEvent(topic, input, '/bench'));
 
 const workerEvents = Array.from({ length: WORKERS }, (_, i) => {
   const data = aWorker({ workerId: workerId(i), communeCode: COMMUNES[i % COMMUNES.length]!, desiredOccupations: [OCCUPATIONS[i % OCCUPATIONS.length]!] });
-  return message(workersTopic, { type: 'worker.registered', subject: data.workerId, data }, data.workerId);
+  return message(workersTopic, { type: 'worker.registered', subject: data.workerId, data });
 });
 const vacancyEvents = Array.from({ length: VACANCIES }, (_, v) => {
   const data = aVacancy({ vacancyId: vacancyId(v) });
-  return message(vacanciesTopic, { type: 'vacancy.opened', subject: data.vacancyId, data }, data.vacancyId);
+  return message(vacanciesTopic, { type: 'vacancy.opened', subject: data.vacancyId, data });
 });
 
 // The same match events for every mode, in matching's order.
-const matchEvents: Message[] = [];
-const distinct = new Set<string>();
-let proposed = 0;
-const at = (v: number, step: number) => new Date(Date.UTC(2026, 3, 1) + v * 1000 + step).toISOString();
-for (let v = 0; v < VACANCIES; v += 1) {
-  const key = vacancyId(v);
-  for (let r = 0; r < PER_VACANCY; r += 1) {
-    const w = (v * 37 + r * 11) % WORKERS;
-    const factors = FACTORS.map((factor, i) => ({ factor, value: ((r + i) % 10) / 10, weight: 1 / 7, contribution: ((r + i) % 10) / 70 }));
-    const data = { ...aMatch(key, workerId(w), 1 - r / 100, r + 1, at(v, 0)), factors };
-    matchEvents.push(message(matchesTopic, { type: 'match.proposed', subject: key, data }, key));
-    proposed += 1;
-    distinct.add(data.matchId);
-    // Matching after a rescoring: some scores move, some leave the top-K and come back (proposed again: a duplicate).
-    if (r % 10 === 3) matchEvents.push(message(matchesTopic, { type: 'match.updated', subject: key, data: { ...data, score: data.score - 0.01, at: at(v, 1) } }, key));
-    if (r % 25 === 7) {
-      const withdrawn = { matchId: data.matchId, vacancyId: key, workerId: data.workerId, reason: 'outranked' as const, at: at(v, 2) };
-      matchEvents.push(message(matchesTopic, { type: 'match.withdrawn', subject: key, data: withdrawn }, key));
-      matchEvents.push(message(matchesTopic, { type: 'match.proposed', subject: key, data: { ...data, at: at(v, 3) } }, key));
-      proposed += 1;
-    }
-  }
-}
-
-// FerretDB's CPU (user + system ticks from /proc) when it runs on this machine; shared: other work counts too.
-const ferretPid = readdirSync('/proc').find((pid) => {
-  try {
-    return /^\d+$/.test(pid) && readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'ferretdb';
-  } catch {
-    return false;
-  }
+const fanOut = matchingFanOut({
+  vacancies: VACANCIES,
+  perVacancy: PER_VACANCY,
+  workers: WORKERS,
+  vacancyId,
+  workerId,
+  propose: ({ vacancyId: vacancy, workerId: worker, score, rank, at, factors }) => ({ ...aMatch(vacancy, worker, score, rank, at), factors }),
 });
-const ferretTicks = () => {
-  if (!ferretPid) return 0;
-  const fields = readFileSync(`/proc/${ferretPid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  return Number(fields[11]) + Number(fields[12]);
-};
+const matchEvents: Message[] = fanOut.events.map(({ type, key, data }) => message(matchesTopic, { type, subject: key, data } as Parameters<typeof buildEvent>[1]));
+const { proposed, distinct } = fanOut;
+
+// FerretDB's CPU when it runs on this machine; shared: other work counts too.
+const ferretdb = processTicks('ferretdb');
 const issuer = await createDevIssuer();
-const until = async (what: string, done: () => Promise<boolean> | boolean) => {
-  const deadline = Date.now() + 30 * 60_000;
-  while (!(await done())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-};
+const until = (what: string, done: () => Promise<boolean> | boolean) => waitFor(done, { what, timeoutMs: 30 * 60_000, intervalMs: 50 });
 
 async function run(mode: string) {
   const src = mode === 'old' ? (env.BENCH_OLD_SRC ?? '../.bench-old/src') : '../src';
   const { buildApp } = (await import(`${src}/app.js`)) as { buildApp: typeof BuildApp };
   const { configSchema } = (await import(`${src}/config.js`)) as { configSchema: typeof ConfigSchema };
-  const suffix = `bench-${Date.now().toString(36)}`;
+  const { suffix, env: serviceEnv } = benchServiceEnv('jobfairs', issuer);
   const topic = withSuffix(suffix);
   const config = loadConfig(configSchema, {
-    SERVICE_NAME: 'jobfairs',
-    MONGO_URL: env.MONGO_URL ?? 'mongodb://127.0.0.1:27017',
-    MONGO_DB_NAME: suffix.replace(/-/g, '_'),
-    KAFKA_BROKERS: env.KAFKA_BROKERS ?? '127.0.0.1:9092',
-    AUTH_ISSUER: issuer.issuer,
-    AUTH_AUDIENCE: issuer.audience,
-    AUTH_JWT_PUBLIC_KEY: issuer.publicKeyPem,
+    ...serviceEnv,
     JOBFAIRS_TOKEN_SECRET: 'bench-secret-0123456789abcdef0123456789',
     REMINDER_LEAD_HOURS: '0',
     JOBFAIRS_BATCH_SIZE: BATCH_SIZE,
@@ -157,10 +111,10 @@ async function run(mode: string) {
   };
   const { app, projections } = await start();
   const load = loadavg().map((l) => l.toFixed(2)).join(' ');
-  const opsBefore = databaseOps;
+  const opsBefore = databaseOps.total();
   const kindsBefore = new Map(opsByKind);
   const cpuBefore = process.cpuUsage();
-  const ferretBefore = ferretTicks();
+  const ferretBefore = ferretdb.ticks();
   await app.ready();
   // From the first match applied (the group's join is not the service's work), to the last offset committed.
   await until('the first match', () => projections().match(vacancyId(0), workerId(0)) !== undefined);
@@ -168,8 +122,8 @@ async function run(mode: string) {
   await until('every match consumed', consumed);
   const seconds = (Date.now() - started) / 1000;
   const cpu = process.cpuUsage(cpuBefore);
-  const ferretMs = (ferretTicks() - ferretBefore) * 10;
-  const ops = databaseOps - opsBefore;
+  const ferretMs = (ferretdb.ticks() - ferretBefore) * 10;
+  const ops = databaseOps.total() - opsBefore;
   if (process.argv.includes('--ops')) {
     const kinds = [...opsByKind].map(([kind, n]) => [kind, n - (kindsBefore.get(kind) ?? 0)] as const).filter(([, n]) => n > 0);
     console.log(JSON.stringify({ mode, opsPerProposal: Object.fromEntries(kinds.sort((a, b) => b[1] - a[1]).map(([kind, n]) => [kind, Number((n / proposed).toFixed(3))])) }));
@@ -188,7 +142,7 @@ async function run(mode: string) {
     eventsPerSecond: Math.round(matchEvents.length / seconds),
     cpuMsPerProposal: Number(((cpu.user + cpu.system) / 1000 / proposed).toFixed(3)),
     cpuShareOfACore: Number(((cpu.user + cpu.system) / 1000 / (seconds * 1000)).toFixed(2)),
-    ferretdbCpuMsPerProposal: ferretPid ? Number((ferretMs / proposed).toFixed(3)) : null,
+    ferretdbCpuMsPerProposal: ferretdb.found ? Number((ferretMs / proposed).toFixed(3)) : null,
     databaseOpsPerProposal: Number((ops / proposed).toFixed(3)),
     // Every pair current (those withdrawn were proposed again), every match event stored.
     projectedOk: counted === distinct.size && stored === matchEvents.length,

@@ -10,33 +10,28 @@
 // src/ copied into this folder), for a before/after in one run, one by one
 // (`old:500`: in batches of 500). `--ops` prints the operations per proposal
 // by collection; `--batches` counts the batches (from the service's log).
-import { readdirSync, readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { Writable } from 'node:stream';
 import { employersTopic, matchesTopic, vacanciesTopic, workerContactsTopic } from '@ketnoi/contracts';
 import { buildEvent, createKafka, withSuffix } from '@ketnoi/messaging';
 import { createDevIssuer, createLogger, loadConfig } from '@ketnoi/service-kit';
-import mongoose from 'mongoose';
+import { benchArg, benchServiceEnv, countDatabaseOps, processTicks, waitFor } from '@ketnoi/testing';
 import type { buildApp as BuildApp } from '../src/app.js';
 import type { notificationConfigSchema as ConfigSchema } from '../src/config.js';
 import type { loadMatchBatch as LoadMatchBatch } from '../src/use-cases/load-match-batch.js';
 import { aVacancy, aWorkerContact, anEmployer } from '../test/mothers.js';
 import { startSmsGateway, startSmtpServer } from '../test/sinks.js';
 
-const arg = (name: string, fallback: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback;
+const arg = benchArg;
 const WORKERS = Number(arg('workers', '150'));
 const VACANCIES = Number(arg('vacancies', '20'));
 const PER_VACANCY = Math.min(Number(arg('per-vacancy', '50')), WORKERS);
 const MODES = arg('modes', '0,500').split(',');
 
-let databaseOps = 0;
-// Per `<collection>.<operation>`, to see where the round trips go (`--ops` prints them per proposal).
-const opsByKind = new Map<string, number>();
-// Every collection operation of every mongoose connection in this process (the service's, the bench's reads).
-mongoose.set('debug', (collection: string, method: string) => {
-  databaseOps += 1;
-  opsByKind.set(`${collection}.${method}`, (opsByKind.get(`${collection}.${method}`) ?? 0) + 1);
-});
+// Every collection operation of every mongoose connection in this process (the service's, the bench's reads), also per
+// `<collection>.<operation>`, to see where the round trips go (`--ops` prints them per proposal).
+const databaseOps = countDatabaseOps();
+const opsByKind = databaseOps.byKind;
 
 const workerId = (i: number) => `wrk_bench${String(i).padStart(6, '0')}`;
 const vacancyId = (v: number) => `vac_bench${v}`;
@@ -72,19 +67,8 @@ const proposalsByVacancy = Array.from({ length: VACANCIES }, (_, v) =>
 
 const env = process.env;
 
-// FerretDB's CPU (user + system ticks from /proc), when it runs on this machine; shared infrastructure: other work counts too.
-const ferretPid = readdirSync('/proc').find((pid) => /^\d+$/.test(pid) && (() => {
-  try {
-    return readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'ferretdb';
-  } catch {
-    return false;
-  }
-})());
-const ferretTicks = () => {
-  if (!ferretPid) return 0;
-  const fields = readFileSync(`/proc/${ferretPid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  return Number(fields[11]) + Number(fields[12]);
-};
+// FerretDB's CPU when it runs on this machine; shared infrastructure: other work counts too.
+const ferretdb = processTicks('ferretdb');
 // The service's log at info: each `matches notified` line is one batch; warnings and errors go on to stderr.
 let batches = 0;
 const batchCounter = new Writable({
@@ -105,16 +89,10 @@ async function run(mode: string) {
   const batchSize = size ?? (name === 'old' ? '1' : name);
   const { buildApp } = (await import(`${src}/app.js`)) as { buildApp: typeof BuildApp };
   const { notificationConfigSchema } = (await import(`${src}/config.js`)) as { notificationConfigSchema: typeof ConfigSchema };
-  const suffix = `bench-${Date.now().toString(36)}`;
+  const { suffix, env: serviceEnv } = benchServiceEnv('notification', issuer);
   const topic = withSuffix(suffix);
   const config = loadConfig(notificationConfigSchema, {
-    SERVICE_NAME: 'notification',
-    MONGO_URL: env.MONGO_URL ?? 'mongodb://127.0.0.1:27017',
-    MONGO_DB_NAME: suffix.replace(/-/g, '_'),
-    KAFKA_BROKERS: env.KAFKA_BROKERS ?? '127.0.0.1:9092',
-    AUTH_ISSUER: issuer.issuer,
-    AUTH_AUDIENCE: issuer.audience,
-    AUTH_JWT_PUBLIC_KEY: issuer.publicKeyPem,
+    ...serviceEnv,
     SMS_GATEWAY_URL: sms.url,
     SMTP_URL: smtp.url,
     NOTIFICATION_BATCH_SIZE: batchSize,
@@ -131,13 +109,7 @@ async function run(mode: string) {
   const send = async (name: string, messages: Message[]) => {
     for (let i = 0; i < messages.length; i += 500) await producer.send({ topic: topic(name), messages: messages.slice(i, i + 500) });
   };
-  const until = async (what: string, done: () => Promise<boolean> | boolean) => {
-    const deadline = Date.now() + 30 * 60_000;
-    while (!(await done())) {
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  };
+  const until = (what: string, done: () => Promise<boolean> | boolean) => waitFor(done, { what, timeoutMs: 30 * 60_000 });
   const setupKinds = new Map(opsByKind);
   await send(employersTopic.name, [event(employersTopic, { type: 'employer.registered', subject: 'emp_test01', data: anEmployer() }, 'emp_test01')]);
   await send(
@@ -169,23 +141,23 @@ async function run(mode: string) {
   };
   const [smsBefore, emailBefore] = [sms.received.length, smtp.counter.count];
   const load = loadavg().map((l) => l.toFixed(2)).join(' ');
-  const opsBefore = databaseOps;
+  const opsBefore = databaseOps.total();
   const batchesBefore = batches;
   const kindsBefore = new Map(opsByKind);
   const cpuBefore = process.cpuUsage();
-  const ferretBefore = ferretTicks();
+  const ferretBefore = ferretdb.ticks();
   const started = Date.now();
   await send(matchesTopic.name, matchEvents);
   await until('every match consumed', consumed);
   const seconds = (Date.now() - started) / 1000;
   const cpu = process.cpuUsage(cpuBefore);
-  const ops = databaseOps - opsBefore;
+  const ops = databaseOps.total() - opsBefore;
   const kinds = [...opsByKind].map(([kind, n]) => [kind, n - (kindsBefore.get(kind) ?? 0)] as const).filter(([, n]) => n > 0);
   if (process.argv.includes('--ops')) {
     console.log(JSON.stringify({ mode, opsPerProposal: Object.fromEntries(kinds.sort((a, b) => b[1] - a[1]).map(([kind, n]) => [kind, Number((n / proposals).toFixed(3))])) }));
   }
   // Clock ticks are 1/100 s on Linux.
-  const ferretMs = (ferretTicks() - ferretBefore) * 10;
+  const ferretMs = (ferretdb.ticks() - ferretBefore) * 10;
   await until('every event relayed', async () => (await db.collection('deliveries_pending').countDocuments()) === 0);
   const relayed = (Date.now() - started) / 1000;
   const result = {
@@ -197,7 +169,7 @@ async function run(mode: string) {
     eventsPerSecond: Math.round(matchEvents.length / seconds),
     cpuMsPerProposal: Number(((cpu.user + cpu.system) / 1000 / proposals).toFixed(2)),
     cpuShareOfACore: Number(((cpu.user + cpu.system) / 1000 / (seconds * 1000)).toFixed(2)),
-    ferretdbCpuMsPerProposal: ferretPid ? Number((ferretMs / proposals).toFixed(2)) : null,
+    ferretdbCpuMsPerProposal: ferretdb.found ? Number((ferretMs / proposals).toFixed(2)) : null,
     databaseOpsPerProposal: Number((ops / proposals).toFixed(2)),
     vacancyProjectionOpsPerVacancy: Number((vacancyOps / VACANCIES).toFixed(2)),
     batches: batches - batchesBefore,

@@ -4,23 +4,20 @@
 import { randomBytes } from 'node:crypto';
 import { withSuffix } from '@ketnoi/messaging';
 import { createDevIssuer, createLogger, loadConfig } from '@ketnoi/service-kit';
+import { benchArg, benchServiceEnv } from '@ketnoi/testing';
 import { buildApp } from '../src/app.js';
 import { registrationConfigSchema } from '../src/config.js';
 
-export const arg = (name: string, fallback: number) => Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
+export const arg = (name: string, fallback: number) => Number(benchArg(name, String(fallback)));
 
-/** The service against MONGO_URL and KAFKA_BROKERS (default: the local infrastructure), named `<label>-<time>`. */
+/** The service against MONGO_URL and KAFKA_BROKERS (default: the local infrastructure), named `<label>-bench-<time>`. */
 export async function benchService(label: string) {
   const issuer = await createDevIssuer();
-  const suffix = `${label}-${Date.now().toString(36)}`;
+  const { suffix: name, env } = benchServiceEnv('registration', issuer);
+  const suffix = `${label}-${name}`;
   const config = loadConfig(registrationConfigSchema, {
-    SERVICE_NAME: 'registration',
-    MONGO_URL: process.env.MONGO_URL ?? 'mongodb://127.0.0.1:27017',
+    ...env,
     MONGO_DB_NAME: suffix.replace(/-/g, '_'),
-    KAFKA_BROKERS: process.env.KAFKA_BROKERS ?? '127.0.0.1:9092',
-    AUTH_ISSUER: issuer.issuer,
-    AUTH_AUDIENCE: issuer.audience,
-    AUTH_JWT_PUBLIC_KEY: issuer.publicKeyPem,
     REGISTRATION_MASTER_KEYS: `k1:${randomBytes(32).toString('base64')}`,
     REGISTRATION_MASTER_KEY_ID: 'k1',
     REGISTRATION_HASH_KEY: randomBytes(32).toString('base64'),

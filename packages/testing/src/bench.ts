@@ -1,0 +1,123 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import mongoose from 'mongoose';
+
+/**
+ * The CPU ticks (user + system, 1/100 s each) of the first process of this
+ * machine named `comm` (e.g. `ferretdb`), read from /proc when called; 0
+ * when there is none. For the per-service benchmarks, which report what the
+ * shared database process spent on their work (other work counts too).
+ */
+export function processTicks(comm: string): { found: boolean; ticks: () => number } {
+  const pid = readdirSync('/proc').find((entry) => {
+    try {
+      return /^\d+$/.test(entry) && readFileSync(`/proc/${entry}/comm`, 'utf8').trim() === comm;
+    } catch {
+      return false; // gone meanwhile
+    }
+  });
+  const ticks = () => {
+    if (!pid) return 0;
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return Number(fields[11]) + Number(fields[12]);
+  };
+  return { found: pid !== undefined, ticks };
+}
+
+/** A `matches.v1` event of `matchingFanOut`: its type, key (the vacancy) and data. */
+export type FanOutEvent<M> =
+  | { type: 'match.proposed' | 'match.updated'; key: string; data: M }
+  | { type: 'match.withdrawn'; key: string; data: { matchId: string; vacancyId: string; workerId: string; reason: 'outranked'; at: string } };
+
+export interface FanOut<M> {
+  events: FanOutEvent<M>[];
+  /** match.proposed events, duplicates included. */
+  proposed: number;
+  /** Distinct matchIds proposed. */
+  distinct: Set<string>;
+}
+
+/**
+ * The `matches.v1` events matching publishes when each of `vacancies`
+ * vacancies proposes its top `perVacancy` of `workers` workers, in its order
+ * (a vacancy's proposals together, keyed by the vacancy, seven factors each
+ * as `propose` makes them), and then rescores: every tenth proposal updated,
+ * every twenty-fifth withdrawn and proposed again (a duplicate by matchId).
+ * The same events every time, for the consumers' benchmarks.
+ */
+export function matchingFanOut<M extends { matchId: string; workerId: string; score: number }>(options: {
+  vacancies: number;
+  perVacancy: number;
+  workers: number;
+  vacancyId: (v: number) => string;
+  workerId: (w: number) => string;
+  propose: (p: { vacancyId: string; workerId: string; score: number; rank: number; at: string; factors: BenchFactor[] }) => M;
+}): FanOut<M> {
+  const out: FanOut<M> = { events: [], proposed: 0, distinct: new Set() };
+  const at = (v: number, step: number) => new Date(Date.UTC(2026, 3, 1) + v * 1000 + step).toISOString();
+  for (let v = 0; v < options.vacancies; v += 1) {
+    const key = options.vacancyId(v);
+    for (let r = 0; r < options.perVacancy; r += 1) {
+      const worker = options.workerId((v * 37 + r * 11) % options.workers);
+      const factors = FACTORS.map((factor, i) => ({ factor, value: ((r + i) % 10) / 10, weight: 1 / 7, contribution: ((r + i) % 10) / 70 }));
+      const data = options.propose({ vacancyId: key, workerId: worker, score: 1 - r / 100, rank: r + 1, at: at(v, 0), factors });
+      out.events.push({ type: 'match.proposed', key, data });
+      out.proposed += 1;
+      out.distinct.add(data.matchId);
+      if (r % 10 === 3) out.events.push({ type: 'match.updated', key, data: { ...data, score: data.score - 0.01, at: at(v, 1) } });
+      if (r % 25 === 7) {
+        out.events.push({ type: 'match.withdrawn', key, data: { matchId: data.matchId, vacancyId: key, workerId: data.workerId, reason: 'outranked', at: at(v, 2) } });
+        out.events.push({ type: 'match.proposed', key, data: { ...data, at: at(v, 3) } });
+        out.proposed += 1;
+      }
+    }
+  }
+  return out;
+}
+
+const FACTORS = ['occupation', 'skills', 'qualification', 'location', 'wage', 'experience', 'languages'] as const;
+export interface BenchFactor {
+  factor: (typeof FACTORS)[number];
+  value: number;
+  weight: number;
+  contribution: number;
+}
+
+/** A `--name=value` argument of this process, or `fallback`. */
+export const benchArg = (name: string, fallback: string): string => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback;
+
+/**
+ * Counts every collection operation of every mongoose connection in this
+ * process from now on (`mongoose.set('debug')`): in all (`total`) and by
+ * `<collection>.<method>` (`byKind`).
+ */
+export function countDatabaseOps(): { total: () => number; byKind: Map<string, number> } {
+  let total = 0;
+  const byKind = new Map<string, number>();
+  mongoose.set('debug', (collection: string, method: string) => {
+    total += 1;
+    byKind.set(`${collection}.${method}`, (byKind.get(`${collection}.${method}`) ?? 0) + 1);
+  });
+  return { total: () => total, byKind };
+}
+
+/**
+ * A fresh name for one mode of a per-service benchmark (its topics' suffix
+ * and, with `_`, its database) and the settings every service needs for it:
+ * name, MongoDB and Kafka (from MONGO_URL / KAFKA_BROKERS, else the local
+ * infrastructure) and the dev issuer's keys.
+ */
+export function benchServiceEnv(serviceName: string, issuer: { issuer: string; audience: string; publicKeyPem: string }): { suffix: string; env: Record<string, string> } {
+  const suffix = `bench-${Date.now().toString(36)}`;
+  return {
+    suffix,
+    env: {
+      SERVICE_NAME: serviceName,
+      MONGO_URL: process.env.MONGO_URL ?? 'mongodb://127.0.0.1:27017',
+      MONGO_DB_NAME: suffix.replace(/-/g, '_'),
+      KAFKA_BROKERS: process.env.KAFKA_BROKERS ?? '127.0.0.1:9092',
+      AUTH_ISSUER: issuer.issuer,
+      AUTH_AUDIENCE: issuer.audience,
+      AUTH_JWT_PUBLIC_KEY: issuer.publicKeyPem,
+    },
+  };
+}
