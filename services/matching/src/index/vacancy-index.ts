@@ -123,8 +123,8 @@ export class VacancyPlace extends VacancyBlock {
 }
 
 /**
- * Vacancies of a big group that welcome the same priority groups and ask
- * like skills (VacancyGroup.blocks), with the best each cheap factor can be
+ * Vacancies of a group that welcome the same priority groups and ask like
+ * qualifications and skills (VacancyGroup.blocks), with the best each cheap factor can be
  * among them and their skills ceiling: a worker query bounds the run as it
  * bounds the group, then skips it whole.
  */
@@ -218,12 +218,12 @@ export class VacancyGroup extends VacancyBlock {
   }
 
   /**
-   * A big group's vacancies ordered by `runKey` (the priority groups they
-   * welcome, then the skills they weigh most), cut into runs (`layout`),
-   * each with its own bounds: a worker query skips a run whose bound cannot
-   * reach the k-th score. Undefined for a
-   * small group. Built (sorted) when the group grows to `layout.from`, not
-   * by the first query to visit it; then each opening goes into
+   * The group's vacancies ordered by `runKey` (the priority groups they
+   * welcome, the qualification they ask, then the skills they weigh most),
+   * cut into runs (`layout`), each with its own bounds: a worker query skips
+   * a run whose bound cannot reach the k-th score. Undefined for a group
+   * under `layout.from`. Built (sorted) at start-up (`VacancyIndex.upsertMany`)
+   * or else on first use; then each opening goes into
    * the run of its place in that order (a run grown to twice the size is
    * split) and each closing leaves its run (whose shares are recomputed
    * from the few left), so a busy group is never sorted again.
@@ -284,10 +284,11 @@ function runFor(runs: VacancyRun[], key: string): number {
 const compareKeys = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
- * The priority groups the vacancy welcomes, then its skills, heaviest share
- * first, then its id, as a sortable key: the vacancies welcoming no group
- * (most) are in runs whose bound has no welcome boost, and those asking the
- * same skills most are next to each other.
+ * The priority groups the vacancy welcomes, the qualification it asks, then
+ * its skills, heaviest share first, then its id, as a sortable key: the
+ * vacancies welcoming no group (most) are in runs whose bound has no welcome
+ * boost, and those asking the same qualification and skills most are next
+ * to each other.
  */
 function runKey(v: MatchVacancy): string {
   const order = Array.from(v.skills.keys()).sort((a, b) => v.skillWeights[b]! - v.skillWeights[a]! || v.skills[a]! - v.skills[b]!);

@@ -56,10 +56,10 @@ const locations = new Float64Array(2);
  * the same order, so the same number).
  */
 function rowRest(ctx: ScoringContext, w: MatchWorker, rows: Float64Array, r: number): number {
-  const housing = rows[r + C.flags]!;
+  const flags = rows[r + C.flags]!;
   let location = 0;
-  if ((housing & HOUSING) !== 0) location = locations[0]!;
-  if ((housing & NO_HOUSING) !== 0) location = Math.max(location, locations[1]!);
+  if ((flags & HOUSING) !== 0) location = locations[0]!;
+  if ((flags & NO_HOUSING) !== 0) location = Math.max(location, locations[1]!);
   const bound = vacancyBoundAt(ctx, w, 0, location, rows[r + C.minQualification]!, rows[r + C.maxWageK]!, rows[r + C.minExperienceTenths]!, rows[r + C.welcomed]!);
   return bound - ctx.weights[1]! + MARGIN;
 }
