@@ -4,8 +4,8 @@ import { SIGNATURE_WORDS, SkillShares, signatureOf } from './skill-shares.js';
 import type { BlockLayout } from './worker-group.js';
 
 /** Where each of a group's numbers is in its row of VacancyPlace.groupRows. */
-export const PLACE_COLUMNS = { occupation: 0, minQualification: 1, maxWageK: 2, minExperienceTenths: 3, flags: 4, welcomed: 5, group: 6, skills: 7 } as const;
-export const PLACE_ROW = 7 + SIGNATURE_WORDS;
+export const PLACE_COLUMNS = { occupation: 0, minQualification: 1, maxWageK: 2, minExperienceTenths: 3, flags: 4, welcomed: 5, group: 6, topSkill: 7, skills: 8 } as const;
+export const PLACE_ROW = 8 + SIGNATURE_WORDS;
 /** The `flags` column: some vacancy of the group offers housing (HOUSING), some does not (NO_HOUSING), some asks no skill (NO_SKILLS). */
 export const HOUSING = 1;
 export const NO_HOUSING = 2;
@@ -108,6 +108,7 @@ export class VacancyPlace extends VacancyBlock {
       rows[r + PLACE_COLUMNS.flags] = (g.housing ? HOUSING : 0) | (g.noHousing ? NO_HOUSING : 0) | (g.noSkills ? NO_SKILLS : 0);
       rows[r + PLACE_COLUMNS.welcomed] = g.welcomed;
       rows[r + PLACE_COLUMNS.group] = index;
+      rows[r + PLACE_COLUMNS.topSkill] = Math.max(-1, ...g.shares.skills);
       signatureOf(g.shares.skills, rows, r + PLACE_COLUMNS.skills);
     });
     this.rowsStale = false;

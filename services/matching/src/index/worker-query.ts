@@ -31,12 +31,13 @@ function creditsFor(ctx: ScoringContext, w: MatchWorker): void {
 
 /**
  * Whether the group in row `r` could earn anything on skills: it has a
- * vacancy asking none, or asks a skill the worker has credit for (by
- * signature). When not, its skills factor is 0 for every vacancy (each
- * skill asked is one the credits cover: the credits span every skill the
- * tables know), so its bound is its rest.
+ * vacancy asking none, asks a skill the worker has credit for (by
+ * signature), or one the credits do not cover (counted as earned, as
+ * `skillsFromCredits` does). When not, its skills factor is 0 for every
+ * vacancy, so its bound is its rest.
  */
-const mayEarnSkills = (rows: Float64Array, r: number): boolean => (rows[r + C.flags]! & NO_SKILLS) !== 0 || signaturesMeet(rows, r + C.skills, credited);
+const mayEarnSkills = (rows: Float64Array, r: number): boolean =>
+  (rows[r + C.flags]! & NO_SKILLS) !== 0 || rows[r + C.topSkill]! >= credits.length || signaturesMeet(rows, r + C.skills, credited);
 /** What the last topVacancies call did (for the benchmark): groups bounded, vacancies bounded one by one, vacancies fully scored. */
 export const lastWorkerQuery = { groups: 0, vacancies: 0, scored: 0 };
 /** Added to a bound lowered by subtraction, so that rounding never puts it below a score. */
