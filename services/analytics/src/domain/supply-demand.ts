@@ -3,7 +3,7 @@ import { matchesAgeFilter } from './age-band.js';
 import { daysBetween, inPeriod } from './periods.js';
 import { vietnamDayOf } from './local-day.js';
 import type { MatchCount } from './match-counts.js';
-import type { MatchProjection, PlacementProjection, VacancyProjection, WorkerProjection } from './projections.js';
+import type { PlacementProjection, VacancyProjection, WorkerProjection } from './projections.js';
 
 export type { AreaLevel, OccupationLevel } from './dimensions.js';
 
@@ -39,8 +39,7 @@ export interface SupplyDemandSources {
   registered: Iterable<{ worker: WorkerProjection; count: number }>;
   vacancies: ReadonlyMap<string, VacancyProjection>;
   placements: Iterable<PlacementProjection>;
-  matches?: Iterable<MatchProjection>;
-  /** The same proposals counted per vacancy and Vietnam day (instead of `matches`, or beside other ones). */
+  /** The matches proposed, counted per vacancy and Vietnam day (`MatchCounts`): a few per vacancy, not every match. */
   matchCounts?: Iterable<MatchCount>;
 }
 
@@ -223,11 +222,6 @@ export function computeSupplyDemand(sources: SupplyDemandSources, options: Suppl
       const vacancy = sources.vacancies.get(placement.vacancyId);
       const tally = vacancy && within(placement.hiredAt) ? vacancyCell(vacancy) : undefined;
       if (tally) tally.demand.placements += 1;
-    }
-    for (const match of sources.matches ?? []) {
-      const vacancy = sources.vacancies.get(match.vacancyId);
-      const tally = vacancy && within(match.proposedAt) ? vacancyCell(vacancy) : undefined;
-      if (tally) tally.demand.matchesProposed += 1;
     }
     for (const { vacancyId, day, count } of sources.matchCounts ?? []) {
       const vacancy = sources.vacancies.get(vacancyId);
