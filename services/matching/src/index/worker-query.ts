@@ -1,5 +1,5 @@
 import { cheapBound, evaluate, upperBound } from '../domain/evaluate.js';
-import { groupLocation, vacancyBoundAt, vacancyGroupBound } from '../domain/group-bounds.js';
+import { groupLocation, vacancyBoundAt } from '../domain/group-bounds.js';
 import { occupationValue } from '../domain/factors.js';
 import { skillsOf, type MatchVacancy, type MatchWorker } from '../domain/model.js';
 import type { Ranked } from '../domain/ranking.js';
@@ -21,8 +21,9 @@ let credits: Float64Array = new Float64Array(0);
 const credited = new Int32Array(SIGNATURE_WORDS);
 const creditedSkills: number[] = [];
 
-/** Sets `credits` and `credited` for the worker. */
+/** Sets `credits` and `credited` for the worker, and forgets the last worker's `locations`. */
 function creditsFor(ctx: ScoringContext, w: MatchWorker): void {
+  locatedAt = -1;
   credits = skillCredits(ctx.tables, w.lists, ...skillsOf(w), credits);
   creditedSkills.length = 0;
   for (let skill = 0; skill < credits.length; skill += 1) if (credits[skill]! > 0) creditedSkills.push(skill);
@@ -43,44 +44,45 @@ export const lastWorkerQuery = { groups: 0, vacancies: 0, scored: 0 };
 /** Added to a bound lowered by subtraction, so that rounding never puts it below a score. */
 const MARGIN = 1e-9;
 
-/** vacancyGroupBound less the skills term (MARGIN added): the skills factor's ceiling is added to it (`reaches`). */
-function restBound(ctx: ScoringContext, w: MatchWorker, occupation: number, block: VacancyBlock): number {
-  return vacancyGroupBound(ctx, w, occupation, block) - ctx.weights[1]! + MARGIN;
+/** The location factor at place `locatedAt` for the current worker, with housing and without (`groupLocation`): found once per place (`locate`). */
+const locations = new Float64Array(2);
+let locatedAt = -1;
+
+function locate(ctx: ScoringContext, w: MatchWorker, place: number): void {
+  if (place === locatedAt) return;
+  locations[0] = groupLocation(ctx, w, place, true, false);
+  locations[1] = groupLocation(ctx, w, place, false, true);
+  locatedAt = place;
 }
 
-/** The place's location factor for the worker with housing and without (`groupLocation`), for `rowRest`. */
-const locations = new Float64Array(2);
-
 /**
- * restBound of the place's group in row `r` of its groupRows (occupation
- * value 0: the last tier), from the row and `locations` (the same terms in
- * the same order, so the same number).
+ * vacancyGroupBound less the skills term (MARGIN added), from `locations`
+ * (set by `locate` for the block's place) and the block's extremes: the same
+ * terms in the same order, so the same number. The skills factor's ceiling
+ * is added to it (`reaches`).
  */
+function restAt(ctx: ScoringContext, w: MatchWorker, occupation: number, housing: boolean, noHousing: boolean, minQualification: number, maxWageK: number, minExperienceTenths: number, welcomed: number): number {
+  let location = 0;
+  if (housing) location = locations[0]!;
+  if (noHousing) location = Math.max(location, locations[1]!);
+  return vacancyBoundAt(ctx, w, occupation, location, minQualification, maxWageK, minExperienceTenths, welcomed) - ctx.weights[1]! + MARGIN;
+}
+
+/** restAt of a block (a place, a group, a run); `maxWageK` lower than the block's for the rows of a place left after a wage (`visitLastTier`). */
+function restBound(ctx: ScoringContext, w: MatchWorker, occupation: number, block: VacancyBlock, maxWageK = block.maxWageK): number {
+  locate(ctx, w, block.place);
+  return restAt(ctx, w, occupation, block.housing, block.noHousing, block.minQualification, maxWageK, block.minExperienceTenths, block.welcomed);
+}
+
+/** restAt of the group in row `r` of the place's groupRows (the last tier: occupation value 0), the place located. */
 function rowRest(ctx: ScoringContext, w: MatchWorker, rows: Float64Array, r: number): number {
   const flags = rows[r + C.flags]!;
-  let location = 0;
-  if ((flags & HOUSING) !== 0) location = locations[0]!;
-  if ((flags & NO_HOUSING) !== 0) location = Math.max(location, locations[1]!);
-  const bound = vacancyBoundAt(ctx, w, 0, location, rows[r + C.minQualification]!, rows[r + C.maxWageK]!, rows[r + C.minExperienceTenths]!, rows[r + C.welcomed]!);
-  return bound - ctx.weights[1]! + MARGIN;
+  return restAt(ctx, w, 0, (flags & HOUSING) !== 0, (flags & NO_HOUSING) !== 0, rows[r + C.minQualification]!, rows[r + C.maxWageK]!, rows[r + C.minExperienceTenths]!, rows[r + C.welcomed]!);
 }
 
-/**
- * restBound of any group of the place paid at most `maxWageK` (the place's
- * best of every other factor): rows are the best paid first, so once it is
- * below the k-th score, no later row can reach it either.
- */
-function wageLeftRest(ctx: ScoringContext, w: MatchWorker, place: VacancyPlace, maxWageK: number): number {
-  let location = 0;
-  if (place.housing) location = locations[0]!;
-  if (place.noHousing) location = Math.max(location, locations[1]!);
-  return vacancyBoundAt(ctx, w, 0, location, place.minQualification, maxWageK, place.minExperienceTenths, place.welcomed) - ctx.weights[1]! + MARGIN;
-}
-
-/** Sets `locations` for the place's groups (`rowRest`). */
-function placeLocations(ctx: ScoringContext, w: MatchWorker, place: VacancyPlace): Float64Array {
-  locations[0] = groupLocation(ctx, w, place.place, true, false);
-  locations[1] = groupLocation(ctx, w, place.place, false, true);
+/** The place located and its rows, for `rowRest`. */
+function placeRows(ctx: ScoringContext, w: MatchWorker, place: VacancyPlace): Float64Array {
+  locate(ctx, w, place.place);
   return place.groupRows();
 }
 
@@ -185,12 +187,13 @@ export function reachableVacancies(ctx: ScoringContext, vacancies: VacancyIndex,
       const threshold = vacancies.placeThreshold(place);
       if (!reaches(ctx, place, restBound(ctx, w, 0, place), threshold)) continue;
       // A group's lowest k-th score is never below the place's: groups that cannot reach the place's are passed over from its rows.
-      const rows = placeLocations(ctx, w, place);
+      const rows = placeRows(ctx, w, place);
       let wage = Number.POSITIVE_INFINITY;
       for (let r = 0; r < rows.length; r += PLACE_ROW) {
         if (rows[r + C.maxWageK]! < wage) {
+          // Rows are the best paid first: once the place's best with this wage cannot reach, no later row can.
           wage = rows[r + C.maxWageK]!;
-          if (wageLeftRest(ctx, w, place, wage) + ctx.weights[1]! < threshold) break;
+          if (restBound(ctx, w, 0, place, wage) + ctx.weights[1]! < threshold) break;
         }
         if (inLastTier[rows[r + C.occupation]!] !== 1) continue;
         const rest = rowRest(ctx, w, rows, r);
@@ -217,9 +220,8 @@ function listReachable(ctx: ScoringContext, vacancies: VacancyIndex, w: MatchWor
     for (const v of group.vacancies.values()) offerReachable(ctx, vacancies, w, v, occupation, rest, skillsFromCredits(v, credits), threshold, out);
     return;
   }
-  if (runs.length > 1) runLocationsOf(ctx, w, group);
   for (const run of runs) {
-    const bound = runs.length === 1 ? rest : runRest(ctx, w, occupation, run);
+    const bound = runs.length === 1 ? rest : restBound(ctx, w, occupation, run);
     if (!reaches(ctx, run, bound, threshold)) continue;
     const { skillIds, skillWeights, skillEnds } = run;
     for (let i = 0, from = 0; i < run.vacancies.length; from = skillEnds[i]!, i += 1)
@@ -235,22 +237,6 @@ function offerReachable(ctx: ScoringContext, vacancies: VacancyIndex, w: MatchWo
   if (cheap < threshold) return;
   const own = vacancies.thresholdOf(v.id);
   if (!(withSkills < own) && !(cheap < own)) out.push(v);
-}
-
-/** The group's location factors for the worker, with housing and without, for `runRest` (its runs share its place). */
-const runLocations = new Float64Array(2);
-
-function runLocationsOf(ctx: ScoringContext, w: MatchWorker, group: VacancyGroup): void {
-  runLocations[0] = groupLocation(ctx, w, group.place, true, false);
-  runLocations[1] = groupLocation(ctx, w, group.place, false, true);
-}
-
-/** restBound of a run of the group whose `runLocations` are set (the same terms, so the same number). */
-function runRest(ctx: ScoringContext, w: MatchWorker, occupation: number, run: VacancyRun): number {
-  let location = 0;
-  if (run.housing) location = runLocations[0]!;
-  if (run.noHousing) location = Math.max(location, runLocations[1]!);
-  return vacancyBoundAt(ctx, w, occupation, location, run.minQualification, run.maxWageK, run.minExperienceTenths, run.welcomed) - ctx.weights[1]! + MARGIN;
 }
 
 /** The group's bound for everything but skills (`rest`) plus the vacancy's skills factor from the worker's credits (a few reads), then its cheap bound with that factor, can reach `threshold`. */
@@ -283,9 +269,8 @@ function visitGroup(ctx: ScoringContext, w: MatchWorker, group: VacancyGroup, oc
     if (reaches(ctx, runs[0]!, rest, out.threshold)) visitRun(ctx, w, runs[0]!, occupation, rest, out);
     return;
   }
-  runLocationsOf(ctx, w, group);
   for (const run of runs) {
-    const bound = runRest(ctx, w, occupation, run);
+    const bound = restBound(ctx, w, occupation, run);
     if (reaches(ctx, run, bound, out.threshold)) visitRun(ctx, w, run, occupation, bound, out);
   }
 }
@@ -330,12 +315,12 @@ function visitLastTier(ctx: ScoringContext, vacancies: VacancyIndex, w: MatchWor
     const place = top.item;
     placeHeap.pop();
     // Each group bounded from the place's rows first (most fail on their cheap factors alone, without being read), until the wage left cannot reach.
-    const rows = placeLocations(ctx, w, place);
+    const rows = placeRows(ctx, w, place);
     let wage = Number.POSITIVE_INFINITY;
     for (let r = 0; r < rows.length; r += PLACE_ROW) {
       if (rows[r + C.maxWageK]! < wage) {
         wage = rows[r + C.maxWageK]!;
-        if (wageLeftRest(ctx, w, place, wage) + weight < out.threshold) break;
+        if (restBound(ctx, w, 0, place, wage) + weight < out.threshold) break;
       }
       if (inLastTier[rows[r + C.occupation]!] !== 1) continue;
       lastWorkerQuery.groups += 1;
