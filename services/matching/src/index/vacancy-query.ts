@@ -1,5 +1,5 @@
 import { cheapBoundOf, evaluate, upperBound } from '../domain/evaluate.js';
-import { occupationValue, skillsValue } from '../domain/factors.js';
+import { skillsValue } from '../domain/factors.js';
 import { WORKER_FLAGS, type MatchVacancy } from '../domain/model.js';
 import type { Ranked } from '../domain/ranking.js';
 import type { ScoringContext } from '../domain/scoring-context.js';
@@ -77,6 +77,13 @@ export class VacancyQuery {
   private requiredSize = 0;
   private readonly requiredBuckets = TIER_VALUES.map(() => new IntList());
   private requiredBucketed = false;
+  /** When `filtered` by the holders of a must-have skill: that skill (its covering skills' (occupation, skill) postings give each tier's candidates, see requiredOfTier); -1 otherwise. */
+  private requiredSkill = -1;
+  /** The current query's occupation keys by tier (TIER_VALUES index). */
+  private tiers: number[][] = [];
+  private readonly tierHolders = new IntList();
+  /** The skills covering `requiredSkill` (each holder of one of them holds it). */
+  private requiredHaves: readonly number[] = [];
   /** Workers fully scored by the last query, and whether it reached the last tier (for the benchmark). */
   scored = 0;
   scannedAll = false;
@@ -116,8 +123,11 @@ export class VacancyQuery {
     const out = new TopKCollector(k, ctx.config.minScore);
     const required = this.requiredCandidates(ctx, v);
     this.filtered = false;
+    this.requiredSkill = required?.skill ?? -1;
+    if (this.requiredSkill >= 0) this.requiredHaves = ctx.tables.coveredBy(this.requiredSkill);
+    this.noteTiers(ctx, v);
     if (required) this.allow(required.postings, required.others);
-    if (required && required.size <= this.fewCandidates) this.runCandidates(ctx, v, required.postings, out);
+    if (required && required.size <= this.fewCandidates) this.runCandidates(ctx, v, out);
     else this.runTiers(ctx, v, out);
     return out.list;
   }
@@ -168,7 +178,9 @@ export class VacancyQuery {
    * them as a filter. Bucketed on first use (tiers are known by then).
    */
   private requiredOfTier(t: number, work: number): IntList | undefined {
-    if (!this.filtered || this.requiredSize >= work) return undefined;
+    if (!this.filtered) return undefined;
+    if (this.requiredSkill >= 0) return this.holdersOfTier(t, work);
+    if (!this.requiredBucketed && this.requiredSize >= work) return undefined;
     if (!this.requiredBucketed) {
       for (const bucket of this.requiredBuckets) bucket.length = 0;
       const { columns: c, pool } = this.workers;
@@ -189,9 +201,48 @@ export class VacancyQuery {
   }
 
   /**
+   * When filtered by a must-have skill's holders: those within tier `t`'s
+   * occupations, if fewer than `work`, gathered from their (occupation,
+   * skill) postings without reading any worker (bucketing by tier reads
+   * every candidate's occupations: 123k of them for one vacancy whose own
+   * tier held a few hundred). Not exact: a holder of several of the tier's
+   * occupations or covering skills is in it more than once (scored once:
+   * the stamps), and so is one whose best occupation is in an earlier tier
+   * (bounded there with their own occupation value, and ruled out again
+   * here with a lower one and a higher k-th score, or scored already).
+   * Holders ruled out by another must-have (`allowed`) are left out.
+   */
+  private holdersOfTier(t: number, work: number): IntList | undefined {
+    if (this.holdersOfTierCount(t) >= work) return undefined;
+    const postings = this.workers.byOccupationSkill.lists;
+    const { allowed, allowedEpoch } = this;
+    const list = this.tierHolders;
+    list.length = 0;
+    for (const key of this.tiers[t]!)
+      for (const have of this.requiredHaves) {
+        const posting = postings.get(occupationSkillKey(key, have));
+        if (!posting) continue;
+        for (let i = 0; i < posting.length; i += 1) {
+          const slot = posting.data[i]!;
+          if (allowed[slot] === allowedEpoch) list.push(slot);
+        }
+      }
+    return list;
+  }
+
+  /** The length of holdersOfTier(t) before `allowed` (its postings' lengths added up). */
+  private holdersOfTierCount(t: number): number {
+    const postings = this.workers.byOccupationSkill.lists;
+    let n = 0;
+    for (const key of this.tiers[t]!) for (const have of this.requiredHaves) n += postings.get(occupationSkillKey(key, have))?.length ?? 0;
+    return n;
+  }
+
+  /**
    * How many must-have candidates of tier `t` there are at most (Infinity:
    * none to visit, they are not fewer than `work`), without bucketing them
-   * when not yet done: all of them then. In the last tier (where most
+   * when not yet done: all of them then (by a must-have skill: the tier's
+   * holders, counted from their postings). In the last tier (where most
    * candidates are), holders fewer than that are visited rather than the
    * candidates, since bucketing alone reads every candidate (a vacancy whose
    * must-have 320k workers hold, 2.5k of them holders of an essential skill,
@@ -199,7 +250,12 @@ export class VacancyQuery {
    * candidates are far fewer than all, and worth bucketing for.
    */
   private candidatesAtMost(t: number, work: number): number {
-    if (!this.filtered || this.requiredSize >= work) return Number.POSITIVE_INFINITY;
+    if (!this.filtered) return Number.POSITIVE_INFINITY;
+    if (this.requiredSkill >= 0) {
+      const n = this.holdersOfTierCount(t);
+      return n < work ? n : Number.POSITIVE_INFINITY;
+    }
+    if (this.requiredSize >= work) return Number.POSITIVE_INFINITY;
     if (!this.requiredBucketed) return this.requiredSize;
     return this.requiredOfTier(t, work)?.length ?? Number.POSITIVE_INFINITY;
   }
@@ -220,9 +276,7 @@ export class VacancyQuery {
 
   private runTiers(ctx: ScoringContext, v: MatchVacancy, out: TopKCollector): void {
     const groups = this.workers.byOccupation;
-    const tiers = occupationTiers(ctx.tables, groups.occupations(), [v.occupation]);
-    tiers[TIER_VALUES.length - 1]!.push(OccupationGroups.NO_OCCUPATION);
-    this.noteTiers(ctx, tiers);
+    const tiers = this.tiers;
     this.seed(ctx, v, groups.sizeOf(tiers[0]!), 1, out);
     for (let t = 0; t < TIER_VALUES.length; t += 1) {
       const value = TIER_VALUES[t]!;
@@ -362,12 +416,27 @@ export class VacancyQuery {
     return t;
   }
 
-  private noteTiers(ctx: ScoringContext, tiers: number[][]): void {
+  /** The occupations' tiers for the vacancy (`tiers`, `tierOf`): the last also holds the workers without one. */
+  private noteTiers(ctx: ScoringContext, v: MatchVacancy): void {
+    const tiers = occupationTiers(ctx.tables, this.workers.byOccupation.occupations(), [v.occupation]);
+    tiers[TIER_VALUES.length - 1]!.push(OccupationGroups.NO_OCCUPATION);
     const size = ctx.tables.occupations.size;
     if (this.tierOf.length < size) this.tierOf = new Int8Array(size);
     tiers.forEach((keys, t) => {
       for (const key of keys) if (key >= 0) this.tierOf[key] = t;
     });
+    this.tiers = tiers;
+  }
+
+  /** Every place summary's bound in a tier of occupation value `value`, and that bound but for skills (placeBounds, placeRests; +Infinity for a place with nobody available). */
+  private boundPlaces(ctx: ScoringContext, v: MatchVacancy, value: number): void {
+    this.clearPlaceBounds();
+    for (const summary of this.workers.byOccupation.places.values()) {
+      summary.tighten();
+      if (summary.available === 0) continue;
+      this.placeBounds[summary.key] = this.blockBound(ctx, v, value, summary);
+      this.placeRests[summary.key] = this.lastRest;
+    }
   }
 
   /**
@@ -391,17 +460,12 @@ export class VacancyQuery {
     const places = this.boundedPlaces;
     places.length = 0;
     let rest = Number.NEGATIVE_INFINITY;
-    this.clearPlaceBounds();
+    this.boundPlaces(ctx, v, 0);
     for (const summary of this.workers.byOccupation.places.values()) {
-      summary.tighten();
-      if (summary.available === 0) continue;
-      const bound = this.blockBound(ctx, v, 0, summary);
-      this.placeBounds[summary.key] = bound;
-      this.placeRests[summary.key] = this.lastRest;
-      if (!(bound < out.threshold)) {
-        places.push({ summary, bound });
-        rest = Math.max(rest, this.lastRest);
-      }
+      const bound = this.placeBounds[summary.key]!;
+      if (summary.available === 0 || bound < out.threshold) continue;
+      places.push({ summary, bound });
+      rest = Math.max(rest, this.placeRests[summary.key]!);
     }
     // The cheapest of: the essential skill holders, the must-have candidates of the tier, the groups.
     if (this.visitEssentialHolders(ctx, v, rest, this.preferHolders ? Infinity : Math.min(members / 4, this.candidatesAtMost(TIER_VALUES.length - 1, members / 4)), out)) {
@@ -509,10 +573,15 @@ export class VacancyQuery {
     // A group whose place (over every occupation) cannot reach the k-th score (at first the minimum score) is passed over unbounded.
     const pass = ++boundPasses;
     this.clearPlaceBounds();
-    // The tier's must-have candidates, once bucketed, fewer than its groups: each of them costs about what bounding a group does.
-    if (this.filtered && this.requiredBucketed && this.requiredBuckets[t]!.length < this.groupsOf(keys)) {
-      this.visitBucket(ctx, v, this.requiredBuckets[t]!, t, out);
-      return;
+    // The tier's must-have candidates, once bucketed (or known from the must-have skill's postings), fewer than its
+    // groups: each of them costs about what bounding a group does. Bounded by their place first.
+    if (this.filtered && (this.requiredBucketed || this.requiredSkill >= 0)) {
+      const candidates = this.requiredOfTier(t, this.groupsOf(keys));
+      if (candidates) {
+        this.boundPlaces(ctx, v, occupation);
+        this.visitBucket(ctx, v, candidates, t, out);
+        return;
+      }
     }
     for (const key of keys)
       for (const group of this.workers.byOccupation.groups.get(key)?.values() ?? []) {
@@ -588,17 +657,18 @@ export class VacancyQuery {
   /**
    * Every worker who can pass the hard filters holds one of these postings:
    * the smallest set among each must-have skill, certificate and required
-   * language (a skill or certificate counts with every one that covers it);
+   * language (a skill or certificate counts with every one that covers it),
+   * with its must-have skill (`skill`; -1 for a certificate or language);
    * `others`: the sets of every other one.
    */
-  private requiredCandidates(ctx: ScoringContext, v: MatchVacancy): { postings: IntList[]; size: number; others: IntList[][] } | undefined {
-    const sets: { postings: IntList[]; size: number }[] = [];
-    const offer = (postings: (IntList | undefined)[]) => {
+  private requiredCandidates(ctx: ScoringContext, v: MatchVacancy): { postings: IntList[]; size: number; skill: number; others: IntList[][] } | undefined {
+    const sets: { postings: IntList[]; size: number; skill: number }[] = [];
+    const offer = (postings: (IntList | undefined)[], skill = -1) => {
       const present = postings.filter((p): p is IntList => p !== undefined);
-      sets.push({ postings: present, size: present.reduce((sum, p) => sum + p.length, 0) });
+      sets.push({ postings: present, size: present.reduce((sum, p) => sum + p.length, 0), skill });
     };
     const covering = (postings: { lists: Map<number, IntList> }, need: number) => ctx.tables.coveredBy(need).map((have) => postings.lists.get(have));
-    for (const need of v.mustHave) offer(covering(this.workers.bySkill, need));
+    for (const need of v.mustHave) offer(covering(this.workers.bySkill, need), need);
     for (const need of v.certificates) offer(covering(this.workers.byCertificate, need));
     for (const need of v.requiredLanguages) offer([this.workers.byLanguage.lists.get(need >> 8)]);
     if (sets.length === 0) return undefined;
@@ -607,25 +677,20 @@ export class VacancyQuery {
     return { ...sets[best]!, others: sets.filter((_, i) => i !== best).map((set) => set.postings) };
   }
 
-  /** Candidates from postings, bucketed by occupation tier, then visited like runTiers. */
-  private runCandidates(ctx: ScoringContext, v: MatchVacancy, postings: IntList[], out: TopKCollector): void {
-    for (const bucket of this.buckets) bucket.length = 0;
-    for (const posting of postings) {
-      for (let i = 0; i < posting.length; i += 1) {
-        const slot = posting.data[i]!;
-        if (this.stamps[slot] === this.epoch || this.allowed[slot] !== this.allowedEpoch) continue;
-        this.stamps[slot] = this.epoch;
-        const w = this.workers.view(slot);
-        const value = occupationValue(ctx.tables, w.lists, w.at, w.at + w.nOccupations, v.occupation);
-        this.buckets[TIER_VALUES.indexOf(value as (typeof TIER_VALUES)[number])]?.push(slot);
-      }
-    }
-    this.nextEpoch();
+  /**
+   * The must-have candidates, few: tier by tier (requiredOfTier), most
+   * similar occupations first, each bounded by their place in that tier
+   * before anything else of theirs is read (visitBucket), until the k-th
+   * score beats what the next tier could reach.
+   */
+  private runCandidates(ctx: ScoringContext, v: MatchVacancy, out: TopKCollector): void {
     for (let t = 0; t < TIER_VALUES.length; t += 1) {
-      if (out.closedTo(upperBound(ctx, TIER_VALUES[t]!))) return;
-      const bucket = this.buckets[t]!;
-      const rest = upperBound(ctx, TIER_VALUES[t]!) - ctx.weights[1]!;
-      for (let i = 0; i < bucket.length; i += 1) this.consider(ctx, v, bucket.data[i]!, TIER_VALUES[t]!, out, rest);
+      const value = TIER_VALUES[t]!;
+      if (out.closedTo(upperBound(ctx, value))) return;
+      const candidates = this.requiredOfTier(t, Number.POSITIVE_INFINITY);
+      if (!candidates || candidates.length === 0) continue;
+      this.boundPlaces(ctx, v, value);
+      this.visitBucket(ctx, v, candidates, t, out);
     }
   }
 

@@ -121,6 +121,41 @@ describe('exact queries over groups (block maxima)', () => {
     );
   });
 
+  it("must-have holders fewer than their tier's groups are visited alone, each bounded by their place in that tier, and equal the oracle", () => {
+    const withMustHave = vacancySnapshot.filter((vacancy) => vacancy.status === 'open' && vacancy.terms.skills.some((skill) => skill.mustHave));
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(workerSnapshot, fc.nat(5), fc.boolean()), { minLength: 8, maxLength: 60 }),
+        withMustHave,
+        fc.array(vacancySnapshot, { maxLength: 3 }),
+        (drawn, vacancy, others) => {
+          // Many workers of the vacancy's occupation in every place (many groups), few of them holding its must-have
+          // (one in six): each tier's holders, counted from their (occupation, skill) postings, are fewer than its groups.
+          const must = vacancy.terms.skills.find((skill) => skill.mustHave)!.code;
+          const workers = drawn.map(([snapshot, holds, own], i) => {
+            const skills = snapshot.skills.filter((skill) => skill.code !== must);
+            return compileWorker(
+              {
+                ...snapshot,
+                workerId: ids[i % ids.length]! + String(i),
+                desiredOccupations: own ? [vacancy.terms.occupationCode, ...snapshot.desiredOccupations.slice(0, 1)] : snapshot.desiredOccupations,
+                skills: holds === 0 ? [...skills, { code: must, level: 3 }] : skills,
+              },
+              tables,
+            );
+          });
+          const index = new WorkerIndex({ size: 2, from: 4 });
+          for (const w of workers) index.upsert(w);
+          const query = new VacancyQuery(index, 0);
+          // Other vacancies first (as the engine runs one query after another), then the one with the must-have.
+          for (const other of [...others.map((snapshot) => compileVacancy(snapshot, tables, config)), compileVacancy(vacancy, tables, config)])
+            expect(query.run(ctx, other, config.kPerVacancy)).toEqual(oracleForVacancy(ctx, workers, other, config.kPerVacancy));
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
+
   it('a worker query equals the oracle, with big vacancy groups cut into runs of like skills, after upserts and removals', () => {
     fc.assert(
       fc.property(fc.array(vacancySnapshot, { minLength: 1, maxLength: 30 }), fc.array(fc.nat(29)), fc.array(workerSnapshot, { minLength: 1, maxLength: 3 }), (snapshots, removals, workers) => {
