@@ -10,6 +10,13 @@
 // src/ copied into this folder), for a before/after in one run, one by one
 // (`old:500`: in batches of 500). `--ops` prints the operations per proposal
 // by collection; `--batches` counts the batches (from the service's log).
+// `--timing` prints the database's time per proposal (ms, summed over commands,
+// which may overlap) by collection and command, from the driver's command monitoring.
+// `--capped=0.9`: the system's steady state, where most proposals reach a
+// worker already at the daily cap (matching proposes ≈5,000/s to 20,000
+// workers, the cap is 5 a day): that share of the workers starts the run with
+// every cap slot of the day taken by earlier matches, and the proposals go
+// round the workers (each worker about vacancies × per-vacancy / workers).
 import { cpus, loadavg } from 'node:os';
 import { Writable } from 'node:stream';
 import { employersTopic, matchesTopic, vacanciesTopic, workerContactsTopic } from '@ketnoi/contracts';
@@ -19,6 +26,7 @@ import { benchArg, benchServiceEnv, countDatabaseOps, processTicks, waitFor } fr
 import type { buildApp as BuildApp } from '../src/app.js';
 import type { notificationConfigSchema as ConfigSchema } from '../src/config.js';
 import type { loadMatchBatch as LoadMatchBatch } from '../src/use-cases/load-match-batch.js';
+import { localDay } from '../src/domain/local-day.js';
 import { aVacancy, aWorkerContact, anEmployer } from '../test/mothers.js';
 import { startSmsGateway, startSmtpServer } from '../test/sinks.js';
 
@@ -27,6 +35,11 @@ const WORKERS = Number(arg('workers', '150'));
 const VACANCIES = Number(arg('vacancies', '20'));
 const PER_VACANCY = Math.min(Number(arg('per-vacancy', '50')), WORKERS);
 const MODES = arg('modes', '0,500').split(',');
+const CAPPED = Number(arg('capped', '0'));
+// With --capped, proposals go round the workers (a realistic spread); without, matching's earlier bench pattern.
+const workerOf = (v: number, r: number) => (CAPPED > 0 ? v * PER_VACANCY + r : v * 7 + r) % WORKERS;
+/** Workers at the cap when the run starts: the first CAPPED share, skipping digest workers (they take no slots). */
+const cappedWorkers = Array.from({ length: WORKERS }, (_, i) => i).filter((i) => i % 10 !== 3 && i < Math.round(WORKERS * CAPPED));
 
 // Every collection operation of every mongoose connection in this process (the service's, the bench's reads), also per
 // `<collection>.<operation>`, to see where the round trips go (`--ops` prints them per proposal).
@@ -45,7 +58,7 @@ const event = (topic: Parameters<typeof buildEvent>[0], input: Parameters<typeof
 const matchEvents: Message[] = [];
 for (let v = 0; v < VACANCIES; v += 1) {
   for (let r = 0; r < PER_VACANCY; r += 1) {
-    const w = (v * 7 + r) % WORKERS;
+    const w = workerOf(v, r);
     const matchId = `${vacancyId(v)}:${workerId(w)}`;
     const data = { matchId, vacancyId: vacancyId(v), workerId: workerId(w), score: 0.8, rank: r + 1, scoringVersion: 'v1', factors: [], boost: { groups: [], amount: 0 }, at: at.toISOString() };
     matchEvents.push(event(matchesTopic, { type: 'match.proposed', subject: matchId, data }, vacancyId(v)));
@@ -60,7 +73,7 @@ const READ_ROUNDS = Number(arg('read-rounds', '0'));
 // Each vacancy's proposals as the batch reads them (for --read-rounds).
 const proposalsByVacancy = Array.from({ length: VACANCIES }, (_, v) =>
   Array.from({ length: PER_VACANCY }, (_, r) => {
-    const w = (v * 7 + r) % WORKERS;
+    const w = workerOf(v, r);
     return { matchId: `${vacancyId(v)}:${workerId(w)}`, workerId: workerId(w), vacancyId: vacancyId(v), causeEventId: 'bench', proposedAt: at };
   }),
 );
@@ -91,8 +104,10 @@ async function run(mode: string) {
   const { notificationConfigSchema } = (await import(`${src}/config.js`)) as { notificationConfigSchema: typeof ConfigSchema };
   const { suffix, env: serviceEnv } = benchServiceEnv('notification', issuer);
   const topic = withSuffix(suffix);
+  const timing = process.argv.includes('--timing');
   const config = loadConfig(notificationConfigSchema, {
     ...serviceEnv,
+    ...(timing ? { MONGO_URL: `${serviceEnv.MONGO_URL}/?monitorCommands=true` } : {}),
     SMS_GATEWAY_URL: sms.url,
     SMTP_URL: smtp.url,
     NOTIFICATION_BATCH_SIZE: batchSize,
@@ -127,8 +142,24 @@ async function run(mode: string) {
     ),
   );
   const db = app.mongo.db!;
+  const commandMs = new Map<string, number>();
+  if (timing) {
+    const started = new Map<number, string>();
+    const client = app.mongo.getClient();
+    client.on('commandStarted', (e) => started.set(e.requestId, `${String(e.commandName === 'getMore' ? e.command.collection : e.command[e.commandName])}.${e.commandName}`));
+    client.on('commandSucceeded', (e) => {
+      const kind = started.get(e.requestId) ?? e.commandName;
+      started.delete(e.requestId);
+      commandMs.set(kind, (commandMs.get(kind) ?? 0) + e.duration);
+    });
+  }
   const digestWorkers = Array.from({ length: WORKERS }, (_, i) => i).filter((i) => i % 10 === 3);
   if (digestWorkers.length > 0) await db.collection<{ _id: string }>('preferences').insertMany(digestWorkers.map((i) => ({ _id: workerId(i), delivery: 'digest', updatedAt: new Date() })));
+  if (cappedWorkers.length > 0) {
+    const day = localDay(new Date(), config.QUIET_HOURS_TIME_ZONE);
+    const slots = cappedWorkers.flatMap((i) => Array.from({ length: config.DAILY_CAP }, (_, n) => ({ _id: `${workerId(i)}:${day}:${n + 1}`, matchId: `earlier${n}:${workerId(i)}` })));
+    for (let i = 0; i < slots.length; i += 5000) await db.collection<{ _id: string }>('cap_slots').insertMany(slots.slice(i, i + 5000));
+  }
   await until('contacts projected', async () => (await db.collection('contacts').countDocuments()) === WORKERS && (await db.collection('vacancies').countDocuments()) === VACANCIES);
 
   // The vacancy projection's operations per vacancy (opened once each), before the matches.
@@ -144,6 +175,7 @@ async function run(mode: string) {
   const opsBefore = databaseOps.total();
   const batchesBefore = batches;
   const kindsBefore = new Map(opsByKind);
+  commandMs.clear();
   const cpuBefore = process.cpuUsage();
   const ferretBefore = ferretdb.ticks();
   const started = Date.now();
@@ -155,6 +187,9 @@ async function run(mode: string) {
   const kinds = [...opsByKind].map(([kind, n]) => [kind, n - (kindsBefore.get(kind) ?? 0)] as const).filter(([, n]) => n > 0);
   if (process.argv.includes('--ops')) {
     console.log(JSON.stringify({ mode, opsPerProposal: Object.fromEntries(kinds.sort((a, b) => b[1] - a[1]).map(([kind, n]) => [kind, Number((n / proposals).toFixed(3))])) }));
+  }
+  if (timing) {
+    console.log(JSON.stringify({ mode, databaseMsPerProposal: Object.fromEntries([...commandMs].sort((a, b) => b[1] - a[1]).map(([kind, ms]) => [kind, Number((ms / proposals).toFixed(3))])) }));
   }
   // Clock ticks are 1/100 s on Linux.
   const ferretMs = (ferretdb.ticks() - ferretBefore) * 10;
@@ -203,6 +238,6 @@ for (const mode of MODES) {
   console.log(JSON.stringify(result));
   results.push(result);
 }
-console.log(JSON.stringify({ cpus: cpus().length, workers: WORKERS, vacancies: VACANCIES, perVacancy: PER_VACANCY, uptimeAtEnd: loadavg().map((l) => l.toFixed(2)).join(' ') }));
+console.log(JSON.stringify({ cpus: cpus().length, workers: WORKERS, vacancies: VACANCIES, perVacancy: PER_VACANCY, workersAtCap: cappedWorkers.length, uptimeAtEnd: loadavg().map((l) => l.toFixed(2)).join(' ') }));
 console.table(results);
 await Promise.all([sms.close(), smtp.close()]);

@@ -39,6 +39,9 @@ export interface DigestSlot {
   dueAt: Date;
 }
 
+/** `<workerId>:<day>`: one digest per worker per local day. */
+export const digestIdOf = (workerId: string, day: string): string => `${workerId}:${day}`;
+
 /** The next digest at or after `at` for the worker: today's if its time has not come yet, else tomorrow's. */
 export function digestSlot(workerId: string, at: Date, digestTime: string, quietHours: QuietHours): DigestSlot {
   const today = localDay(at, quietHours.timeZone);
@@ -48,7 +51,7 @@ export function digestSlot(workerId: string, at: Date, digestTime: string, quiet
     time = zonedTime(tomorrow, digestTime, quietHours.timeZone);
   }
   const day = localDay(time, quietHours.timeZone);
-  return { digestId: `${workerId}:${day}`, day, dueAt: quietEndsAt(time, quietHours) };
+  return { digestId: digestIdOf(workerId, day), day, dueAt: quietEndsAt(time, quietHours) };
 }
 
 export interface DigestEntry {

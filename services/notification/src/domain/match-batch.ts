@@ -4,7 +4,7 @@ import type { DigestDoc } from '../repositories/digests.js';
 import type { WebhookJob } from '../repositories/webhook-queue.js';
 import type { SubscriptionDoc } from '../repositories/webhook-subscriptions.js';
 import { takeCapSlot } from './cap-slots.js';
-import { digestSlot } from './digest.js';
+import { digestIdOf, digestSlot, type DigestSlot } from './digest.js';
 import { localDay } from './local-day.js';
 import type { MatchNotice } from './match-notice.js';
 import { isOver, type MatchState } from './match-state.js';
@@ -94,11 +94,17 @@ export interface ProposedMatch {
  * each event had been handled on its own. No I/O.
  */
 export class MatchBatch {
+  /** The local day and digest slots depend on `now` only: worked out once per batch, not per proposal (Intl formatting). */
+  private readonly today: string;
+  private readonly digestSlots = new Map<number, Omit<DigestSlot, 'digestId'>>();
+
   constructor(
     private readonly known: MatchBatchKnown,
     private readonly rules: MatchRules,
     private readonly now: Date,
-  ) {}
+  ) {
+    this.today = MatchBatch.day(now, rules.quietHours);
+  }
 
   /** The days whose cap slots and digests a batch judged at `now` may touch. */
   static day(now: Date, quietHours: QuietHours): string {
@@ -138,7 +144,7 @@ export class MatchBatch {
     if (reaches && !job) throw unavailable(`vacancy ${notice.vacancyId} or its employer not projected yet`);
     const judged = { notice, contact, job, webhooks, capSlot: null, digest: null, claims: [], unrecorded: [] };
     if (reaches && known.digestWorkers.has(notice.workerId)) return this.fold({ ...judged, plan: planDeliveries({ ...base, capped: false }) });
-    const slot = reaches ? takeCapSlot(known.capHolders, notice.workerId, MatchBatch.day(now, rules.quietHours), notice.matchId, rules.dailyCap) : 'held';
+    const slot = reaches ? takeCapSlot(known.capHolders, notice.workerId, this.today, notice.matchId, rules.dailyCap) : 'held';
     const plan = planDeliveries({ ...base, capped: slot === null });
     const result: JudgedMatch = { ...judged, plan, capSlot: slot === 'held' ? null : slot };
     for (const delivery of plan) {
@@ -165,17 +171,22 @@ export class MatchBatch {
     this.known.steps.set(`${id}:2`, 'sent');
   }
 
+  private digestSlot(workerId: string, at: Date): DigestSlot {
+    const { day, dueAt } = sharedSlot(this.digestSlots, at, this.rules);
+    return { digestId: digestIdOf(workerId, day), day, dueAt };
+  }
+
   /**
    * A match for a worker who chose the daily digest: each channel that would
    * have carried it is suppressed `digest` (naming the digest), refused ones
    * as usual, and the match joins the next digest not sent yet.
    */
   private fold(judged: JudgedMatch): JudgedMatch {
-    const { known, rules, now } = this;
+    const { known, now } = this;
     const { notice } = judged;
-    let slot = digestSlot(notice.workerId, now, rules.digestTime, rules.quietHours);
+    let slot = this.digestSlot(notice.workerId, now);
     // A late poller may have sent this slot's digest already: the match goes to the next one.
-    if (known.sentDigests.has(slot.digestId)) slot = digestSlot(notice.workerId, new Date(slot.dueAt.getTime() + 60_000), rules.digestTime, rules.quietHours);
+    if (known.sentDigests.has(slot.digestId)) slot = this.digestSlot(notice.workerId, new Date(slot.dueAt.getTime() + 60_000));
     let folded = false;
     for (const delivery of judged.plan) {
       const id = deliveryKey(notice.matchId, delivery.channel);
@@ -194,7 +205,15 @@ export class MatchBatch {
   }
 }
 
+/** The same slot for every worker of the batch at `at` but for its id. */
+function sharedSlot(slots: Map<number, Omit<DigestSlot, 'digestId'>>, at: Date, rules: MatchRules): Omit<DigestSlot, 'digestId'> {
+  let slot = slots.get(at.getTime());
+  if (!slot) slots.set(at.getTime(), (slot = digestSlot('', at, rules.digestTime, rules.quietHours)));
+  return slot;
+}
+
 /** The digest slots a batch judged at `now` may fold into, for the `digests_sent` read. */
 export function digestIdsFor(workerIds: Iterable<string>, now: Date, rules: MatchRules): string[] {
-  return [...workerIds].map((workerId) => digestSlot(workerId, now, rules.digestTime, rules.quietHours).digestId);
+  const { day } = digestSlot('', now, rules.digestTime, rules.quietHours);
+  return [...workerIds].map((workerId) => digestIdOf(workerId, day));
 }

@@ -105,12 +105,26 @@ export class Deliveries {
     if (keys.length > 0) await this.model.deleteMany({ _id: { $in: keys.map((k) => deliveryKey(k.matchId, k.channel)) } });
   }
 
-  /** The claims and outcomes of these notifications on every channel, by `_id` (one read). */
-  async stepsOf(keys: readonly string[], channels: readonly WorkerChannel[]): Promise<Map<string, DeliveryDoc>> {
-    const ids = [...new Set(keys)].flatMap((key) => channels.flatMap((channel) => [deliveryKey(key, channel), `${deliveryKey(key, channel)}:2`]));
+  /**
+   * The claims of these notifications on every channel, and the outcomes of
+   * those claimed `sending` (an outcome is only ever recorded under such a
+   * claim), by `_id`: their states. Most matches come once, so a batch asks
+   * for their claims only (three ids per match, where claims and outcomes
+   * together were six), and a second read only when some claim was found
+   * sending. (FerretDB's reads cost mostly per document found: ids of a
+   * fresh match, all missing, were cheap already; this mostly spares the
+   * outcomes of suppressed claims, which never have one.)
+   */
+  async stepsOf(keys: readonly string[], channels: readonly WorkerChannel[]): Promise<Map<string, DeliveryState>> {
+    const claims = await this.statesOf([...new Set(keys)].flatMap((key) => channels.map((channel) => deliveryKey(key, channel))));
+    const sending = [...claims].flatMap(([id, state]) => (state === 'sending' ? [`${id}:2`] : []));
+    return sending.length === 0 ? claims : new Map([...claims, ...(await this.statesOf(sending))]);
+  }
+
+  private async statesOf(ids: readonly string[]): Promise<Map<string, DeliveryState>> {
     if (ids.length === 0) return new Map();
-    const docs = await this.model.find({ _id: { $in: ids } }).select({ outbox: 0 }).lean<DeliveryDoc[]>();
-    return new Map(docs.map((doc) => [doc._id, doc]));
+    const docs = await this.model.find({ _id: { $in: ids } }).select({ state: 1 }).lean<Pick<DeliveryDoc, '_id' | 'state'>[]>();
+    return new Map(docs.map((doc) => [doc._id, doc.state]));
   }
 
   /** Versions with their events in one command, then their pending-index entries (as insertVersion, for many). */

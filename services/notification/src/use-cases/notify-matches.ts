@@ -65,6 +65,7 @@ export async function notifyMatches(deps: NotificationDeps, events: readonly Mat
   await deps.deferred.addMany(matches.flatMap(deferredDocs));
   const claims = matches.flatMap((j) => claimSteps(j, now));
   const takenIndexes = await deps.deliveries.claimMany(claims);
+  deps.cap.settle(slots.map((slot) => slot.matchId));
   const taken = new Set([...takenIndexes].map((index) => deliveryKey(claims[index]!.matchId, claims[index]!.channel)));
   const sent = await sendMatchBatch(deps, matches, taken, { log, heartbeat });
   if (claims.length > takenIndexes.size || sent.recorded > 0) deps.published();

@@ -1,5 +1,6 @@
 import { isRetriable } from '@ketnoi/errors';
 import { describe, expect, it } from 'vitest';
+import { fullDayHolders } from '../../src/domain/cap-slots.js';
 import { emptyKnown, MatchBatch, type JudgedMatch, type MatchBatchKnown } from '../../src/domain/match-batch.js';
 import type { Contact } from '../../src/domain/types.js';
 import { aContact, aJob } from '../mothers.js';
@@ -44,6 +45,13 @@ describe('judging a batch of matches in offset order, as one by one', () => {
     expect(actions(second)).toEqual({ 'in-app': 'cap', sms: 'cap', email: 'cap' });
     expect(second.capSlot).toBeNull();
     expect(actions(other)).toEqual(sendAll);
+  });
+
+  it('caps a worker whose full day was read from its last slot alone, taking no slot', () => {
+    const batch = new MatchBatch(known({ capHolders: new Map(fullDayHolders('wrk_a', '2026-11-26', rules.dailyCap, 'mt_old')) }), rules, noon);
+    const judged = batch.propose(proposal('mt_1'));
+    expect(actions(judged)).toEqual({ 'in-app': 'cap', sms: 'cap', email: 'cap' });
+    expect(judged.capSlot).toBeNull();
   });
 
   it('claims nothing twice for a match delivered twice in the batch, or claimed before it', () => {
