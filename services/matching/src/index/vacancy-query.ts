@@ -9,6 +9,7 @@ import { occupationTiers, TIER_VALUES } from './occupation-tiers.js';
 import { TopKCollector } from './top-k-collector.js';
 import type { PlaceSummary } from './place-summary.js';
 import { essentialSkills } from './essential-skills.js';
+import { languageGaps } from './language-ceiling.js';
 import { groupLocal, memberLocation, type GroupLocal } from './group-location.js';
 import { SkillCeiling } from './skill-ceiling.js';
 import { groupKey, OccupationGroups, type WorkerGroup } from './worker-group.js';
@@ -47,6 +48,9 @@ export class VacancyQuery {
   private readonly bounded: { group: WorkerGroup; bound: number; rest: number }[] = [];
   private readonly boundedPlaces: { summary: PlaceSummary; bound: number }[] = [];
   private readonly ceiling = new SkillCeiling();
+  /** Languages mask → what a worker with it loses at least on the languages factor (`languageGaps`), when `languagePruning`. */
+  private readonly languageGaps = new Float64Array(256);
+  private languagePruning = false;
   /** Dedupes the must-have candidates bucketed by `requiredOfTier`. */
   private marks = new Uint32Array(0);
   private markEpoch = 0;
@@ -58,6 +62,7 @@ export class VacancyQuery {
   private readonly runHi = new Uint32Array(RUN);
   private readonly runKey = new Int32Array(RUN);
   private readonly runPassed = new Int32Array(RUN);
+  private readonly runLanguages = new Uint8Array(RUN);
   /**
    * Place summary key → its bound in the current tier (+Infinity: not
    * bounded): a skill holder whose place cannot reach the k-th score is
@@ -120,6 +125,7 @@ export class VacancyQuery {
     if (!v.open) return [];
     this.nextEpoch();
     this.ceiling.prepare(ctx.tables, v);
+    this.languagePruning = languageGaps(ctx, v, this.languageGaps);
     const out = new TopKCollector(k, ctx.config.minScore);
     const required = this.requiredCandidates(ctx, v);
     this.filtered = false;
@@ -378,19 +384,20 @@ export class VacancyQuery {
    */
   private holdersPast(ctx: ScoringContext, data: Int32Array, at: number, end: number, rest: number, threshold: number, unstamped: boolean): number {
     const c = this.workers.columns;
-    const { runKey: keys, runLo: lows, runHi: highs, runPassed: passed } = this;
+    const { runKey: keys, runLo: lows, runHi: highs, runPassed: passed, runLanguages: languages, languagePruning: pruning } = this;
     for (let i = at; i < end; i += 1) {
       const slot = data[i]!;
       keys[i - at] = unstamped && this.stamps[slot] === this.epoch ? -1 : groupKey(slot, c);
       lows[i - at] = c.skillMask[slot * 2]!;
       highs[i - at] = c.skillMask[slot * 2 + 1]!;
+      languages[i - at] = pruning ? c.languages[slot]! : 0;
     }
     const w = ctx.weights[1]!;
     let n = 0;
     for (let i = at; i < end; i += 1) {
       const key = keys[i - at]!;
       if (key < 0 || this.placeBounds[key]! < threshold) continue;
-      if (Math.min(rest, this.placeRests[key]!) + w * this.ceiling.of(lows[i - at]!, highs[i - at]!) < threshold) continue;
+      if (Math.min(rest, this.placeRests[key]!) + w * this.ceiling.of(lows[i - at]!, highs[i - at]!) - this.gapOf(languages[i - at]!) < threshold) continue;
       passed[n++] = data[i]!;
     }
     return n;
@@ -441,13 +448,20 @@ export class VacancyQuery {
 
   /**
    * A bound on every member of a block: the group bound with the block's
-   * skills ceiling instead of 1. `lastRest` is left at the same bound for
-   * everything but the skills factor.
+   * skills ceiling instead of 1, less what the union of its members'
+   * languages cannot earn. `lastRest` is left at the group bound for
+   * everything but the skills factor, languages counted in full (each
+   * member's own languages are taken off it: `gapOf`).
    */
   private blockBound(ctx: ScoringContext, v: MatchVacancy, occupation: number, block: WorkerBlock): number {
     const w = ctx.weights[1]!;
     this.lastRest = workerGroupBound(ctx, v, occupation, block) - w + MARGIN;
-    return this.lastRest + w * this.ceiling.of(block.skillsLo, block.skillsHi);
+    return this.lastRest + w * this.ceiling.of(block.skillsLo, block.skillsHi) - this.gapOf(block.languages);
+  }
+
+  /** What a worker (or block) with this languages mask loses at least on the languages factor against a bound that counts it in full. */
+  private gapOf(languages: number): number {
+    return this.languagePruning ? this.languageGaps[languages]! : 0;
   }
 
   /**
@@ -534,19 +548,20 @@ export class VacancyQuery {
       for (let i = at; i < end; i += 1) this.consider(ctx, v, data[i]!, occupation, out, rest, local);
       return;
     }
-    const skillMask = this.workers.columns.skillMask;
-    const lows = this.runLo;
-    const highs = this.runHi;
+    const { skillMask, languages: languageMasks } = this.workers.columns;
+    const { runLo: lows, runHi: highs, runLanguages: languages, languagePruning: pruning } = this;
     for (let i = at; i < end; i += 1) {
       const slot = data[i]!;
       lows[i - at] = skillMask[slot * 2]!;
       highs[i - at] = skillMask[slot * 2 + 1]!;
+      languages[i - at] = pruning ? languageMasks[slot]! : 0;
     }
     const w = ctx.weights[1]!;
     for (let i = at; i < end; i += 1) {
       this.touched += 1;
       const skillsCeiling = this.ceiling.of(lows[i - at]!, highs[i - at]!);
-      if (rest + w * skillsCeiling >= out.threshold) this.considerReaching(ctx, v, data[i]!, occupation, out, skillsCeiling, local);
+      const gap = this.gapOf(languages[i - at]!);
+      if (rest + w * skillsCeiling - gap >= out.threshold) this.considerReaching(ctx, v, data[i]!, occupation, out, skillsCeiling, gap, local);
     }
   }
 
@@ -597,7 +612,7 @@ export class VacancyQuery {
         }
         if (summary.bound < out.threshold) continue;
         // The place's bound with the group's own skills (its mask): no dearer than the group's bound, and never below it.
-        if (summary.rest + ctx.weights[1]! * this.ceiling.of(group.skillsLo, group.skillsHi) < out.threshold) continue;
+        if (summary.rest + ctx.weights[1]! * this.ceiling.of(group.skillsLo, group.skillsHi) - this.gapOf(group.languages) < out.threshold) continue;
         this.groupsBounded += 1;
         const bound = this.blockBound(ctx, v, occupation, group);
         if (bound < out.threshold) continue;
@@ -713,15 +728,20 @@ export class VacancyQuery {
     this.touched += 1;
     const weight = ctx.weights[1]!;
     const skillsCeiling = this.ceiling.of(c.skillMask[slot * 2]!, c.skillMask[slot * 2 + 1]!);
-    if (rest + weight * skillsCeiling < out.threshold) return;
-    this.considerReaching(ctx, v, slot, occupation, out, skillsCeiling, local);
+    const gap = this.languagePruning ? this.languageGaps[c.languages[slot]!]! : 0;
+    if (rest + weight * skillsCeiling - gap < out.threshold) return;
+    this.considerReaching(ctx, v, slot, occupation, out, skillsCeiling, gap, local);
   }
 
-  /** `consider` for a worker whose skills ceiling (from their mask) can reach the k-th score. */
-  private considerReaching(ctx: ScoringContext, v: MatchVacancy, slot: number, occupation: number, out: TopKCollector, skillsCeiling: number, local?: GroupLocal): void {
+  /**
+   * `consider` for a worker whose skills ceiling (from their mask) can reach
+   * the k-th score; `gap`: what their languages lose at least (`gapOf`),
+   * taken off every bound below, which count languages in full.
+   */
+  private considerReaching(ctx: ScoringContext, v: MatchVacancy, slot: number, occupation: number, out: TopKCollector, skillsCeiling: number, gap: number, local?: GroupLocal): void {
     const c = this.workers.columns;
     const weight = ctx.weights[1]!;
-    if (local && local.restButLocation + ctx.weights[3]! * memberLocation(ctx, local, c.maxCommuteTenths[slot]!, c.flags[slot]!) + weight * skillsCeiling < out.threshold) return;
+    if (local && local.restButLocation + ctx.weights[3]! * memberLocation(ctx, local, c.maxCommuteTenths[slot]!, c.flags[slot]!) + weight * skillsCeiling - gap < out.threshold) return;
     if (this.stamps[slot] === this.epoch) return;
     this.stamps[slot] = this.epoch;
     const flags = c.flags[slot]!;
@@ -733,13 +753,13 @@ export class VacancyQuery {
     const wage = c.expectedWageK[slot]!;
     const experience = c.experienceTenths[slot]!;
     const priority = c.priority[slot]!;
-    if (cheapBoundOf(ctx, v, occupation, qualification, place, commute, flags, wage, experience, priority, skillsCeiling) < out.threshold) return;
+    if (cheapBoundOf(ctx, v, occupation, qualification, place, commute, flags, wage, experience, priority, skillsCeiling) - gap < out.threshold) return;
     const w = this.workers.view(slot);
     // The skills factor is most of the gap between the cheap bound and the score, and cheap next to the hard filters.
     if (v.skills.length > 0) {
       const from = w.at + w.nOccupations;
       const skills = skillsValue(ctx.tables, w.lists, from, from + w.nSkills, v.skills, v.skillWeights);
-      if (cheapBoundOf(ctx, v, occupation, qualification, place, commute, flags, wage, experience, priority, skills) < out.threshold) return;
+      if (cheapBoundOf(ctx, v, occupation, qualification, place, commute, flags, wage, experience, priority, skills) - gap < out.threshold) return;
     }
     this.scored += 1;
     out.offer(w.id, evaluate(ctx, w, v));

@@ -13,6 +13,8 @@ export class WorkerColumns {
   counts = new Uint8Array(0);
   /** A 64-bit mask of the worker's skills (two words per slot, `skillBit`), for the skills ceiling. */
   skillMask = new Uint32Array(0);
+  /** The languages the worker speaks, at any level (`languageMask`), for the languages ceiling. */
+  languages = new Uint8Array(0);
   capacity = 0;
 
   ensure(slots: number): void {
@@ -34,10 +36,11 @@ export class WorkerColumns {
     this.at = grow(this.at, (n) => new Uint32Array(n));
     this.counts = grow(this.counts, (n) => new Uint8Array(n), 4);
     this.skillMask = grow(this.skillMask, (n) => new Uint32Array(n), 2);
+    this.languages = grow(this.languages, (n) => new Uint8Array(n));
     this.capacity = capacity;
   }
 
   get bytesPerSlot(): number {
-    return 1 + 2 + 2 + 1 + 2 + 4 + 2 + 1 + 4 + 4 + 8;
+    return 1 + 2 + 2 + 1 + 2 + 4 + 2 + 1 + 4 + 4 + 8 + 1;
   }
 }

@@ -25,6 +25,8 @@ export class WorkerBlock extends SkillBits implements WorkerExtremes {
   relocate = false;
   /** Union of the members' priority groups. */
   priority = 0;
+  /** Union of the members' languages masks (`languageMask`). */
+  languages = 0;
   // skillsLo, skillsHi (SkillBits): the union of the members' skill masks.
 
   constructor(readonly place: number) {
@@ -40,6 +42,7 @@ export class WorkerBlock extends SkillBits implements WorkerExtremes {
     this.noLimit = false;
     this.relocate = false;
     this.priority = 0;
+    this.languages = 0;
     this.clearSkills();
   }
 
@@ -56,6 +59,7 @@ export class WorkerBlock extends SkillBits implements WorkerExtremes {
     else this.maxCommuteTenths = Math.max(this.maxCommuteTenths, commute);
     if ((flags & WORKER_FLAGS.relocate) !== 0) this.relocate = true;
     this.priority |= c.priority[slot]!;
+    this.languages |= c.languages[slot]!;
     this.widenSkills(c.skillMask[slot * 2]!, c.skillMask[slot * 2 + 1]!);
     return true;
   }
@@ -70,6 +74,7 @@ export class WorkerBlock extends SkillBits implements WorkerExtremes {
     this.noLimit ||= b.noLimit;
     this.relocate ||= b.relocate;
     this.priority |= b.priority;
+    this.languages |= b.languages;
     this.widenSkills(b.skillsLo, b.skillsHi);
   }
 }

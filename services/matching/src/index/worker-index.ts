@@ -1,6 +1,7 @@
 import type { MatchWorker } from '../domain/model.js';
 import { IntList, Postings } from './int-list.js';
 import { ListPool } from './list-pool.js';
+import { languageMask } from './language-ceiling.js';
 import { addSkillBits } from './skill-ceiling.js';
 import { DEFAULT_BLOCKS, OccupationGroups, type BlockLayout } from './worker-group.js';
 import { WorkerColumns } from './worker-columns.js';
@@ -90,6 +91,8 @@ export class WorkerIndex {
     c.skillMask[slot * 2] = 0;
     c.skillMask[slot * 2 + 1] = 0;
     addSkillBits(w.lists, w.at + w.nOccupations, w.at + w.nOccupations + w.nSkills, c.skillMask, slot * 2);
+    const languagesAt = w.at + w.nOccupations + w.nSkills + w.nCertificates;
+    c.languages[slot] = languageMask(w.lists, languagesAt, languagesAt + w.nLanguages);
     this.index(slot);
     if (this.pool.needsCompaction) this.compact();
     return slot;
