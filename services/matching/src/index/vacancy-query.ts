@@ -4,7 +4,7 @@ import { WORKER_FLAGS, type MatchVacancy } from '../domain/model.js';
 import type { Ranked } from '../domain/ranking.js';
 import type { ScoringContext } from '../domain/scoring-context.js';
 import { workerGroupBound } from '../domain/group-bounds.js';
-import { IntList } from './int-list.js';
+import { IntList, type Postings } from './int-list.js';
 import { occupationTiers, TIER_VALUES } from './occupation-tiers.js';
 import { TopKCollector } from './top-k-collector.js';
 import type { PlaceSummary } from './place-summary.js';
@@ -15,7 +15,7 @@ import { SkillCeiling } from './skill-ceiling.js';
 import { groupKey, OccupationGroups, type WorkerGroup } from './worker-group.js';
 import type { WorkerColumns } from './worker-columns.js';
 import type { WorkerBlock } from './worker-extremes.js';
-import { occupationSkillKey, type WorkerIndex } from './worker-index.js';
+import { NATIONAL_LANGUAGE, occupationSkillKey, type WorkerIndex } from './worker-index.js';
 
 const AVAILABLE = WORKER_FLAGS.looking | WORKER_FLAGS.consent;
 const AVAILABILITY = AVAILABLE | WORKER_FLAGS.placed;
@@ -82,12 +82,16 @@ export class VacancyQuery {
   private requiredSize = 0;
   private readonly requiredBuckets = TIER_VALUES.map(() => new IntList());
   private requiredBucketed = false;
-  /** When `filtered` by the holders of a must-have skill: that skill (its covering skills' (occupation, skill) postings give each tier's candidates, see requiredOfTier); -1 otherwise. */
-  private requiredSkill = -1;
+  /**
+   * When `filtered` by the holders of a must-have skill, certificate or
+   * language other than the national one: their postings by occupation
+   * (each tier's candidates, see holdersOfTier), keyed by `requiredHaves`.
+   */
+  private requiredByOccupation: Postings | undefined;
   /** The current query's occupation keys by tier (TIER_VALUES index). */
   private tiers: number[][] = [];
   private readonly tierHolders = new IntList();
-  /** The skills covering `requiredSkill` (each holder of one of them holds it). */
+  /** The skills or certificates covering the required one (each holder of one of them holds it), or the language's code. */
   private requiredHaves: readonly number[] = [];
   /** Workers fully scored by the last query, and whether it reached the last tier (for the benchmark). */
   scored = 0;
@@ -129,8 +133,8 @@ export class VacancyQuery {
     const out = new TopKCollector(k, ctx.config.minScore);
     const required = this.requiredCandidates(ctx, v);
     this.filtered = false;
-    this.requiredSkill = required?.skill ?? -1;
-    if (this.requiredSkill >= 0) this.requiredHaves = ctx.tables.coveredBy(this.requiredSkill);
+    this.requiredByOccupation = required?.byOccupation;
+    this.requiredHaves = required?.haves ?? [];
     this.noteTiers(ctx, v);
     if (required) this.allow(required.postings, required.others);
     if (required && required.size <= this.fewCandidates) this.runCandidates(ctx, v, out);
@@ -185,7 +189,7 @@ export class VacancyQuery {
    */
   private requiredOfTier(t: number, work: number): IntList | undefined {
     if (!this.filtered) return undefined;
-    if (this.requiredSkill >= 0) return this.holdersOfTier(t, work);
+    if (this.requiredByOccupation) return this.holdersOfTier(t, work);
     if (!this.requiredBucketed && this.requiredSize >= work) return undefined;
     if (!this.requiredBucketed) {
       for (const bucket of this.requiredBuckets) bucket.length = 0;
@@ -207,9 +211,9 @@ export class VacancyQuery {
   }
 
   /**
-   * When filtered by a must-have skill's holders: those within tier `t`'s
-   * occupations, if fewer than `work`, gathered from their (occupation,
-   * skill) postings without reading any worker (bucketing by tier reads
+   * When filtered by a must-have's holders (`requiredByOccupation`): those
+   * within tier `t`'s occupations, if fewer than `work`, gathered from their
+   * postings by occupation without reading any worker (bucketing by tier reads
    * every candidate's occupations: 123k of them for one vacancy whose own
    * tier held a few hundred). Not exact: a holder of several of the tier's
    * occupations or covering skills is in it more than once (scored once:
@@ -220,7 +224,7 @@ export class VacancyQuery {
    */
   private holdersOfTier(t: number, work: number): IntList | undefined {
     if (this.holdersOfTierCount(t) >= work) return undefined;
-    const postings = this.workers.byOccupationSkill.lists;
+    const postings = this.requiredByOccupation!.lists;
     const { allowed, allowedEpoch } = this;
     const list = this.tierHolders;
     list.length = 0;
@@ -238,7 +242,7 @@ export class VacancyQuery {
 
   /** The length of holdersOfTier(t) before `allowed` (its postings' lengths added up). */
   private holdersOfTierCount(t: number): number {
-    const postings = this.workers.byOccupationSkill.lists;
+    const postings = this.requiredByOccupation!.lists;
     let n = 0;
     for (const key of this.tiers[t]!) for (const have of this.requiredHaves) n += postings.get(occupationSkillKey(key, have))?.length ?? 0;
     return n;
@@ -257,7 +261,7 @@ export class VacancyQuery {
    */
   private candidatesAtMost(t: number, work: number): number {
     if (!this.filtered) return Number.POSITIVE_INFINITY;
-    if (this.requiredSkill >= 0) {
+    if (this.requiredByOccupation) {
       const n = this.holdersOfTierCount(t);
       return n < work ? n : Number.POSITIVE_INFINITY;
     }
@@ -590,7 +594,7 @@ export class VacancyQuery {
     this.clearPlaceBounds();
     // The tier's must-have candidates, once bucketed (or known from the must-have skill's postings), fewer than its
     // groups: each of them costs about what bounding a group does. Bounded by their place first.
-    if (this.filtered && (this.requiredBucketed || this.requiredSkill >= 0)) {
+    if (this.filtered && (this.requiredBucketed || this.requiredByOccupation)) {
       const candidates = this.requiredOfTier(t, this.groupsOf(keys));
       if (candidates) {
         this.boundPlaces(ctx, v, occupation);
@@ -673,19 +677,24 @@ export class VacancyQuery {
    * Every worker who can pass the hard filters holds one of these postings:
    * the smallest set among each must-have skill, certificate and required
    * language (a skill or certificate counts with every one that covers it),
-   * with its must-have skill (`skill`; -1 for a certificate or language);
+   * with their keys (`haves`: the covering skills or certificates, or the
+   * language's code) and their postings by occupation (`byOccupation`; none
+   * for the national language, which everyone speaks);
    * `others`: the sets of every other one.
    */
-  private requiredCandidates(ctx: ScoringContext, v: MatchVacancy): { postings: IntList[]; size: number; skill: number; others: IntList[][] } | undefined {
-    const sets: { postings: IntList[]; size: number; skill: number }[] = [];
-    const offer = (postings: (IntList | undefined)[], skill = -1) => {
-      const present = postings.filter((p): p is IntList => p !== undefined);
-      sets.push({ postings: present, size: present.reduce((sum, p) => sum + p.length, 0), skill });
+  private requiredCandidates(
+    ctx: ScoringContext,
+    v: MatchVacancy,
+  ): { postings: IntList[]; size: number; byOccupation?: Postings; haves: readonly number[]; others: IntList[][] } | undefined {
+    const sets: { postings: IntList[]; size: number; byOccupation?: Postings; haves: readonly number[] }[] = [];
+    const offer = (postings: Postings, haves: readonly number[], byOccupation?: Postings) => {
+      const present = haves.map((have) => postings.lists.get(have)).filter((p): p is IntList => p !== undefined);
+      sets.push({ postings: present, size: present.reduce((sum, p) => sum + p.length, 0), byOccupation, haves });
     };
-    const covering = (postings: { lists: Map<number, IntList> }, need: number) => ctx.tables.coveredBy(need).map((have) => postings.lists.get(have));
-    for (const need of v.mustHave) offer(covering(this.workers.bySkill, need), need);
-    for (const need of v.certificates) offer(covering(this.workers.byCertificate, need));
-    for (const need of v.requiredLanguages) offer([this.workers.byLanguage.lists.get(need >> 8)]);
+    const w = this.workers;
+    for (const need of v.mustHave) offer(w.bySkill, ctx.tables.coveredBy(need), w.byOccupationSkill);
+    for (const need of v.certificates) offer(w.byCertificate, ctx.tables.coveredBy(need), w.byOccupationCertificate);
+    for (const need of v.requiredLanguages) offer(w.byLanguage, [need >> 8], need >> 8 === NATIONAL_LANGUAGE ? undefined : w.byOccupationLanguage);
     if (sets.length === 0) return undefined;
     let best = 0;
     for (let i = 1; i < sets.length; i += 1) if (sets[i]!.size < sets[best]!.size) best = i;

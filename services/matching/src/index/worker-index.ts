@@ -1,3 +1,4 @@
+import { LANGUAGE_CODES } from '@ketnoi/reference-data';
 import type { MatchWorker } from '../domain/model.js';
 import { IntList, Postings } from './int-list.js';
 import { ListPool } from './list-pool.js';
@@ -39,8 +40,12 @@ export class WorkerIndex {
   /** (occupation, skill) → slots (`occupationSkillKey`): the holders of a skill within one occupation. */
   readonly byOccupationSkill = new Postings();
   readonly byCertificate = new Postings();
+  /** (occupation, certificate) → slots (`occupationSkillKey`). */
+  readonly byOccupationCertificate = new Postings();
   /** Language code (without level) → slots. */
   readonly byLanguage = new Postings();
+  /** (occupation, language code) → slots (`occupationSkillKey`), but for the national language, which every worker speaks. */
+  readonly byOccupationLanguage = new Postings();
   readonly ids: (string | undefined)[] = [];
   private readonly slots = new Map<string, number>();
   private readonly free = new IntList();
@@ -155,13 +160,13 @@ export class WorkerIndex {
 
   /** Bytes of the typed arrays and postings (not the id strings and their map). */
   get bytes(): number {
-    return this.columns.capacity * this.columns.bytesPerSlot + this.pool.data.byteLength + this.byOccupation.bytes + this.bySkill.bytes + this.byOccupationSkill.bytes + this.byCertificate.bytes + this.byLanguage.bytes;
+    return this.columns.capacity * this.columns.bytesPerSlot + this.pool.data.byteLength + this.byOccupation.bytes + this.bySkill.bytes + this.byOccupationSkill.bytes + this.byCertificate.bytes + this.byOccupationCertificate.bytes + this.byLanguage.bytes + this.byOccupationLanguage.bytes;
   }
 
   private index(slot: number): void {
     this.eachOccupation(slot, (occupation) => {
       this.byOccupation.add(occupation, slot, this.columns);
-      this.eachSkill(slot, (skill) => this.byOccupationSkill.add(occupationSkillKey(occupation, skill), slot));
+      this.eachByOccupation(slot, occupation, (postings, key) => postings.add(key, slot));
     });
     this.eachList(slot, (postings, key) => postings.add(key, slot));
   }
@@ -169,7 +174,7 @@ export class WorkerIndex {
   private unindex(slot: number): void {
     this.eachOccupation(slot, (occupation) => {
       this.byOccupation.remove(occupation, slot, this.columns);
-      this.eachSkill(slot, (skill) => this.byOccupationSkill.remove(occupationSkillKey(occupation, skill), slot));
+      this.eachByOccupation(slot, occupation, (postings, key) => postings.remove(key, slot));
     });
     this.eachList(slot, (postings, key) => postings.remove(key, slot));
     const counts = this.columns.counts;
@@ -186,6 +191,15 @@ export class WorkerIndex {
   private eachSkill(slot: number, visit: (skill: number) => void): void {
     const from = this.columns.at[slot]! + this.columns.counts[slot * 4]!;
     for (let i = from; i < from + this.columns.counts[slot * 4 + 1]!; i += 1) visit(this.pool.data[i]!);
+  }
+
+  /** The (occupation, skill / certificate / language) postings of the worker's lists, for one of their occupations. */
+  private eachByOccupation(slot: number, occupation: number, visit: (postings: Postings, key: number) => void): void {
+    this.eachList(slot, (postings, key) => {
+      if (postings === this.bySkill) visit(this.byOccupationSkill, occupationSkillKey(occupation, key));
+      else if (postings === this.byCertificate) visit(this.byOccupationCertificate, occupationSkillKey(occupation, key));
+      else if (key !== NATIONAL_LANGUAGE) visit(this.byOccupationLanguage, occupationSkillKey(occupation, key));
+    });
   }
 
   /** Skills, certificates and languages (a language by its code, without the level). */
@@ -217,5 +231,8 @@ export class WorkerIndex {
 const layoutKey = (w: MatchWorker): number =>
   ((w.nOccupations === 0 ? OccupationGroups.NO_OCCUPATION : w.lists[w.at]!) + 1) * 2 ** 18 + w.place * 2 + (w.priority !== 0 ? 1 : 0);
 
-/** The key of (occupation, skill) in `byOccupationSkill` (NO_OCCUPATION, -1, has keys below 0). */
+/** The id of Vietnamese (ReferenceTables' language ids follow LANGUAGE_CODES): not posted by occupation. */
+export const NATIONAL_LANGUAGE = LANGUAGE_CODES.indexOf('vi');
+
+/** The key of (occupation, skill) in `byOccupationSkill`, and of a certificate or language code in the other postings by occupation (NO_OCCUPATION, -1, has keys below 0). */
 export const occupationSkillKey = (occupation: number, skill: number): number => occupation * 65536 + skill;

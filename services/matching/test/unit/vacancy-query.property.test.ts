@@ -156,6 +156,20 @@ describe('exact queries over groups (block maxima)', () => {
     );
   });
 
+  it('a vacancy requiring the national language (which everyone speaks, and which is not posted by occupation) equals the oracle', () => {
+    fc.assert(
+      fc.property(fc.array(workerSnapshot, { minLength: 1, maxLength: 40 }), vacancySnapshot, (snapshots, vacancy) => {
+        const index = new WorkerIndex({ size: 2, from: 4 });
+        const workers = snapshots.map((snapshot, i) => compileWorker({ ...snapshot, workerId: ids[i]! }, tables));
+        for (const w of workers) index.upsert(w);
+        const v = compileVacancy({ ...vacancy, status: 'open', terms: { ...vacancy.terms, languages: [...vacancy.terms.languages, { code: 'vi', required: true }] } }, tables, config);
+        const truth = oracleForVacancy(ctx, workers, v, config.kPerVacancy);
+        for (const query of [new VacancyQuery(index), new VacancyQuery(index, 0)]) expect(query.run(ctx, v, config.kPerVacancy)).toEqual(truth);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it('a worker query equals the oracle, with big vacancy groups cut into runs of like skills, after upserts and removals', () => {
     fc.assert(
       fc.property(fc.array(vacancySnapshot, { minLength: 1, maxLength: 30 }), fc.array(fc.nat(29)), fc.array(workerSnapshot, { minLength: 1, maxLength: 3 }), (snapshots, removals, workers) => {
