@@ -43,6 +43,7 @@ export { kafkaPlugin, type KafkaPluginOptions } from './plugins/kafka.js';
 export { consumerPlugin, type ConsumerPluginOptions } from './plugins/consumer.js';
 export { addOutbox, pendingEvent, withOutbox, type OutboxFields, type PendingEvent } from './outbox/outbox-fields.js';
 export { insertVersion, insertVersions, pendingModelFor, recoverPending, type PendingDoc } from './outbox/pending-index.js';
+export { settledMarkersFor, type SettledMarker } from './outbox/settled-markers.js';
 export { OutboxRelay, type OutboxRelayOptions } from './outbox/outbox-relay.js';
 export { outboxPlugin, type OutboxPluginOptions } from './outbox/outbox-plugin.js';
 export { VersionedStore, type AggregateVersion, type SaveInput, type VersionedStoreOptions } from './versioned/versioned-store.js';

@@ -3,7 +3,19 @@ import type { EventPublisher } from '@ketnoi/messaging';
 import type { Model } from 'mongoose';
 import type { Logger } from 'pino';
 import type { PendingEvent } from './outbox-fields.js';
-import { entryVersions, pendingModelFor, recoverPending, type EntryVersion, type PendingDoc } from './pending-index.js';
+import { entryVersions, pendingModelFor, recoverPending, settledVersions, type EntryVersion, type PendingDoc } from './pending-index.js';
+import { claimEntry, dropMarkers, dropOldMarkers, markersOf, type SettledMarker } from './settled-markers.js';
+
+/** An entry to publish now, with how its fate was decided when it is a tentative batch entry. */
+interface Taken {
+  entry: PendingDoc;
+  versions: EntryVersion[];
+  /** `settled`: by its writer's marker; `taken`: taken over by a relay (its writer late); absent: not tentative. */
+  by?: 'settled' | 'taken';
+}
+
+/** How long a marker outlives its entry: a taken-over entry's writer coming back within it learns it was taken. */
+const MARKER_KEPT_MS = 24 * 60 * 60 * 1000;
 
 export interface OutboxRelayOptions {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -37,8 +49,9 @@ export interface OutboxRelayOptions {
   recoverEveryMs?: number;
   /**
    * Only versions at least this old are re-indexed (younger ones are being
-   * indexed by their writer); a tentative batch entry this old whose versions
-   * all exist is published (its writer died before settling it). Default 60 s.
+   * indexed by their writer); a tentative batch entry this old, unsettled, whose
+   * versions all exist is taken over and published (its writer died before
+   * settling it). Default 60 s.
    */
   recoverAfterMs?: number;
   /**
@@ -72,7 +85,9 @@ export interface OutboxRelayOptions {
  * batch's index entries, and one `bulkWrite` marking up to `markEvery`
  * versions by `_id` while a backlog drains. Versions created in bulk
  * (`VersionedStore.createMany`) share one batch entry and keep no outbox:
- * one entry read and deleted for hundreds of versions, none marked. On FerretDB (patched by infra/,
+ * one entry read and deleted for hundreds of versions, none marked; their
+ * writer settles that entry with a small marker (`settled-markers.ts`), read
+ * with the entries in one more read by `_id`. On FerretDB (patched by infra/,
  * see infra/ferretdb/README.md) a write by `_id` alone searches the `_id`
  * index, where a filter on any other field reads the whole collection.
  */
@@ -137,10 +152,12 @@ export class OutboxRelay {
     const events = taken.flatMap(({ versions }) => versions.flatMap((version) => version.events));
     await this.publishInOrder(events);
     this.lagMs = Date.now() - Math.min(...taken.map(({ entry }) => new Date(entry.at).getTime()));
-    const settled = taken.filter(({ entry }) => !entry.tentative).map(({ entry }) => entry._id);
-    if (settled.length > 0) await pending.deleteMany({ _id: { $in: settled } });
-    // A tentative entry given up on goes only while still tentative (its writer, if alive after all, re-enters what it wrote).
-    for (const { entry } of taken.filter(({ entry }) => entry.tentative)) await pending.deleteOne({ _id: entry._id, tentative: true });
+    // Entries taken over are dropped while still tentative: a writer of a build before markers settles by clearing the flag, and its entry then goes out again (twice, never lost).
+    const done = taken.filter(({ by }) => by !== 'taken').map(({ entry }) => entry._id);
+    if (done.length > 0) await pending.deleteMany({ _id: { $in: done } });
+    for (const { entry } of taken.filter(({ by }) => by === 'taken')) await pending.deleteOne({ _id: entry._id, tentative: true });
+    // A taken-over entry's marker stays: its writer, if it comes back, learns it and enters its events again.
+    await dropMarkers(this.options.model, taken.filter(({ by }) => by === 'settled').map(({ entry }) => entry._id));
     // Batch entries' versions keep no outbox: nothing to mark.
     this.unmarked.push(...taken.filter(({ entry }) => entry.batch === undefined).map(({ entry }) => entry._id));
     // Marked in round trips of `markEvery` versions while there is more to publish, and
@@ -158,23 +175,40 @@ export class OutboxRelay {
    * those that do. The next read asks for about as many entries as make a
    * batch, plus those left waiting.
    */
-  private async publishable(entries: readonly PendingDoc[], batchSize: number): Promise<{ entry: PendingDoc; versions: EntryVersion[] }[]> {
-    const taken: { entry: PendingDoc; versions: EntryVersion[] }[] = [];
+  private async publishable(entries: readonly PendingDoc[], batchSize: number): Promise<Taken[]> {
+    const taken: Taken[] = [];
     let count = 0;
     let waiting = 0;
+    // A tentative entry's marker is read with those of the others: one small read by `_id`.
+    const markers = await markersOf(this.options.model, entries.filter((entry) => entry.tentative).map((entry) => entry._id));
     for (const entry of entries) {
       if (taken.length > 0 && count >= batchSize) break;
-      const versions = entry.tentative ? await this.lateVersions(entry) : entryVersions(entry);
-      if (versions === undefined) {
+      const next = entry.tentative ? await this.tentative(entry, markers.get(entry._id)) : { entry, versions: entryVersions(entry) };
+      if (next === undefined) {
         waiting += 1;
         continue;
       }
-      taken.push({ entry, versions });
-      count += Math.max(1, versions.length);
+      taken.push(next);
+      count += Math.max(1, next.versions.length);
     }
     const perEntry = taken.length === 0 ? 1 : count / taken.length;
     this.entryLimit = Math.ceil(batchSize / perEntry) + waiting;
     return taken;
+  }
+
+  /**
+   * A tentative batch entry to publish now: settled by its writer's marker,
+   * or taken over (`lateVersions`, then a marker claiming it, which a writer
+   * settling meanwhile refuses or wins); undefined while it waits.
+   */
+  private async tentative(entry: PendingDoc, marker: SettledMarker | undefined): Promise<Taken | undefined> {
+    if (marker !== undefined && marker.taken !== true) return { entry, versions: settledVersions(entry, marker), by: 'settled' };
+    const versions = await this.lateVersions(entry);
+    if (versions === undefined) return undefined;
+    // Claimed before it goes out: its writer, settling after this, enters its events again instead of counting on these.
+    const found = marker ?? (await claimEntry(this.options.model, entry._id));
+    if (found !== undefined && found.taken !== true) return { entry, versions: settledVersions(entry, found), by: 'settled' };
+    return { entry, versions, by: 'taken' };
   }
 
   /** The versions of a tentative batch entry to publish now, or undefined while its writer may still settle it. */
@@ -233,6 +267,7 @@ export class OutboxRelay {
     const grace = this.options.recoverAfterMs ?? 60_000;
     const recovered = await recoverPending(this.options.model, grace > 0 ? new Date(Date.now() - grace) : undefined);
     if (recovered > 0) this.options.logger.warn({ recovered }, 'outbox: re-indexed unpublished versions');
+    await dropOldMarkers(this.options.model, pendingModelFor(this.options.model), new Date(Date.now() - MARKER_KEPT_MS));
     this.lastRecovery = Date.now();
     return recovered;
   }

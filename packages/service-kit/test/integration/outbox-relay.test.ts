@@ -4,7 +4,8 @@ import { readTopic, testDatabase, testKafka, testLogger, uniqueName, waitFor } f
 import { Schema } from 'mongoose';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { addOutbox, insertVersion, insertVersions, OutboxRelay, pendingEvent, pendingModelFor, VersionedStore, withOutbox } from '../../src/index.js';
-import { openBatchEntry, settleBatchEntry, type EntryVersion } from '../../src/outbox/pending-index.js';
+import { entryVersions, openBatchEntry, settleBatchEntry, type EntryVersion } from '../../src/outbox/pending-index.js';
+import { claimEntry, dropOldMarkers, settledMarkersFor } from '../../src/outbox/settled-markers.js';
 
 
 const erased = (workerId: string, version: number) =>
@@ -100,15 +101,17 @@ describe('outbox relay against the real broker and FerretDB', () => {
     await Worker.create({ _id: 'wrk_legacy:1', workerId: 'wrk_legacy', version: 1, ...withOutbox([erased('wrk_legacy', 1)]) });
     // Written a minute ago: the relay's lag is that of its oldest entry.
     await pendingEntries.insertOne({ _id: 'wrk_legacy:1', order: 1, events: [erased('wrk_legacy', 1)], at: new Date(Date.now() - 60_000) } as never);
+    // A batch entry as written before batches were deflated: JSON text, settled by `$unset`.
+    await pendingEntries.insertOne({ _id: 'batch:legacy', order: 1, events: '[]', batch: JSON.stringify([['wrk_batch_text:1', [erased('wrk_batch_text', 1)]]]), at: new Date() } as never);
 
     const relay = new OutboxRelay({ model: Worker, publisher, topics: [workersTopic], logger });
     expect(await relay.recover()).toBe(1);
-    expect(await relay.flushOnce()).toBe(3);
+    expect(await relay.flushOnce()).toBe(4);
     expect(relay.lastLagMs).toBeGreaterThanOrEqual(60_000);
     const reader = await readTopic(testKafka(), topic);
     cleanups.push(() => reader.stop());
-    const messages = await reader.waitForCount(3);
-    expect(messages.map((m) => m.key).sort()).toEqual(['wrk_legacy', 'wrk_old', 'wrk_text']);
+    const messages = await reader.waitForCount(4);
+    expect(messages.map((m) => m.key).sort()).toEqual(['wrk_batch_text', 'wrk_legacy', 'wrk_old', 'wrk_text']);
     expect(await pendingEntries.countDocuments()).toBe(0);
   });
 
@@ -123,10 +126,13 @@ describe('outbox relay against the real broker and FerretDB', () => {
     expect(taken).toEqual(new Set([1]));
     const entries = await pending.find({ batch: { $exists: true } }).lean();
     expect(entries).toHaveLength(1);
-    // Settled, of the highest version written (so the relay keeps versions in order), without the version that was there.
-    expect(entries[0]).toMatchObject({ order: 2 });
-    expect(entries[0]!.tentative).toBeUndefined();
-    expect(JSON.parse(entries[0]!.batch!).map(([id]: [string]) => id)).toEqual(['wrk_iv_a:1', 'wrk_iv_c:2']);
+    // Of the highest version written (so the relay keeps versions in order), left as written (no rewrite), and
+    // settled by a marker that leaves out the version that was there.
+    expect(entries[0]).toMatchObject({ order: 2, tentative: true });
+    expect(entryVersions(entries[0]!).map(({ id }) => id)).toEqual(['wrk_iv_a:1', 'wrk_iv_b:2', 'wrk_iv_c:2']);
+    // Deflated, not text (FerretDB's cost follows a document's size).
+    expect(typeof entries[0]!.batch).not.toBe('string');
+    expect(await settledMarkersFor(Worker).find().lean()).toEqual([{ _id: entries[0]!._id, at: expect.any(Date), leave: ['wrk_iv_b:2'] }]);
     expect(await Worker.find({ outboxPending: true }).distinct('_id')).toEqual(['wrk_iv_b:2']);
 
     const relay = new OutboxRelay({ model: Worker, publisher, topics: [workersTopic], logger });
@@ -136,6 +142,7 @@ describe('outbox relay against the real broker and FerretDB', () => {
     expect((await reader.waitForCount(3)).map((m) => m.key).sort()).toEqual(['wrk_iv_a', 'wrk_iv_b', 'wrk_iv_c']);
     expect(await relay.markPublished()).toBe(1);
     expect(await pending.countDocuments()).toBe(0);
+    expect(await settledMarkersFor(Worker).countDocuments()).toBe(0);
     // A redelivery of the same versions: nothing to publish.
     expect(await insertVersions(Worker, [doc('wrk_iv_a', 1), doc('wrk_iv_c', 2)])).toEqual(new Set([0, 1]));
     expect(await pending.countDocuments()).toBe(0);
@@ -185,8 +192,9 @@ describe('outbox relay against the real broker and FerretDB', () => {
       const entries = await pending.find().lean();
       expect(entries.map((entry) => entry._id).sort()).toEqual([expect.stringMatching(/^batch:/), 'wrk_bulk_b:1']);
       const batch = entries.find((entry) => entry.batch !== undefined)!;
-      expect(batch.tentative).toBeUndefined();
-      expect(JSON.parse(batch.batch!).map(([id]: [string]) => id)).toEqual(['wrk_bulk_a:1', 'wrk_bulk_c:1']);
+      expect(batch.tentative).toBe(true);
+      expect(entryVersions(batch).map(({ id }) => id)).toEqual(['wrk_bulk_a:1', 'wrk_bulk_b:1', 'wrk_bulk_c:1']);
+      expect(await settledMarkersFor(store.versions).find().lean()).toEqual([{ _id: batch._id, at: expect.any(Date), leave: ['wrk_bulk_b:1'] }]);
       // The bulk versions keep no outbox: the entry is their events' only copy.
       expect(await store.versions.find({ outboxPending: true }).distinct('_id')).toEqual(['wrk_bulk_b:1']);
 
@@ -231,6 +239,71 @@ describe('outbox relay against the real broker and FerretDB', () => {
       expect(await relay.flushOnce()).toBe(1);
       await reader.waitForCount(8);
       expect(keys().filter((key) => key === 'wrk_f1')).toHaveLength(2);
+      // The entries taken over keep their markers (for a writer coming back), the settled ones' are gone.
+      // (those of wrk_b, wrk_d, wrk_e and wrk_f1).
+      const markers = await settledMarkersFor(store.versions).find().lean();
+      expect(markers).toHaveLength(4);
+      expect(markers.every((marker) => marker.taken === true)).toBe(true);
+      expect(markers.map((marker) => marker._id)).toContain(taken);
+    });
+
+    it('publishes what a writer settled when it settles while the relay is about to take its entry over', async () => {
+      const { store, relay, reader, pending, written, keys } = await fixture('batch_race', { recoverAfterMs: 1_000 });
+      const opened = await written(['wrk_r1', 'wrk_r2']);
+      const entry = await openBatchEntry(store.versions, opened, ago(5_000));
+      // The writer settles between the relay's read of the markers and its claim: wrk_r2 was there already (a redelivery).
+      const late = (relay as unknown as { lateVersions: (entry: unknown) => Promise<unknown> }).lateVersions.bind(relay);
+      (relay as unknown as { lateVersions: (entry: unknown) => Promise<unknown> }).lateVersions = async (read) => {
+        const versions = await late(read);
+        await settleBatchEntry(store.versions, entry, opened, opened.slice(0, 1), ago(5_000));
+        return versions;
+      };
+      expect(await relay.flushOnce()).toBe(1);
+      await reader.waitForCount(1);
+      expect(keys()).toEqual(['wrk_r1']);
+      expect(await pending.countDocuments()).toBe(0);
+      expect(await settledMarkersFor(store.versions).countDocuments()).toBe(0);
+    });
+
+    it('after a restart, publishes an entry its relay took over but did not drop, and one settled but not published', async () => {
+      const { store, relay, reader, pending, written, keys } = await fixture('batch_restart', { recoverAfterMs: 1_000 });
+      // The relay before the restart claimed this entry (its writer died) and stopped before publishing it.
+      const claimed = await openBatchEntry(store.versions, await written(['wrk_s1']), ago(5_000));
+      expect(await claimEntry(store.versions, claimed)).toBeUndefined();
+      // Settled by its writer, never published; and one settled before markers existed (`$unset`), as stored by older builds.
+      const settled = await openBatchEntry(store.versions, await written(['wrk_s2']), new Date());
+      await settleBatchEntry(store.versions, settled, await written(['wrk_s2'], []), await written(['wrk_s2'], []), new Date());
+      const older = await openBatchEntry(store.versions, await written(['wrk_s3']), new Date());
+      await pending.updateOne({ _id: older }, { $unset: { tentative: 1 } });
+
+      expect(await relay.flushOnce()).toBe(3);
+      await reader.waitForCount(3);
+      expect(keys()).toEqual(['wrk_s1', 'wrk_s2', 'wrk_s3']);
+      expect(await pending.countDocuments()).toBe(0);
+      // The writer of the entry taken over, back after all, learns it and enters its events again.
+      await settleBatchEntry(store.versions, claimed, await written(['wrk_s1'], []), await written(['wrk_s1'], []), ago(5_000));
+      expect(await relay.flushOnce()).toBe(1);
+      expect(await settledMarkersFor(store.versions).find().distinct('_id')).toEqual([claimed]);
+      // A day later the recovery drops the marker: its entry is long gone. A marker whose entry is pending stays.
+      const waiting = await openBatchEntry(store.versions, await written(['wrk_s4']), new Date());
+      await settleBatchEntry(store.versions, waiting, await written(['wrk_s4'], []), await written(['wrk_s4'], []), new Date());
+      expect(await dropOldMarkers(store.versions, pending, new Date(Date.now() + 1_000))).toBe(1);
+      expect(await settledMarkersFor(store.versions).find().distinct('_id')).toEqual([waiting]);
+    });
+
+    it('drops an entry taken over only while it is tentative: a writer of an older build that settled it by $unset has it published again', async () => {
+      const { store, relay, reader, pending, written, keys } = await fixture('batch_old_writer', { recoverAfterMs: 1_000 });
+      const entry = await openBatchEntry(store.versions, await written(['wrk_o1']), ago(5_000));
+      const late = (relay as unknown as { lateVersions: (entry: unknown) => Promise<unknown> }).lateVersions.bind(relay);
+      (relay as unknown as { lateVersions: (entry: unknown) => Promise<unknown> }).lateVersions = async (read) => {
+        const versions = await late(read);
+        await pending.updateOne({ _id: entry }, { $unset: { tentative: 1 } });
+        return versions;
+      };
+      expect(await relay.flushOnce()).toBe(1);
+      expect(await relay.flushOnce()).toBe(1);
+      await reader.waitForCount(2);
+      expect(keys()).toEqual(['wrk_o1', 'wrk_o1']);
     });
 
     it('keeps publishing the entries behind a tentative one, a batch at a time', async () => {

@@ -2,7 +2,8 @@ import { workersTopic } from '@ketnoi/contracts';
 import { testDatabase } from '@ketnoi/testing';
 import { Schema } from 'mongoose';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { pendingEvent, VersionedStore } from '../../src/index.js';
+import { pendingEvent, VersionedStore, type PendingDoc } from '../../src/index.js';
+import { entryVersions } from '../../src/outbox/pending-index.js';
 
 interface Note {
   title: string;
@@ -129,10 +130,11 @@ describe('VersionedStore on the real database', () => {
     expect(result).toEqual({ created: ['note_a', 'note_c'], existing: ['note_b'] });
     expect((await store.get('note_b'))?.state.title).toBe('first');
     expect((await store.get('note_c'))?.state.title).toBe('bulk note_c');
-    // One batch entry holds the created versions' events (the relay's tests say how it goes out).
-    const pending = await store.versions.db.collection('notes_versions_pending').find().toArray();
+    // One batch entry holds the versions' events, and its settled marker leaves out the one that existed (the relay's tests say how it goes out).
+    const pending = await store.versions.db.collection<PendingDoc>('notes_versions_pending').find().toArray();
     expect(pending.map((p) => p._id)).toEqual([expect.stringMatching(/^batch:/)]);
-    expect(JSON.parse(pending[0]!.batch as string).map(([id]: [string]) => id)).toEqual(['note_a:1', 'note_c:1']);
+    expect(entryVersions(pending[0]!).map(({ id }) => id)).toEqual(['note_a:1', 'note_b:1', 'note_c:1']);
+    expect(await store.versions.db.collection('notes_versions_pending_settled').find().toArray()).toEqual([{ _id: pending[0]!._id, at: expect.any(Date), leave: ['note_b:1'] }]);
   });
 
   describe('packed states', () => {
