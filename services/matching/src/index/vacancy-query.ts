@@ -44,7 +44,6 @@ let boundPasses = 0;
 export class VacancyQuery {
   private stamps = new Uint32Array(0);
   private epoch = 0;
-  private readonly buckets = TIER_VALUES.map(() => new IntList());
   private readonly bounded: { group: WorkerGroup; bound: number; rest: number }[] = [];
   private readonly boundedPlaces: { summary: PlaceSummary; bound: number }[] = [];
   private readonly ceiling = new SkillCeiling();
@@ -185,7 +184,9 @@ export class VacancyQuery {
   /**
    * When filtered, the candidates of tier `t` (available, not yet visited),
    * if fewer than `work`: visiting them beats visiting the groups with
-   * them as a filter. Bucketed on first use (tiers are known by then).
+   * them as a filter. From the required postings by occupation when there
+   * are some (holdersOfTier), else bucketed on first use (tiers are known
+   * by then).
    */
   private requiredOfTier(t: number, work: number): IntList | undefined {
     if (!this.filtered) return undefined;
@@ -251,8 +252,8 @@ export class VacancyQuery {
   /**
    * How many must-have candidates of tier `t` there are at most (Infinity:
    * none to visit, they are not fewer than `work`), without bucketing them
-   * when not yet done: all of them then (by a must-have skill: the tier's
-   * holders, counted from their postings). In the last tier (where most
+   * when not yet done: all of them then (with postings by occupation: the
+   * tier's holders, counted from them). In the last tier (where most
    * candidates are), holders fewer than that are visited rather than the
    * candidates, since bucketing alone reads every candidate (a vacancy whose
    * must-have 320k workers hold, 2.5k of them holders of an essential skill,
@@ -592,7 +593,7 @@ export class VacancyQuery {
     // A group whose place (over every occupation) cannot reach the k-th score (at first the minimum score) is passed over unbounded.
     const pass = ++boundPasses;
     this.clearPlaceBounds();
-    // The tier's must-have candidates, once bucketed (or known from the must-have skill's postings), fewer than its
+    // The tier's must-have candidates, once bucketed (or known from the postings by occupation), fewer than its
     // groups: each of them costs about what bounding a group does. Bounded by their place first.
     if (this.filtered && (this.requiredBucketed || this.requiredByOccupation)) {
       const candidates = this.requiredOfTier(t, this.groupsOf(keys));
