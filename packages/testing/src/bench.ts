@@ -1,5 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import type { Admin } from 'kafkajs';
 import mongoose from 'mongoose';
+import { waitFor } from './wait-for.js';
 
 /**
  * The CPU ticks (user + system, 1/100 s each) of the first process of this
@@ -119,5 +122,81 @@ export function benchServiceEnv(serviceName: string, issuer: { issuer: string; a
       AUTH_AUDIENCE: issuer.audience,
       AUTH_JWT_PUBLIC_KEY: issuer.publicKeyPem,
     },
+  };
+}
+
+/** Waits up to 30 minutes, every 50 ms: a benchmark's phases are long. */
+export const benchUntil = (what: string, done: () => Promise<boolean> | boolean): Promise<true> => waitFor(done, { what, timeoutMs: 30 * 60_000, intervalMs: 50 }) as Promise<true>;
+
+/** What `measureBacklog` measured of one mode. */
+export interface BacklogResult {
+  mode: string;
+  loadAtStart: string;
+  events: number;
+  proposals: number;
+  seconds: number;
+  eventsPerSecond: number;
+  cpuMsPerProposal: number;
+  cpuShareOfACore: number;
+  /** null when FerretDB does not run on this machine. */
+  ferretdbCpuMsPerProposal: number | null;
+  databaseOpsPerProposal: number;
+}
+
+/**
+ * The measured phase of a consumer's benchmark over a backlog already on
+ * its topic: `ready` starts the service, and the time runs from the first
+ * event it applied (`firstApplied`: the group's join is not its work) to
+ * the group's offsets committed at the end of the topic. CPU is this
+ * process's and FerretDB's (when it runs here: others' work counts too),
+ * per proposal, with the database operations (`opsByKind`: printed by
+ * collection and operation).
+ */
+export async function measureBacklog(options: {
+  mode: string;
+  admin: Admin;
+  topic: string;
+  groupId: string;
+  events: number;
+  proposals: number;
+  databaseOps: ReturnType<typeof countDatabaseOps>;
+  ferretdb: ReturnType<typeof processTicks>;
+  ready: () => PromiseLike<unknown>;
+  firstApplied: () => boolean;
+  opsByKind?: boolean;
+}): Promise<BacklogResult> {
+  const { admin, topic, groupId, databaseOps, ferretdb, proposals, events } = options;
+  const consumed = async () => {
+    const [ends, [committed]] = await Promise.all([admin.fetchTopicOffsets(topic), admin.fetchOffsets({ groupId, topics: [topic] })]);
+    return ends.every((end) => end.high === end.low || Number(committed?.partitions.find((p) => p.partition === end.partition)?.offset ?? -1) >= Number(end.high));
+  };
+  const load = loadavg().map((l) => l.toFixed(2)).join(' ');
+  const opsBefore = databaseOps.total();
+  const kindsBefore = new Map(databaseOps.byKind);
+  const cpuBefore = process.cpuUsage();
+  const ferretBefore = ferretdb.ticks();
+  await options.ready();
+  await benchUntil('the first event applied', options.firstApplied);
+  const started = Date.now();
+  await benchUntil('every event consumed', consumed);
+  const seconds = (Date.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpuBefore);
+  const cpuMs = (cpu.user + cpu.system) / 1000;
+  const ferretMs = (ferretdb.ticks() - ferretBefore) * 10;
+  if (options.opsByKind) {
+    const kinds = [...databaseOps.byKind].map(([kind, n]) => [kind, n - (kindsBefore.get(kind) ?? 0)] as const).filter(([, n]) => n > 0);
+    console.log(JSON.stringify({ mode: options.mode, opsPerProposal: Object.fromEntries(kinds.sort((a, b) => b[1] - a[1]).map(([kind, n]) => [kind, Number((n / proposals).toFixed(3))])) }));
+  }
+  return {
+    mode: options.mode,
+    loadAtStart: load,
+    events,
+    proposals,
+    seconds,
+    eventsPerSecond: Math.round(events / seconds),
+    cpuMsPerProposal: Number((cpuMs / proposals).toFixed(3)),
+    cpuShareOfACore: Number((cpuMs / (seconds * 1000)).toFixed(2)),
+    ferretdbCpuMsPerProposal: ferretdb.found ? Number((ferretMs / proposals).toFixed(3)) : null,
+    databaseOpsPerProposal: Number(((databaseOps.total() - opsBefore) / proposals).toFixed(3)),
   };
 }

@@ -5,4 +5,16 @@ export { testLogger } from './test-logger.js';
 export { testKafka, readTopic, type ReceivedMessage } from './kafka.js';
 export { testDatabase } from './mongo.js';
 export { replayMode, replayRun, type ReplayIssuer, type ReplayRun } from './replay-run.js';
-export { benchArg, benchServiceEnv, countDatabaseOps, matchingFanOut, processTicks, type BenchFactor, type FanOut, type FanOutEvent } from './bench.js';
+export {
+  benchArg,
+  benchServiceEnv,
+  benchUntil,
+  countDatabaseOps,
+  matchingFanOut,
+  measureBacklog,
+  processTicks,
+  type BacklogResult,
+  type BenchFactor,
+  type FanOut,
+  type FanOutEvent,
+} from './bench.js';

@@ -19,7 +19,7 @@ import { cpus, loadavg } from 'node:os';
 import { matchesTopic, vacanciesTopic, workersTopic } from '@ketnoi/contracts';
 import { buildEvent, createKafka, ensureTopics, eventMessage, withSuffix } from '@ketnoi/messaging';
 import { createDevIssuer, createLogger, loadConfig } from '@ketnoi/service-kit';
-import { benchArg, benchServiceEnv, countDatabaseOps, matchingFanOut, processTicks, waitFor } from '@ketnoi/testing';
+import { benchArg, benchServiceEnv, benchUntil as until, countDatabaseOps, matchingFanOut, measureBacklog, processTicks } from '@ketnoi/testing';
 import type { buildApp as BuildApp } from '../src/app.js';
 import type { analyticsConfigSchema as ConfigSchema } from '../src/config.js';
 import type { Analytics } from '../src/plugins/analytics.js';
@@ -36,7 +36,6 @@ const MODES = arg('modes', 'old,new,old,new').split(',');
 const env = process.env;
 
 const databaseOps = countDatabaseOps();
-const opsByKind = databaseOps.byKind;
 
 const workerId = (i: number) => `wrk_bench${String(i).padStart(6, '0')}`;
 const vacancyId = (v: number) => `vac_bench${String(v).padStart(5, '0')}`;
@@ -70,7 +69,6 @@ const { proposed, distinct } = fanOut;
 // FerretDB's CPU when it runs on this machine; shared: other work counts too.
 const ferretdb = processTicks('ferretdb');
 const issuer = await createDevIssuer();
-const until = (what: string, done: () => Promise<boolean> | boolean) => waitFor(done, { what, timeoutMs: 30 * 60_000, intervalMs: 50 });
 
 async function run(mode: string) {
   const src = mode === 'old' ? (env.BENCH_OLD_SRC ?? '../.bench-old/src') : '../src';
@@ -114,47 +112,28 @@ async function run(mode: string) {
   await setup.app.close();
 
   // The match events wait on the topic, as a backlog does; the service starts again (its projections loaded) and works through them.
-  const matchesName = topic(matchesTopic.name);
   await send(matchesTopic.name, matchEvents);
-  const consumed = async () => {
-    const [ends, [committed]] = await Promise.all([admin.fetchTopicOffsets(matchesName), admin.fetchOffsets({ groupId: suffix, topics: [matchesName] })]);
-    return ends.every((end) => end.high === end.low || Number(committed?.partitions.find((p) => p.partition === end.partition)?.offset ?? -1) >= Number(end.high));
-  };
   const { app, analytics } = await start();
-  const load = loadavg().map((l) => l.toFixed(2)).join(' ');
-  const opsBefore = databaseOps.total();
-  const kindsBefore = new Map(opsByKind);
-  const cpuBefore = process.cpuUsage();
-  const ferretBefore = ferretdb.ticks();
-  await app.ready();
-  // From the first match applied (the group's join is not the service's work), to the last offset committed.
-  await until('the first match', () => analytics.projections.matches.size > 0);
-  const started = Date.now();
-  await until('every match consumed', consumed);
-  const seconds = (Date.now() - started) / 1000;
-  const cpu = process.cpuUsage(cpuBefore);
-  const ferretMs = (ferretdb.ticks() - ferretBefore) * 10;
-  const ops = databaseOps.total() - opsBefore;
-  if (process.argv.includes('--ops')) {
-    const kinds = [...opsByKind].map(([kind, n]) => [kind, n - (kindsBefore.get(kind) ?? 0)] as const).filter(([, n]) => n > 0);
-    console.log(JSON.stringify({ mode, opsPerProposal: Object.fromEntries(kinds.sort((a, b) => b[1] - a[1]).map(([kind, n]) => [kind, Number((n / proposed).toFixed(3))])) }));
-  }
+  const measured = await measureBacklog({
+    mode,
+    admin,
+    topic: topic(matchesTopic.name),
+    groupId: suffix,
+    events: matchEvents.length,
+    proposals: proposed,
+    databaseOps,
+    ferretdb,
+    ready: () => app.ready(),
+    firstApplied: () => analytics.projections.matches.size > 0,
+    opsByKind: process.argv.includes('--ops'),
+  });
   const counted = analytics.projections.matches.size;
   const stored = await app.mongo.db!.collection('matches').countDocuments();
   await Promise.all([producer.disconnect(), admin.disconnect()]);
   await app.mongo.dropDatabase();
   await app.close();
   return {
-    mode,
-    loadAtStart: load,
-    events: matchEvents.length,
-    proposals: proposed,
-    seconds,
-    eventsPerSecond: Math.round(matchEvents.length / seconds),
-    cpuMsPerProposal: Number(((cpu.user + cpu.system) / 1000 / proposed).toFixed(3)),
-    cpuShareOfACore: Number(((cpu.user + cpu.system) / 1000 / (seconds * 1000)).toFixed(2)),
-    ferretdbCpuMsPerProposal: ferretdb.found ? Number((ferretMs / proposed).toFixed(3)) : null,
-    databaseOpsPerProposal: Number((ops / proposed).toFixed(3)),
+    ...measured,
     // Each matchId counted once, in memory and stored.
     countedOk: counted === distinct.size + PRELOAD && stored === distinct.size + PRELOAD,
   };
