@@ -90,6 +90,7 @@ export class VacancyQuery {
   /** The current query's occupation keys by tier (TIER_VALUES index). */
   private tiers: number[][] = [];
   private readonly tierHolders = new IntList();
+  private readonly tierCounts = new Float64Array(TIER_VALUES.length);
   /** The skills or certificates covering the required one (each holder of one of them holds it), or the language's code. */
   private requiredHaves: readonly number[] = [];
   /** Workers fully scored by the last query, and whether it reached the last tier (for the benchmark). */
@@ -134,6 +135,7 @@ export class VacancyQuery {
     this.filtered = false;
     this.requiredByOccupation = required?.byOccupation;
     this.requiredHaves = required?.haves ?? [];
+    this.tierCounts.fill(-1);
     this.noteTiers(ctx, v);
     if (required) this.allow(required.postings, required.others);
     if (required && required.size <= this.fewCandidates) this.runCandidates(ctx, v, out);
@@ -241,12 +243,13 @@ export class VacancyQuery {
     return list;
   }
 
-  /** The length of holdersOfTier(t) before `allowed` (its postings' lengths added up). */
+  /** The length of holdersOfTier(t) before `allowed` (its postings' lengths added up), once per tier and query (-1: not yet). */
   private holdersOfTierCount(t: number): number {
+    if (this.tierCounts[t]! >= 0) return this.tierCounts[t]!;
     const postings = this.requiredByOccupation!.lists;
     let n = 0;
     for (const key of this.tiers[t]!) for (const have of this.requiredHaves) n += postings.get(occupationSkillKey(key, have))?.length ?? 0;
-    return n;
+    return (this.tierCounts[t] = n);
   }
 
   /**
