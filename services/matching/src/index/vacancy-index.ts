@@ -1,5 +1,6 @@
 import type { VacancyExtremes } from '../domain/group-bounds.js';
 import type { MatchVacancy } from '../domain/model.js';
+import { PackedShares } from './packed-shares.js';
 import { SIGNATURE_WORDS, SkillShares, signatureOf } from './skill-shares.js';
 import type { BlockLayout } from './worker-group.js';
 
@@ -84,6 +85,8 @@ export class VacancyPlace extends VacancyBlock {
   /** Set by any opening or closing in a group of the place (a group is only made or dropped by one): `groupRows` are made again when next read. */
   rowsStale = true;
   private rows = new Float64Array(0);
+  /** The skills and largest shares of each group of `groupRows`, row by row (made with them). */
+  readonly rowShares = new PackedShares();
 
   /**
    * Each group's occupation, cheap extremes and skills' signature
@@ -98,6 +101,7 @@ export class VacancyPlace extends VacancyBlock {
     if (this.rows.length !== this.groups.length * PLACE_ROW) this.rows = new Float64Array(this.groups.length * PLACE_ROW);
     const rows = this.rows;
     const order = this.groups.map((_, i) => i).sort((a, b) => this.groups[b]!.maxWageK - this.groups[a]!.maxWageK || a - b);
+    this.rowShares.pack(order.map((index) => this.groups[index]!));
     order.forEach((index, i) => {
       const g = this.groups[index]!;
       const r = i * PLACE_ROW;
@@ -183,6 +187,9 @@ export class VacancyGroup extends VacancyBlock {
   readonly vacancies = new Map<string, MatchVacancy>();
   /** Once built (first use, from `layout.from` vacancies), kept up to date by each change rather than rebuilt. */
   private runs: VacancyRun[] | undefined;
+  /** The skills and largest shares of each run, run by run (`packedRuns`). */
+  readonly runShares = new PackedShares();
+  private runSharesStale = true;
 
   constructor(
     readonly occupation: number,
@@ -199,6 +206,7 @@ export class VacancyGroup extends VacancyBlock {
     this.widen(v);
     this.summary.widen(v);
     this.summary.rowsStale = true;
+    this.runSharesStale = true;
     if (this.runs) this.addToRun(v);
   }
 
@@ -211,6 +219,7 @@ export class VacancyGroup extends VacancyBlock {
     for (const v of this.vacancies.values()) this.widen(v);
     this.summary.loose = true;
     this.summary.rowsStale = true;
+    this.runSharesStale = true;
     if (this.runs) {
       if (this.vacancies.size < this.layout.from) this.runs = undefined;
       else this.removeFromRun(old);
@@ -239,7 +248,18 @@ export class VacancyGroup extends VacancyBlock {
       const part = sorted.slice(i, i + size);
       runs.push(new VacancyRun(this.place, part.map(({ v }) => v), part.map(({ key }) => key)));
     }
+    this.runSharesStale = true;
     return (this.runs = runs);
+  }
+
+  /** `blocks()`, with `runShares` made again if a change came since. */
+  packedRuns(): VacancyRun[] | undefined {
+    const runs = this.blocks();
+    if (runs && this.runSharesStale) {
+      this.runShares.pack(runs);
+      this.runSharesStale = false;
+    }
+    return runs;
   }
 
   private addToRun(v: MatchVacancy): void {
@@ -386,7 +406,7 @@ export class VacancyIndex {
 
   /**
    * Adds many vacancies at once (the service's start-up), then cuts every
-   * group into runs, one group after the other, and makes each place's
+   * group into runs (with their `runShares`), one group after the other, and makes each place's
    * rows: a group's runs and their packed skills are then made together and
    * sit in neighbouring memory, where runs made by the first query to visit
    * each group lie scattered through the heap among other work (and that
@@ -394,7 +414,7 @@ export class VacancyIndex {
    */
   upsertMany(vacancies: readonly MatchVacancy[]): void {
     for (const v of vacancies) this.upsert(v);
-    for (const byPlace of this.openByOccupation.values()) for (const group of byPlace.values()) group.blocks();
+    for (const byPlace of this.openByOccupation.values()) for (const group of byPlace.values()) group.packedRuns();
     for (const place of this.places.values()) place.groupRows();
   }
 

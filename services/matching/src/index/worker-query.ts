@@ -21,9 +21,16 @@ let credits: Float64Array = new Float64Array(0);
 const credited = new Int32Array(SIGNATURE_WORDS);
 const creditedSkills: number[] = [];
 
-/** Sets `credits` and `credited` for the worker, and forgets the last worker's `locations`. */
+/** Sets `credits` and `credited` for the worker, and forgets the last worker's locations (`locate`). */
 function creditsFor(ctx: ScoringContext, w: MatchWorker): void {
   locatedAt = -1;
+  query += 1;
+  if (query === 0x7fffffff || locatedIn.length < ctx.tables.places.size) {
+    const size = Math.max(locatedIn.length, ctx.tables.places.size);
+    placeLocations = new Float64Array(2 * size);
+    locatedIn = new Int32Array(size);
+    query = 1;
+  }
   credits = skillCredits(ctx.tables, w.lists, ...skillsOf(w), credits);
   creditedSkills.length = 0;
   for (let skill = 0; skill < credits.length; skill += 1) if (credits[skill]! > 0) creditedSkills.push(skill);
@@ -44,14 +51,28 @@ export const lastWorkerQuery = { groups: 0, vacancies: 0, scored: 0 };
 /** Added to a bound lowered by subtraction, so that rounding never puts it below a score. */
 const MARGIN = 1e-9;
 
-/** The location factor at place `locatedAt` for the current worker, with housing and without (`groupLocation`): found once per place (`locate`). */
+/** The location factor at place `locatedAt` for the current worker, with housing and without (`groupLocation`). */
 const locations = new Float64Array(2);
 let locatedAt = -1;
+/**
+ * Both of each place's location factors for the current worker (at
+ * `2 × place` and `2 × place + 1`), valid where `locatedIn[place]` is the
+ * current `query`: found once per place and query, however many groups of
+ * the place (visited occupation by occupation) are bounded.
+ */
+let placeLocations = new Float64Array(0);
+let locatedIn = new Int32Array(0);
+let query = 0;
 
 function locate(ctx: ScoringContext, w: MatchWorker, place: number): void {
   if (place === locatedAt) return;
-  locations[0] = groupLocation(ctx, w, place, true, false);
-  locations[1] = groupLocation(ctx, w, place, false, true);
+  if (locatedIn[place] !== query) {
+    placeLocations[2 * place] = groupLocation(ctx, w, place, true, false);
+    placeLocations[2 * place + 1] = groupLocation(ctx, w, place, false, true);
+    locatedIn[place] = query;
+  }
+  locations[0] = placeLocations[2 * place]!;
+  locations[1] = placeLocations[2 * place + 1]!;
   locatedAt = place;
 }
 
@@ -197,7 +218,8 @@ export function reachableVacancies(ctx: ScoringContext, vacancies: VacancyIndex,
         }
         if (inLastTier[rows[r + C.occupation]!] !== 1) continue;
         const rest = rowRest(ctx, w, rows, r);
-        if (!(rest + ctx.weights[1]! < threshold) && !(rest < threshold && !mayEarnSkills(rows, r))) listReachable(ctx, vacancies, w, place.groups[rows[r + C.group]!]!, 0, out);
+        if (!(rest + ctx.weights[1]! < threshold) && !(rest < threshold && !mayEarnSkills(rows, r)) && place.rowShares.reaches(r / PLACE_ROW, credits, rest, ctx.weights[1]!, threshold))
+          listReachable(ctx, vacancies, w, place.groups[rows[r + C.group]!]!, 0, out);
       }
     }
   for (const occupation of lastTier) inLastTier[occupation] = 0;
@@ -215,12 +237,14 @@ function listReachable(ctx: ScoringContext, vacancies: VacancyIndex, w: MatchWor
   const rest = restBound(ctx, w, occupation, group);
   const threshold = vacancies.groupThreshold(group);
   if (!reaches(ctx, group, rest, threshold)) return;
-  const runs = group.blocks();
+  const runs = group.packedRuns();
   if (!runs) {
     for (const v of group.vacancies.values()) offerReachable(ctx, vacancies, w, v, occupation, rest, skillsFromCredits(v, credits), threshold, out);
     return;
   }
-  for (const run of runs) {
+  for (let i = 0; i < runs.length; i += 1) {
+    const run = runs[i]!;
+    if (runs.length > 1 && !group.runShares.reaches(i, credits, rest, ctx.weights[1]!, threshold)) continue;
     const bound = runs.length === 1 ? rest : restBound(ctx, w, occupation, run);
     if (!reaches(ctx, run, bound, threshold)) continue;
     const { skillIds, skillWeights, skillEnds } = run;
@@ -259,7 +283,7 @@ function reachesWith(ctx: ScoringContext, w: MatchWorker, v: MatchVacancy, occup
  * its vacancies are bounded from the run's rest.
  */
 function visitGroup(ctx: ScoringContext, w: MatchWorker, group: VacancyGroup, occupation: number, rest: number, out: TopKCollector): void {
-  const runs = group.blocks();
+  const runs = group.packedRuns();
   if (!runs) {
     for (const v of group.vacancies.values()) visitVacancy(ctx, w, v, occupation, rest, out);
     return;
@@ -269,11 +293,16 @@ function visitGroup(ctx: ScoringContext, w: MatchWorker, group: VacancyGroup, oc
     if (reaches(ctx, runs[0]!, rest, out.threshold)) visitRun(ctx, w, runs[0]!, occupation, rest, out);
     return;
   }
-  for (const run of runs) {
+  const weight = ctx.weights[1]!;
+  for (let i = 0; i < runs.length; i += 1) {
+    // The group's rest is never below the run's: most runs ask no skill the worker has credit for, and are passed over unread.
+    if (!group.runShares.reaches(i, credits, rest, weight, out.threshold)) continue;
+    const run = runs[i]!;
     const bound = restBound(ctx, w, occupation, run);
     if (reaches(ctx, run, bound, out.threshold)) visitRun(ctx, w, run, occupation, bound, out);
   }
 }
+
 
 /** visitVacancy over a run, each vacancy's skills factor from the run's packed skills. */
 function visitRun(ctx: ScoringContext, w: MatchWorker, run: VacancyRun, occupation: number, rest: number, out: TopKCollector): void {
@@ -326,8 +355,7 @@ function visitLastTier(ctx: ScoringContext, vacancies: VacancyIndex, w: MatchWor
       lastWorkerQuery.groups += 1;
       const groupRest = rowRest(ctx, w, rows, r);
       if (groupRest + weight < out.threshold || (groupRest < out.threshold && !mayEarnSkills(rows, r))) continue;
-      const group = place.groups[rows[r + C.group]!]!;
-      if (reaches(ctx, group, groupRest, out.threshold)) visitGroup(ctx, w, group, 0, groupRest, out);
+      if (place.rowShares.reaches(r / PLACE_ROW, credits, groupRest, weight, out.threshold)) visitGroup(ctx, w, place.groups[rows[r + C.group]!]!, 0, groupRest, out);
     }
   }
   for (const key of keys) inLastTier[key] = 0;

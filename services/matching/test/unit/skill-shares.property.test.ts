@@ -7,14 +7,14 @@ import { skillsValue } from '../../src/domain/factors.js';
 import { skillsOf } from '../../src/domain/model.js';
 import { DEFAULT_SCORING } from '../../src/domain/scoring-config.js';
 import { signatureOf, signaturesMeet, SIGNATURE_WORDS, SkillShares, skillCredits, skillsFromCredits } from '../../src/index/skill-shares.js';
-import { VacancyIndex } from '../../src/index/vacancy-index.js';
+import { PLACE_COLUMNS, PLACE_ROW, VacancyIndex, type VacancyBlock } from '../../src/index/vacancy-index.js';
 import { vacancySnapshot, workerSnapshot } from '../arbitraries.js';
 import { aVacancy, aWorker, testTables } from '../mothers.js';
 
 const tables = testTables();
 
 describe('skill shares of a vacancy group (the worker query skills bound)', () => {
-  it("a worker's skills factor from their credits is the exact one, and no vacancy of a group, place or run exceeds its ceiling, runs hold each vacancy of the group once, and `reaches` decides as the ceiling, after any upserts and removals", () => {
+  it("a worker's skills factor from their credits is the exact one, and no vacancy of a group, place or run exceeds its ceiling, runs hold each vacancy of the group once, `reaches` decides as the ceiling, and the packed copies (PackedShares) as their blocks, after any upserts and removals", () => {
     fc.assert(
       fc.property(fc.array(vacancySnapshot, { minLength: 1, maxLength: 20 }), fc.array(fc.nat(19)), fc.array(fc.tuple(fc.nat(19), vacancySnapshot)), workerSnapshot, fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), (vacancies, removals, upserts, worker, rest, threshold) => {
         checkShares(vacancies, removals, upserts, worker, rest, threshold, (snapshot) => snapshot);
@@ -108,8 +108,16 @@ function checkShares(
       group.summary.tighten();
       // `reaches` sums only as far as needed, and decides as the whole ceiling does.
       for (const block of [group, group.summary]) expect(block.shares.reaches(credits, rest, 0.25, threshold)).toBe(!(rest + 0.25 * block.shares.ceiling(credits) < threshold));
-      const runs = group.blocks();
+      const runs = group.packedRuns();
       if (runs) expect(runs.flatMap((run) => run.vacancies.map((v) => v.id)).sort()).toEqual([...group.vacancies.keys()].sort());
+      // The packed copies decide as the blocks they were made from: each run's, and each group's in its place's row order.
+      const decides = (block: VacancyBlock) => !(rest + 0.25 < threshold) && (block.noSkills || block.shares.reaches(credits, rest, 0.25, threshold));
+      (runs ?? []).forEach((run, i) => expect(group.runShares.reaches(i, credits, rest, 0.25, threshold)).toBe(decides(run)));
+      const rows = group.summary.groupRows();
+      for (let r = 0; r < rows.length / PLACE_ROW; r += 1) {
+        const inRow = group.summary.groups[rows[r * PLACE_ROW + PLACE_COLUMNS.group]!]!;
+        expect(group.summary.rowShares.reaches(r, credits, rest, 0.25, threshold)).toBe(decides(inRow));
+      }
       const runOf = new Map((runs ?? []).flatMap((run) => run.vacancies.map((v) => [v.id, run] as const)));
       for (const v of group.vacancies.values()) {
         const exact = skillsValue(tables, w.lists, ...skillsOf(w), v.skills, v.skillWeights);

@@ -233,6 +233,43 @@ describe('exact queries over groups (block maxima)', () => {
     );
   });
 
+  it("openings and closings in a group already cut into runs: the runs' packed skills are made again, and the worker query (its own occupation, or the last tier) and the lists it can enter match the oracle", () => {
+    fc.assert(
+      fc.property(
+        fc.array(vacancySnapshot, { minLength: 3, maxLength: 30 }),
+        fc.array(fc.nat(29), { minLength: 1 }),
+        fc.array(vacancySnapshot, { minLength: 1, maxLength: 8 }),
+        workerSnapshot,
+        fc.boolean(),
+        fc.array(fc.double({ min: 0.2, max: 0.9, noNaN: true }), { minLength: 30, maxLength: 30 }),
+        (snapshots, removals, openings, worker, lastTier, thresholds) => {
+          const index = new VacancyIndex({ size: 2, from: 3 });
+          const compile = (snapshot: (typeof snapshots)[number], id: string) =>
+            compileVacancy({ ...snapshot, vacancyId: id, terms: { ...snapshot.terms, occupationCode: '8153', communeCode: '05443', industrialParkCode: undefined } }, tables, config);
+          snapshots.forEach((snapshot, i) => index.upsert(compile(snapshot, `v-${i}`)));
+          // ICT work has no similarity with machine operating: the group is then reached from its place's rows.
+          const w = compileWorker({ ...worker, desiredOccupations: [lastTier ? '2512' : '8153'], communeCode: '05443' }, tables);
+          // Each check queries, so the runs (and their packed skills) are made before the next change.
+          const check = () => {
+            expect(topVacancies(ctx, index, w, config.kPerWorker)).toEqual(oracleForWorker(ctx, index.all.values(), w, config.kPerWorker));
+            const open = [...index.open()];
+            open.forEach((v, i) => index.noteThreshold(v.id, thresholds[i % thresholds.length]!));
+            const listed = new Set(reachableVacancies(ctx, index, w, [] as MatchVacancy[]).map((v) => v.id));
+            for (const v of open) if (evaluate(ctx, w, v) >= index.thresholdOf(v.id)) expect(listed).toContain(v.id);
+            index.clearThresholds(config.minScore);
+          };
+          check();
+          for (const i of removals) index.remove(`v-${i}`);
+          check();
+          // New vacancies only: an opening alone must have its run's skills packed again.
+          openings.forEach((snapshot, i) => index.upsert(compile(snapshot, `n-${i}`)));
+          check();
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
+
   it('a worker query equals the oracle when every vacancy shares one occupation and place, so that skills decide (runs of vacancies)', () => {
     fc.assert(
       fc.property(fc.array(vacancySnapshot, { minLength: 1, maxLength: 30 }), workerSnapshot, (snapshots, worker) => {
