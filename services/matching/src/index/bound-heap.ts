@@ -22,14 +22,15 @@ export class BoundHeap<T> {
     this.size = 0;
   }
 
-  push(item: T, key: number, rest: number): void {
+  /** `refined`: the key is already the refined bound (found cheaply enough for every item). */
+  push(item: T, key: number, rest: number, refined = false): void {
     let entry = this.entries[this.size];
     if (entry) {
       entry.item = item;
       entry.key = key;
       entry.rest = rest;
-      entry.refined = false;
-    } else this.entries.push((entry = { item, key, rest, refined: false }));
+      entry.refined = refined;
+    } else this.entries.push((entry = { item, key, rest, refined }));
     this.size += 1;
   }
 

@@ -66,4 +66,16 @@ export class PackedShares {
     }
     return !(rest + weight * Math.min(1, earned) < threshold);
   }
+
+  /** Block i's skills ceiling for a worker with these credits: what `block.noSkills ? 1 : block.shares.ceiling(…)` gives, the same terms in the same order. */
+  ceiling(i: number, credits: Float64Array): number {
+    const { ids, shares } = this;
+    let earned = 0;
+    for (let j = i === 0 ? 0 : this.ends[i - 1]!, to = this.ends[i]!; j < to; j += 1) {
+      const skill = ids[j]!;
+      earned += shares[j]! * (skill < credits.length ? credits[skill]! : 1);
+      if (earned >= 1) return 1;
+    }
+    return earned;
+  }
 }

@@ -12,6 +12,10 @@ export const HOUSING = 1;
 export const NO_HOUSING = 2;
 export const NO_SKILLS = 4;
 
+/** Where each of a group's numbers is in its row of OccupationGroups.rows. */
+export const OCCUPATION_COLUMNS = { place: 0, minQualification: 1, maxWageK: 2, minExperienceTenths: 3, flags: 4, welcomed: 5 } as const;
+export const OCCUPATION_ROW = 6;
+
 /** The best each cheap factor can be among some open vacancies of one place. */
 export class VacancyBlock implements VacancyExtremes {
   minQualification = 0;
@@ -316,12 +320,45 @@ function runKey(v: MatchVacancy): string {
   return `${String(v.welcomed).padStart(10, '0')}:${String(v.minQualification).padStart(2, '0')}:${order.map((j) => String(v.skills[j]!).padStart(5, '0')).join(' ')}|${v.id}`;
 }
 
+/**
+ * The open groups of one occupation, place by place, with their cheap
+ * extremes in one array (OCCUPATION_COLUMNS, a row per group) and their
+ * skills' shares packed: a worker query bounds every group of a tier's
+ * occupations from these, its skills ceiling included, and reads a group
+ * itself only to visit it (`VacancyIndex.groupsOf`; made again when next
+ * read after an opening or closing of the occupation).
+ */
+export class OccupationGroups {
+  groups: VacancyGroup[] = [];
+  rows = new Float64Array(0);
+  readonly shares = new PackedShares();
+  stale = true;
+
+  refresh(byPlace: Map<number, VacancyGroup>): void {
+    this.groups = [...byPlace.values()];
+    if (this.rows.length !== this.groups.length * OCCUPATION_ROW) this.rows = new Float64Array(this.groups.length * OCCUPATION_ROW);
+    this.groups.forEach((g, i) => {
+      const r = i * OCCUPATION_ROW;
+      this.rows[r + OCCUPATION_COLUMNS.place] = g.place;
+      this.rows[r + OCCUPATION_COLUMNS.minQualification] = g.minQualification;
+      this.rows[r + OCCUPATION_COLUMNS.maxWageK] = g.maxWageK;
+      this.rows[r + OCCUPATION_COLUMNS.minExperienceTenths] = g.minExperienceTenths;
+      this.rows[r + OCCUPATION_COLUMNS.flags] = (g.housing ? HOUSING : 0) | (g.noHousing ? NO_HOUSING : 0) | (g.noSkills ? NO_SKILLS : 0);
+      this.rows[r + OCCUPATION_COLUMNS.welcomed] = g.welcomed;
+    });
+    this.shares.pack(this.groups);
+    this.stale = false;
+  }
+}
+
 /** The vacancies (plain objects: ~10× fewer than workers), with open ones grouped by occupation, then place. */
 export class VacancyIndex {
   readonly all = new Map<string, MatchVacancy>();
   readonly openByOccupation = new Map<number, Map<number, VacancyGroup>>();
   /** Place → the groups of open vacancies there, of every occupation. */
   readonly places = new Map<number, VacancyPlace>();
+  /** Occupation → its groups' rows and packed shares (`groupsOf`). */
+  private readonly occupations = new Map<number, OccupationGroups>();
   /** Vacancy id → the k-th score of its list, for lists that are full (noteThreshold). */
   private readonly thresholds = new Map<string, number>();
   /** The threshold of a list not full: the minimum score (clearThresholds). */
@@ -384,6 +421,16 @@ export class VacancyIndex {
     return place.minThreshold;
   }
 
+  /** The open groups of an occupation with their rows (OccupationGroups), made again first if one of them changed. */
+  groupsOf(occupation: number): OccupationGroups | undefined {
+    const byPlace = this.openByOccupation.get(occupation);
+    if (!byPlace) return undefined;
+    let groups = this.occupations.get(occupation);
+    if (!groups) this.occupations.set(occupation, (groups = new OccupationGroups()));
+    if (groups.stale) groups.refresh(byPlace);
+    return groups;
+  }
+
   get(id: string): MatchVacancy | undefined {
     return this.all.get(id);
   }
@@ -401,6 +448,8 @@ export class VacancyIndex {
     let group = byPlace.get(v.place);
     if (!group) byPlace.set(v.place, (group = new VacancyGroup(v.occupation, this.placeOf(v.place), this.runs)));
     group.add(v);
+    const groups = this.occupations.get(v.occupation);
+    if (groups) groups.stale = true;
     this.openCount += 1;
   }
 
@@ -416,6 +465,7 @@ export class VacancyIndex {
     for (const v of vacancies) this.upsert(v);
     for (const byPlace of this.openByOccupation.values()) for (const group of byPlace.values()) group.packedRuns();
     for (const place of this.places.values()) place.groupRows();
+    for (const occupation of this.openByOccupation.keys()) this.groupsOf(occupation);
   }
 
   remove(id: string): void {
@@ -425,10 +475,15 @@ export class VacancyIndex {
     const byPlace = this.openByOccupation.get(old.occupation);
     const group = byPlace?.get(old.place);
     if (!group?.delete(id)) return;
+    const ofOccupation = this.occupations.get(old.occupation);
+    if (ofOccupation) ofOccupation.stale = true;
     this.openCount -= 1;
     if (group.vacancies.size > 0) return;
     byPlace!.delete(old.place);
-    if (byPlace!.size === 0) this.openByOccupation.delete(old.occupation);
+    if (byPlace!.size === 0) {
+      this.openByOccupation.delete(old.occupation);
+      this.occupations.delete(old.occupation);
+    }
     const groups = group.summary.groups;
     groups.splice(groups.indexOf(group), 1);
   }

@@ -8,7 +8,7 @@ import { occupationTiers, TIER_VALUES } from './occupation-tiers.js';
 import { TopKCollector } from './top-k-collector.js';
 import { BoundHeap } from './bound-heap.js';
 import { SIGNATURE_WORDS, signatureOf, signaturesMeet, skillCredits, skillsFromCredits, skillsFromTerms } from './skill-shares.js';
-import { HOUSING, NO_HOUSING, NO_SKILLS, PLACE_COLUMNS as C, PLACE_ROW, type VacancyBlock, type VacancyGroup, type VacancyIndex, type VacancyPlace, type VacancyRun } from './vacancy-index.js';
+import { HOUSING, NO_HOUSING, NO_SKILLS, OCCUPATION_COLUMNS as O, OCCUPATION_ROW, PLACE_COLUMNS as C, PLACE_ROW, type VacancyBlock, type VacancyGroup, type VacancyIndex, type VacancyPlace, type VacancyRun } from './vacancy-index.js';
 import { isAvailable } from './worker-extremes.js';
 
 const groupHeap = new BoundHeap<VacancyGroup>();
@@ -153,22 +153,27 @@ export function topVacancies(ctx: ScoringContext, vacancies: VacancyIndex, w: Ma
       visitLastTier(ctx, vacancies, w, tiers[t]!, out);
       break;
     }
-    // Best bound first, each group's skills ceiling only summed when the group comes to the top (BoundHeap).
+    // Best bound first: each group bounded from its occupation's rows and packed shares (OccupationGroups), its skills ceiling included, without reading it.
     groupHeap.clear();
-    for (const key of tiers[t]!)
-      for (const group of vacancies.openByOccupation.get(key)?.values() ?? []) {
-        const rest = restBound(ctx, w, value, group);
-        if (!(rest + weight < out.threshold)) groupHeap.push(group, rest + weight, rest);
+    for (const key of tiers[t]!) {
+      const groups = vacancies.groupsOf(key);
+      if (!groups) continue;
+      const rows = groups.rows;
+      for (let i = 0, r = 0; i < groups.groups.length; i += 1, r += OCCUPATION_ROW) {
+        locate(ctx, w, rows[r + O.place]!);
+        const flags = rows[r + O.flags]!;
+        const rest = restAt(ctx, w, value, (flags & HOUSING) !== 0, (flags & NO_HOUSING) !== 0, rows[r + O.minQualification]!, rows[r + O.maxWageK]!, rows[r + O.minExperienceTenths]!, rows[r + O.welcomed]!);
+        if (rest + weight < out.threshold) continue;
+        const bound = rest + weight * groups.shares.ceiling(i, credits);
+        if (!(bound < out.threshold)) groupHeap.push(groups.groups[i]!, bound, rest, true);
       }
+    }
     groupHeap.heapify();
     for (let top = groupHeap.top(); top && !(top.key < out.threshold); top = groupHeap.top()) {
-      if (!top.refined) groupHeap.refineTop(skillsBound(ctx, top.item, top.rest));
-      else {
-        lastWorkerQuery.groups += 1;
-        const { item: group, rest } = top;
-        groupHeap.pop();
-        visitGroup(ctx, w, group, value, rest, out);
-      }
+      lastWorkerQuery.groups += 1;
+      const { item: group, rest } = top;
+      groupHeap.pop();
+      visitGroup(ctx, w, group, value, rest, out);
     }
   }
   groupHeap.clear();
