@@ -18,9 +18,9 @@ export function headPacking(schema: Schema): ((field: string) => boolean) | unde
 }
 
 /** A head as stored: the state's kept fields at the top level, the packed rest in one JSON text. */
-export function packHead(head: Record<string, unknown>, keep: ((field: string) => boolean) | undefined): Record<string, unknown> {
+export function packHead(head: Record<string, unknown>, keep: ((field: string) => boolean) | undefined, scalars = false): Record<string, unknown> {
   if (keep === undefined) return head;
-  const { kept, packed } = packState(head, keep);
+  const { kept, packed } = packState(head, keep, scalars);
   return packed === undefined ? kept : { ...kept, [PACKED_FIELD]: packed };
 }
 

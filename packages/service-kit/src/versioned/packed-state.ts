@@ -23,7 +23,7 @@ const isPlainObject = (value: object): boolean => {
 };
 
 /** True when JSON.parse(JSON.stringify(value)) gives the value back exactly. */
-function isPlainJson(value: unknown, depth = 0): boolean {
+export function isPlainJson(value: unknown, depth = 0): boolean {
   if (depth > 64) return false;
   if (value === null || typeof value === 'string' || typeof value === 'boolean') return true;
   if (typeof value === 'number') return Number.isFinite(value) && !Object.is(value, -0);
@@ -36,13 +36,17 @@ function isPlainJson(value: unknown, depth = 0): boolean {
 const holdsObjects = (value: unknown): boolean =>
   typeof value === 'object' && value !== null && (!Array.isArray(value) || value.some((item) => typeof item === 'object' && item !== null));
 
-/** Splits a state into the fields kept as they are and the packed JSON of the rest. */
-export function packState(state: object, keep: (field: string) => boolean = () => false): PackedState {
+/**
+ * Splits a state into the fields kept as they are and the packed JSON of the
+ * rest. `scalars`: scalar fields are packed too (every plain JSON field that
+ * `keep` does not keep), for a store nobody filters or updates by them.
+ */
+export function packState(state: object, keep: (field: string) => boolean = () => false, scalars = false): PackedState {
   const kept: Record<string, unknown> = {};
   const packed: Record<string, unknown> = {};
   let any = false;
   for (const [field, value] of Object.entries(state)) {
-    if (!keep(field) && holdsObjects(value) && isPlainJson(value)) {
+    if (!keep(field) && (scalars || holdsObjects(value)) && isPlainJson(value)) {
       packed[field] = value;
       any = true;
     } else kept[field] = value;

@@ -2,10 +2,11 @@ import { isDuplicateKey, KetNoiError } from '@ketnoi/errors';
 import { Schema, type Connection, type Model } from 'mongoose';
 import { addOutbox, type PendingEvent } from '../outbox/outbox-fields.js';
 import { insertVersion, openBatchEntry, pendingModelFor, settleBatchEntry } from '../outbox/pending-index.js';
-import { insertNew } from '../store/insert-new.js';
+import { insertNew, type InsertsMany } from '../store/insert-new.js';
 import { KeyedMutex } from './keyed-mutex.js';
-import { addHeadPacking, headPacking, packHead } from './packed-heads.js';
-import { packState, unpackState } from './packed-state.js';
+import { addHeadPacking, headPacking, PACKED_FIELD, packHead } from './packed-heads.js';
+import { isPlainJson, packState, unpackState, type PackedState } from './packed-state.js';
+import { plainHeads } from './plain-heads.js';
 
 export interface AggregateVersion<S> {
   id: string;
@@ -41,6 +42,18 @@ export interface VersionedStoreOptions {
   headSchema: Schema;
   /** Store nested fields as JSON text (default). `false` writes them nested, as before packing (the bench's baseline). */
   packStates?: boolean;
+  /**
+   * Pack the scalar fields too: every field of a state but those the head
+   * schema declares (kept at the top level of heads, and of versions'
+   * `state`) goes into the JSON text, which heads and versions then share.
+   * For a store whose heads are filtered, sorted and updated by declared
+   * fields only, and versions by `aggregateId` only: FerretDB's cost of a
+   * document follows its number of fields (a worker's head and version on
+   * PostgreSQL, FerretDB's and PostgreSQL's CPU: 0.26 ms each with the
+   * scalars as fields, 0.19–0.21 ms packed). Documents stored either way
+   * read the same. Needs a head schema that is not strict (`headPacking`).
+   */
+  packScalars?: boolean;
 }
 
 interface VersionDoc {
@@ -60,12 +73,14 @@ const versionConflict = (id: string, expected: number) =>
     details: { id, expectedVersion: expected },
   });
 
-/** A version's state fields: the scalars as they are, the nested rest as one JSON text. */
-function versionState(state: object, pack: boolean): { state: Record<string, unknown>; stateJson?: string } {
-  if (!pack) return { state: state as Record<string, unknown> };
-  const { kept, packed } = packState(state);
-  return packed === undefined ? { state: kept } : { state: kept, stateJson: packed };
-}
+/** A version's state fields: the kept ones as they are, the rest as one JSON text. */
+const versionFields = ({ kept, packed }: PackedState): { state: Record<string, unknown>; stateJson?: string } =>
+  packed === undefined ? { state: kept } : { state: kept, stateJson: packed };
+
+/** A model's driver collection, storing a field left undefined as mongoose does (not at all) instead of as null. */
+const driverOf = (model: { collection: Model<unknown>['collection'] }): InsertsMany => ({
+  insertMany: (docs, options) => model.collection.insertMany(docs as never, { ...options, ignoreUndefined: true }),
+});
 
 /** A head as read (`lean`, unpacked). */
 type StoredHead<S> = S & { _id: string; version: number; updatedAt: Date };
@@ -106,14 +121,20 @@ export class VersionedStore<S extends object> {
   /** Which head fields stay unpacked (undefined: a strict head schema, nothing is packed). */
   private readonly keepInHead: ((field: string) => boolean) | undefined;
   private readonly packStates: boolean;
+  private readonly packScalars: boolean;
+  /** Whether a batch of heads may be inserted through the driver (`plain-heads.ts`); undefined: never. */
+  private readonly plainHead: ((head: Record<string, unknown>) => boolean) | undefined;
 
   constructor(options: VersionedStoreOptions) {
     const head = options.headSchema.clone();
     this.packStates = options.packStates ?? true;
     this.keepInHead = this.packStates ? headPacking(head) : undefined;
+    if (options.packScalars && !this.keepInHead) throw new Error(`${options.name}: packScalars needs a head schema that is not strict`);
+    this.packScalars = options.packScalars ?? false;
     head.add({ _id: { type: String }, version: { type: Number, required: true }, updatedAt: { type: Date, required: true } });
     head.set('versionKey', false);
     if (this.keepInHead) addHeadPacking(head);
+    this.plainHead = plainHeads(head);
     this.heads = options.connection.model(options.name, head, options.name) as unknown as typeof this.heads;
 
     const version = new Schema<VersionDoc>(
@@ -176,11 +197,13 @@ export class VersionedStore<S extends object> {
 
   private async createBatch(inputs: readonly Omit<SaveInput<S>, 'expectedVersion'>[]): Promise<{ created: string[]; existing: string[] }> {
     const at = new Date();
-    const docs = inputs.map(({ id, state }) => ({ _id: `${id}:1`, aggregateId: id, version: 1, ...versionState(state, this.packStates), at }));
+    // As mongoose would store them (its defaults: an empty outbox), through the driver: no document per version.
+    const packed = inputs.map((input) => this.pack(input.state, input.headFields));
+    const docs = inputs.map(({ id }, i) => ({ _id: `${id}:1`, aggregateId: id, version: 1, ...versionFields(packed[i]!.version), at, outbox: [], outboxPending: false }));
     const withEvents = inputs.flatMap(({ id, events }) => (events.length > 0 ? [{ id: `${id}:1`, aggregateId: id, events: [...events] }] : []));
     const entry = withEvents.length > 0 ? await openBatchEntry(this.versions, withEvents, at) : undefined;
-    const failed = new Set([...(await insertNew(this.versions, docs))].map((doc) => doc.aggregateId));
-    const created = inputs.filter((input) => !failed.has(input.id));
+    const failed = new Set([...(await insertNew(driverOf(this.versions), docs))].map((doc) => doc.aggregateId));
+    const created = inputs.flatMap((input, i) => (failed.has(input.id) ? [] : [{ id: input.id, head: packed[i]!.head }]));
     if (entry !== undefined) {
       await settleBatchEntry(
         this.versions,
@@ -190,9 +213,10 @@ export class VersionedStore<S extends object> {
         at,
       );
     }
-    const heads = created.map((input) => this.headOf(input.id, 1, at, input.state, input.headFields));
+    const heads = created.map(({ id, head }) => ({ ...head(), _id: id, version: 1, updatedAt: at }));
+    const target = this.plainHead && heads.every(this.plainHead) ? driverOf(this.heads) : this.heads;
     // A head left by an interrupted earlier attempt: replace it.
-    for (const head of await insertNew(this.heads, heads)) await this.replaceHead(head._id, head);
+    for (const head of await insertNew(target, heads)) await this.replaceHead(head._id, head);
     return { created: created.map((input) => input.id), existing: [...failed] };
   }
 
@@ -218,8 +242,9 @@ export class VersionedStore<S extends object> {
       const head = await this.heads.findById(id).select({ version: 1 }).lean();
       if (!head || head.version !== expectedVersion) throw versionConflict(id, expectedVersion);
     }
+    const packed = this.pack(state, headFields);
     try {
-      await insertVersion(this.versions, { _id: `${id}:${version}`, aggregateId: id, version, ...versionState(state, this.packStates), at, outbox: [...events] });
+      await insertVersion(this.versions, { _id: `${id}:${version}`, aggregateId: id, version, ...versionFields(packed.version), at, outbox: [...events] });
     } catch (error) {
       if (!isDuplicateKey(error)) throw error;
       if (expectedVersion === 0) {
@@ -227,7 +252,7 @@ export class VersionedStore<S extends object> {
       }
       throw versionConflict(id, expectedVersion);
     }
-    const head = this.headOf(id, version, at, state, headFields);
+    const head = { ...packed.head(), _id: id, version, updatedAt: at };
     if (expectedVersion === 0) await this.insertHead(id, head);
     else await this.replaceHead(id, head);
     return { id, version, state, updatedAt: at };
@@ -256,7 +281,26 @@ export class VersionedStore<S extends object> {
   }
 
   private headOf(id: string, version: number, at: Date, state: S, headFields: Record<string, unknown> | undefined): { _id: string } & Record<string, unknown> {
-    return { ...packHead({ ...state, ...headFields }, this.keepInHead), _id: id, version, updatedAt: at };
+    return { ...this.pack(state, headFields).head(), _id: id, version, updatedAt: at };
+  }
+
+  /**
+   * A state as its version stores it, and its head's fields (but `_id`,
+   * `version`, `updatedAt`). With `packScalars` both keep the head schema's
+   * declared fields and share one JSON text of the rest (one
+   * `JSON.stringify` per state), unless a head-only field would be packed.
+   */
+  private pack(state: S, headFields: Record<string, unknown> | undefined): { version: PackedState; head: () => Record<string, unknown> } {
+    if (!this.packStates) return { version: { kept: state as Record<string, unknown>, packed: undefined }, head: () => ({ ...state, ...headFields }) };
+    const keep = this.keepInHead;
+    if (!this.packScalars || !keep) {
+      return { version: packState(state), head: () => packHead({ ...state, ...headFields }, keep) };
+    }
+    const version = packState(state, keep, true);
+    const shared = Object.entries(headFields ?? {}).every(([field, value]) => keep(field) || !isPlainJson(value));
+    if (!shared) return { version, head: () => packHead({ ...state, ...headFields }, keep, true) };
+    const kept = { ...version.kept, ...headFields };
+    return { version, head: () => (version.packed === undefined ? kept : { ...kept, [PACKED_FIELD]: version.packed }) };
   }
 
   /**

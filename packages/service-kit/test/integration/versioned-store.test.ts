@@ -185,6 +185,79 @@ describe('VersionedStore on the real database', () => {
       expect((await workers.history('wrk_2'))[0]!.state).toEqual({ ...aWorker('active', 'S1'), hiredBy: ['erased'] });
     });
 
+    it('stores bulk heads and versions as mongoose would: no field left undefined, defaults and casts of the head schema kept', async () => {
+      await workers.createMany([{ id: 'wrk_u', state: { ...aWorker('active', 'S1'), note: undefined } as Worker, events: [] }]);
+      const head = await db.connection.collection('workers').findOne({ _id: 'wrk_u' as never });
+      expect(head).not.toHaveProperty('note');
+      const version = await db.connection.collection('workers_versions').findOne({ _id: 'wrk_u:1' as never });
+      expect(version).toMatchObject({ outbox: [], outboxPending: false });
+      expect(version!.state).not.toHaveProperty('note');
+
+      const tiered = new VersionedStore<Worker & { tier?: string }>({
+        connection: db.connection,
+        name: 'tiered',
+        headSchema: new Schema({ status: String, tier: { type: String, default: 'basic' } }, { strict: false, minimize: false }),
+      });
+      await tiered.init();
+      await tiered.createMany([{ id: 'wrk_t', state: aWorker('active', 'S1'), events: [] }]);
+      expect(await db.connection.collection('tiered').findOne({ _id: 'wrk_t' as never })).toMatchObject({ tier: 'basic' });
+      await workers.createMany([{ id: 'wrk_c', state: { ...aWorker('active', 'S1'), status: 7 as unknown as string }, events: [] }]);
+      expect(await db.connection.collection('workers').findOne({ _id: 'wrk_c' as never })).toMatchObject({ status: '7' });
+    });
+
+    describe('with packScalars', () => {
+      const declared = () => new Schema({ status: { type: String, index: true }, nameKey: String }, { strict: false, minimize: false });
+      let packed: VersionedStore<Worker>;
+      beforeEach(async () => {
+        packed = new VersionedStore<Worker>({ connection: db.connection, name: 'people', headSchema: declared(), packScalars: true });
+        await packed.init();
+      });
+
+      it('keeps only the declared fields beside one JSON text, which a head and its version share, and reads whole states back', async () => {
+        await packed.createMany([{ id: 'wrk_p', state: aWorker('active', 'S1'), events: [], headFields: { nameKey: 'an' } }]);
+        await packed.save({ id: 'wrk_q', expectedVersion: 0, state: aWorker('active', 'S2'), events: [], headFields: { nameKey: 'binh' } });
+        await packed.save({ id: 'wrk_q', expectedVersion: 1, state: aWorker('withdrawn', 'S3'), events: [], headFields: { nameKey: 'binh' } });
+        for (const [id, version] of [['wrk_p', 1], ['wrk_q', 2]] as const) {
+          const head = await db.connection.collection('people').findOne({ _id: id as never });
+          expect(Object.keys(head!).sort()).toEqual(['_id', 'nameKey', 'stateJson', 'status', 'updatedAt', 'version']);
+          const stored = await db.connection.collection('people_versions').findOne({ _id: `${id}:${version}` as never });
+          expect(stored!.state).toEqual({ status: head!.status });
+          expect(stored!.stateJson).toBe(head!.stateJson);
+        }
+        expect((await packed.get('wrk_p'))?.state).toEqual({ ...aWorker('active', 'S1'), nameKey: 'an' });
+        expect((await packed.getMany(['wrk_q'])).get('wrk_q')?.state).toEqual({ ...aWorker('withdrawn', 'S3'), nameKey: 'binh' });
+        expect((await packed.history('wrk_q')).map((v) => v.state)).toEqual([aWorker('active', 'S2'), aWorker('withdrawn', 'S3')]);
+        expect(await packed.heads.find({ status: 'withdrawn' }).lean()).toEqual([{ _id: 'wrk_q', version: 2, updatedAt: expect.any(Date), nameKey: 'binh', ...aWorker('withdrawn', 'S3') }]);
+      });
+
+      it('reads heads and versions stored with their scalars as fields, and nested before packing', async () => {
+        const old = aWorker('active', 'S0');
+        const { profile, consents, ...scalars } = old;
+        await db.connection.collection('people_versions').insertMany([
+          { _id: 'wrk_o:1' as never, aggregateId: 'wrk_o', version: 1, state: old, at: new Date(), outbox: [], outboxPending: false },
+          { _id: 'wrk_o:2' as never, aggregateId: 'wrk_o', version: 2, state: scalars, stateJson: JSON.stringify({ profile, consents }), at: new Date(), outbox: [], outboxPending: false },
+        ]);
+        await db.connection.collection('people').insertOne({ _id: 'wrk_o' as never, ...scalars, nameKey: 'o', stateJson: JSON.stringify({ profile, consents }), version: 2, updatedAt: new Date() });
+        expect((await packed.get('wrk_o'))?.state).toEqual({ ...old, nameKey: 'o' });
+        expect((await packed.history('wrk_o')).map((v) => v.state)).toEqual([old, old]);
+        await packed.save({ id: 'wrk_o', expectedVersion: 2, state: aWorker('withdrawn', 'S1'), events: [], headFields: { nameKey: 'o' } });
+        expect((await packed.get('wrk_o'))?.state).toEqual({ ...aWorker('withdrawn', 'S1'), nameKey: 'o' });
+      });
+
+      it('packs a head-only field the head schema does not declare into the head\'s own text', async () => {
+        await packed.createMany([{ id: 'wrk_h', state: aWorker('active', 'S1'), events: [], headFields: { extra: 'x' } }]);
+        const head = await db.connection.collection('people').findOne({ _id: 'wrk_h' as never });
+        expect(head).not.toHaveProperty('extra');
+        expect(JSON.parse(head!.stateJson as string)).toMatchObject({ extra: 'x' });
+        expect((await packed.get('wrk_h'))?.state).toEqual({ ...aWorker('active', 'S1'), extra: 'x' });
+        expect((await packed.history('wrk_h'))[0]!.state).toEqual(aWorker('active', 'S1'));
+      });
+
+      it('refuses a strict head schema', () => {
+        expect(() => new VersionedStore<Worker>({ connection: db.connection, name: 'strict_people', headSchema: new Schema({ status: String }), packScalars: true })).toThrow(/packScalars/);
+      });
+    });
+
     it('reads versions and heads written nested before packing, and moves on from them', async () => {
       const old = aWorker('active', 'S0');
       await db.connection.collection('workers_versions').insertOne({ _id: 'wrk_3:1' as never, aggregateId: 'wrk_3', version: 1, state: old, at: new Date(), outbox: [], outboxPending: false });

@@ -29,6 +29,10 @@ export class AuditLog {
   async recordMany(entries: readonly Omit<AuditEntry, 'at'>[]): Promise<void> {
     if (entries.length === 0) return;
     const at = new Date();
-    await this.model.insertMany(entries.map((entry) => ({ ...entry, at })), { ordered: false });
+    // Through the driver (which gives each entry its ObjectId, as mongoose did), without a mongoose document per entry.
+    await this.model.collection.insertMany(
+      entries.map((entry) => ({ ...entry, at })),
+      { ordered: false, ignoreUndefined: true },
+    );
   }
 }

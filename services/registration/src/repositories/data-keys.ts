@@ -41,7 +41,9 @@ export class DataKeys {
    */
   async createMany(workerIds: readonly string[]): Promise<Map<string, Buffer>> {
     const made = workerIds.map((workerId) => ({ workerId, ...this.ring.newDataKey(workerId) }));
-    const refused = await insertNew(this.model, made.map(({ workerId, wrapped }) => ({ _id: workerId, wrapped, createdAt: new Date() })));
+    const createdAt = new Date();
+    // Through the driver: the documents are stored as mongoose would, without a mongoose document each.
+    const refused = await insertNew(this.model.collection, made.map(({ workerId, wrapped }) => ({ _id: workerId, wrapped, createdAt })));
     const taken = new Set([...refused].map((doc) => doc._id));
     const keys = new Map<string, Buffer>();
     for (const { workerId, key } of made) {

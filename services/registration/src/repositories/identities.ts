@@ -35,7 +35,8 @@ export class Identities {
   /** Claims many hashes at once; a hash already held maps to its holder (missing: held a moment ago, released since). */
   async claimMany(claims: readonly { hash: string; workerId: string }[]): Promise<Map<string, string>> {
     const holders = new Map(claims.map(({ hash, workerId }) => [hash, workerId]));
-    const taken = [...(await insertNew(this.model, claims.map(({ hash, workerId }) => ({ _id: hash, workerId }))))].map((doc) => doc._id);
+    // Through the driver: mongoose's document per claim cost more CPU than the insert itself.
+    const taken = [...(await insertNew(this.model.collection, claims.map(({ hash, workerId }) => ({ _id: hash, workerId }))))].map((doc) => doc._id);
     if (taken.length === 0) return holders;
     // A holder gone meanwhile (erasure released the claim): not claimed here either.
     for (const hash of taken) holders.delete(hash);

@@ -20,5 +20,10 @@ const headSchema = () => {
 
 export type WorkerStore = VersionedStore<WorkerState>;
 
+/**
+ * Heads are found by `_id` and the declared fields only, versions by
+ * `aggregateId`: everything else of a worker is packed into one JSON text
+ * (`packScalars`), which the head and the version share.
+ */
 export const createWorkerStore = (connection: Connection): WorkerStore =>
-  new VersionedStore<WorkerState>({ connection, name: 'workers', headSchema: headSchema() });
+  new VersionedStore<WorkerState>({ connection, name: 'workers', headSchema: headSchema(), packScalars: true });

@@ -1,5 +1,6 @@
-import { randomBytes } from 'node:crypto';
+import { createDecipheriv, createHmac, randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { open, seal } from '../../src/crypto/aes-gcm.js';
 import { KeyRing } from '../../src/crypto/key-ring.js';
 import { citizenIdHash } from '../../src/crypto/keyed-hash.js';
 import { openPersonal, sealPersonal } from '../../src/crypto/personal-data-cipher.js';
@@ -42,5 +43,21 @@ describe('citizenIdHash', () => {
     expect(citizenIdHash(key, '019198123456')).toBe(citizenIdHash(key, '019198123456'));
     expect(citizenIdHash(key, '019198123456')).not.toBe(citizenIdHash(randomBytes(32), '019198123456'));
     expect(citizenIdHash(key, '019198123456')).not.toContain('019198123456');
+  });
+});
+
+describe('keys made into KeyObjects once', () => {
+  it('hash and seal with each key what the raw key gives, and never with another key\'s object', () => {
+    const [a, b] = [randomBytes(32), randomBytes(32)];
+    for (const key of [a, b, a]) {
+      expect(citizenIdHash(key, '019198123456')).toBe(createHmac('sha256', key).update('cccd:019198123456').digest('base64url'));
+      const sealed = seal(key, 'dk', Buffer.from('personal'), 'pii:wrk_1');
+      const raw = createDecipheriv('aes-256-gcm', key, Buffer.from(sealed.iv, 'base64'));
+      raw.setAAD(Buffer.from('pii:wrk_1'));
+      raw.setAuthTag(Buffer.from(sealed.tag, 'base64'));
+      expect(Buffer.concat([raw.update(Buffer.from(sealed.ct, 'base64')), raw.final()]).toString()).toBe('personal');
+      expect(open(key, sealed, 'pii:wrk_1').toString()).toBe('personal');
+    }
+    expect(() => open(b, seal(a, 'dk', Buffer.from('personal'), 'pii:wrk_1'), 'pii:wrk_1')).toThrow();
   });
 });
