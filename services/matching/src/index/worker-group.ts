@@ -104,28 +104,8 @@ export class WorkerGroup extends WorkerBlock {
     const n = this.slots.length;
     const data = this.slots.data;
     const masks = c.skillMask;
-    const held = new Int32Array(64);
-    for (let i = 0; i < n; i += 1) {
-      const slot = data[i]!;
-      for (let word = 0; word < 2; word += 1)
-        for (let bits = masks[slot * 2 + word]!; bits !== 0; bits &= bits - 1) held[word * 32 + (31 - Math.clz32(bits & -bits))]! += 1;
-    }
-    const byHeld = Array.from({ length: 64 }, (_, bit) => bit).sort((a, b) => held[b]! - held[a]!);
-    // weight[bit]: the bit's place in the key, the most held bit worth the most (2^51 down; the 12 least held share the lowest places, which only coarsens the order).
-    const weight = new Float64Array(64);
-    byHeld.forEach((bit, rank) => {
-      weight[bit] = 2 ** Math.max(0, 51 - rank);
-    });
-    const keys = new Float64Array(n);
-    const order = new Int32Array(n);
-    for (let i = 0; i < n; i += 1) {
-      const slot = data[i]!;
-      let key = 0;
-      for (let word = 0; word < 2; word += 1)
-        for (let bits = masks[slot * 2 + word]!; bits !== 0; bits &= bits - 1) key += weight[word * 32 + (31 - Math.clz32(bits & -bits))]!;
-      keys[i] = key;
-      order[i] = i;
-    }
+    const keys = maskOrderKeys(n, (i) => data[i]! * 2, masks);
+    const order = Int32Array.from({ length: n }, (_, i) => i);
     order.sort((a, b) => keys[b]! - keys[a]!);
     const before = data.slice(0, n);
     const size = this.layout.size;
@@ -150,6 +130,38 @@ export class WorkerGroup extends WorkerBlock {
   get bytes(): number {
     return this.slots.bytes + this.blockMasks.byteLength + this.subMasks.byteLength;
   }
+}
+
+/**
+ * The order of members within a group's blocks (descending key): each
+ * member's skill mask (low and high word at `masks[at(i)]`) read with the
+ * bits the n members hold most often as the most significant, so members
+ * lacking a common skill (or holding the same ones) are next to each other.
+ * Also the start-up layout's order within a group (`WorkerIndex.upsertMany`),
+ * so that a group's blocks follow its slots.
+ */
+export function maskOrderKeys(n: number, at: (i: number) => number, masks: Uint32Array): Float64Array {
+  const held = new Int32Array(64);
+  for (let i = 0; i < n; i += 1) {
+    const offset = at(i);
+    for (let word = 0; word < 2; word += 1)
+      for (let bits = masks[offset + word]!; bits !== 0; bits &= bits - 1) held[word * 32 + (31 - Math.clz32(bits & -bits))]! += 1;
+  }
+  const byHeld = Array.from({ length: 64 }, (_, bit) => bit).sort((a, b) => held[b]! - held[a]!);
+  // weight[bit]: the bit's place in the key, the most held bit worth the most (2^51 down; the 12 least held share the lowest places, which only coarsens the order).
+  const weight = new Float64Array(64);
+  byHeld.forEach((bit, rank) => {
+    weight[bit] = 2 ** Math.max(0, 51 - rank);
+  });
+  const keys = new Float64Array(n);
+  for (let i = 0; i < n; i += 1) {
+    const offset = at(i);
+    let key = 0;
+    for (let word = 0; word < 2; word += 1)
+      for (let bits = masks[offset + word]!; bits !== 0; bits &= bits - 1) key += weight[word * 32 + (31 - Math.clz32(bits & -bits))]!;
+    keys[i] = key;
+  }
+  return keys;
 }
 
 const EMPTY = new Uint32Array(0);

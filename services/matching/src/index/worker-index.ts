@@ -4,7 +4,7 @@ import { IntList, Postings } from './int-list.js';
 import { ListPool } from './list-pool.js';
 import { languageMask } from './language-ceiling.js';
 import { addSkillBits } from './skill-ceiling.js';
-import { DEFAULT_BLOCKS, OccupationGroups, type BlockLayout } from './worker-group.js';
+import { DEFAULT_BLOCKS, maskOrderKeys, OccupationGroups, type BlockLayout } from './worker-group.js';
 import { WorkerColumns } from './worker-columns.js';
 
 const emptyWorker = (): MatchWorker => ({
@@ -54,7 +54,7 @@ export class WorkerIndex {
   private readonly postingsInListOrder = [this.bySkill, this.byCertificate, this.byLanguage];
 
   /** `layout`: how big occupation groups are cut into blocks (tests use small ones). */
-  constructor(layout: BlockLayout = DEFAULT_BLOCKS) {
+  constructor(private readonly layout: BlockLayout = DEFAULT_BLOCKS) {
     this.byOccupation = new OccupationGroups(layout);
   }
 
@@ -116,6 +116,20 @@ export class WorkerIndex {
     const keys = new Float64Array(workers.length);
     for (let i = 0; i < workers.length; i += 1) keys[i] = layoutKey(workers[i]!);
     const order = Uint32Array.from(keys.keys()).sort((a, b) => keys[a]! - keys[b]! || a - b);
+    // Within a group, in the order its blocks will have (maskOrderKeys): a query reading a group block by block then reads the members' columns in slot order.
+    const masks = new Uint32Array(2 * workers.length);
+    workers.forEach((w, i) => addSkillBits(w.lists, w.at + w.nOccupations, w.at + w.nOccupations + w.nSkills, masks, 2 * i));
+    for (let from = 0; from < order.length; ) {
+      let to = from + 1;
+      while (to < order.length && keys[order[to]!] === keys[order[from]!]) to += 1;
+      if (to - from >= this.layout.from) {
+        const members = order.slice(from, to);
+        const byMask = maskOrderKeys(members.length, (i) => 2 * members[i]!, masks);
+        const within = Uint32Array.from(byMask.keys()).sort((a, b) => byMask[b]! - byMask[a]! || a - b);
+        for (let i = 0; i < within.length; i += 1) order[from + i] = members[within[i]!]!;
+      }
+      from = to;
+    }
     for (const i of order) this.upsert(workers[i]!);
   }
 

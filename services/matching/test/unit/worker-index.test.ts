@@ -27,6 +27,23 @@ describe('WorkerIndex', () => {
     expect(index.upsert(welder)).toBe(slot); // the freed slot is reused
   });
 
+  it('lays each group out at start-up in the order of its blocks (upsertMany), so that a query reads its members in slot order', () => {
+    const index = new WorkerIndex({ size: 4, from: 8 });
+    const code = (i: number) => tables.skills.codeOf(i);
+    // One occupation and place, varied skills: one group of 40, cut into blocks ordered by skill mask.
+    const workers = Array.from({ length: 40 }, (_, i) =>
+      compileWorker(aWorker({ workerId: `worker-${i}`, skills: [{ code: code(i % 7), level: 2 }, { code: code((i * 3) % 11), level: 1 }] }), tables),
+    );
+    index.upsertMany(workers);
+    const groups = [...index.byOccupation.groups.get(tables.occupations.idOf('7212')!)!.values()];
+    expect(groups).toHaveLength(1);
+    const group = groups[0]!;
+    expect(group.sorted).toBeGreaterThanOrEqual(32);
+    const inBlocks = Array.from(group.slots.data.subarray(0, group.sorted));
+    expect(inBlocks).toEqual([...inBlocks].sort((a, b) => a - b));
+    expect(new Set(inBlocks.map((slot) => index.columns.skillMask[slot * 2]! + 2 ** 32 * index.columns.skillMask[slot * 2 + 1]!)).size).toBeGreaterThan(4);
+  });
+
   it('stays correct across pool compaction', () => {
     const index = new WorkerIndex();
     for (let round = 0; round < 150; round += 1)
