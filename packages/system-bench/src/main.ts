@@ -20,7 +20,7 @@ import { Kafka, logLevel, type Admin } from 'kafkajs';
 import mongoose from 'mongoose';
 import { pino } from 'pino';
 import { readBenchEnv, type BenchEnv } from './config.js';
-import { childPids, cpuPerItem, sampleProcesses, type ProcessUsage } from './proc.js';
+import { childPids, cpuMsByName, cpuPerItem, sampleProcesses, type ProcessUsage } from './proc.js';
 import { openLoopSchedule, runOpenLoop } from './schedule.js';
 import { lagBehind, ms, perSecond, steadyRate, summarize } from './stats.js';
 import { renderTable, type Row } from './table.js';
@@ -341,15 +341,19 @@ async function ingest(admin: Admin, system: Bench, env: BenchEnv, mongoUrl: stri
 interface ProbeResult {
   single: ReturnType<typeof summarize>;
   reads: ReturnType<typeof summarize>;
-  batch: { docs: number; seconds: number };
+  /** `cpuPerDoc`: each of FerretDB's and PostgreSQL's CPU time over the insertMany batches, ms per document (own infrastructure only). */
+  batch: { docs: number; seconds: number; bytesPerDoc: number; cpuPerDoc: { name: string; ms: number }[] };
 }
+
+/** The processes whose CPU a document written costs (FerretDB, and PostgreSQL behind it). */
+const STORAGE = new Set(['ferretdb', 'postgres (all processes)']);
 
 /**
  * FerretDB on its own, in the same run: sequential inserts of one small
  * document (the round trip every per-event write pays), reads by _id, and
  * the same documents by insertMany batches.
  */
-async function ferretProbe(mongoUrl: string, dbName: string, env: BenchEnv): Promise<ProbeResult> {
+async function ferretProbe(mongoUrl: string, dbName: string, env: BenchEnv, processes: () => Promise<Sampled>): Promise<ProbeResult> {
   const connection = await mongoose.createConnection(mongoUrl, { dbName, serverSelectionTimeoutMS: 10_000 }).asPromise();
   try {
     const collection = connection.db!.collection<{ _id: string; workerId: string; at: Date; payload: string }>('probe');
@@ -367,11 +371,17 @@ async function ferretProbe(mongoUrl: string, dbName: string, env: BenchEnv): Pro
       reads.push(performance.now() - started);
     }
     const docs = Math.max(env.BENCH_PROBE_WRITES, env.BENCH_INGEST_BATCH) * 2;
+    const storage = (await processes()).filter((p) => STORAGE.has(p.name));
+    const cpuBefore = await cpuMsByName(storage);
     const started = performance.now();
     for (let i = 0; i < docs; i += env.BENCH_INGEST_BATCH) {
       await collection.insertMany(Array.from({ length: Math.min(env.BENCH_INGEST_BATCH, docs - i) }, (_, j) => doc(i + j, 'many')), { ordered: false });
     }
-    return { single: summarize(single), reads: summarize(reads), batch: { docs, seconds: seconds(started) } };
+    const elapsed = seconds(started);
+    const cpuAfter = await cpuMsByName(storage);
+    const cpuPerDoc = [...cpuAfter].map(([name, used]) => ({ name, ms: (used - (cpuBefore.get(name) ?? 0)) / docs }));
+    const bytesPerDoc = Buffer.byteLength(JSON.stringify(doc(0, 'many')));
+    return { single: summarize(single), reads: summarize(reads), batch: { docs, seconds: elapsed, bytesPerDoc, cpuPerDoc } };
   } finally {
     await connection.dropDatabase().catch(() => {});
     await connection.close();
@@ -381,13 +391,13 @@ async function ferretProbe(mongoUrl: string, dbName: string, env: BenchEnv): Pro
 const PROBE_LIMIT_MS = 120_000;
 
 /** The probe, or null (said) when it fails or does not finish within PROBE_LIMIT_MS. */
-async function boundedProbe(mongoUrl: string, dbName: string, env: BenchEnv): Promise<ProbeResult | null> {
+async function boundedProbe(mongoUrl: string, dbName: string, env: BenchEnv, processes: () => Promise<Sampled>): Promise<ProbeResult | null> {
   let timer: NodeJS.Timeout | undefined;
   const limit = new Promise<null>((resolve) => {
     timer = setTimeout(() => resolve(null), PROBE_LIMIT_MS);
   });
   try {
-    const result = await Promise.race([ferretProbe(mongoUrl, dbName, env), limit]);
+    const result = await Promise.race([ferretProbe(mongoUrl, dbName, env, processes), limit]);
     if (result === null) say(`ferretdb probe did not finish in ${PROBE_LIMIT_MS / 1000} s: left out of the table`);
     return result;
   } catch (error) {
@@ -671,6 +681,12 @@ function report(input: {
       ['findOne by _id, one at a time', p.reads.count, ms(p.reads.p50), ms(p.reads.p99), perSecond(1000 / p.reads.p50)],
       [`insertMany, batches of ${env.BENCH_INGEST_BATCH}`, p.batch.docs, '–', '–', perSecond(p.batch.docs / p.batch.seconds)],
     ]));
+    if (p.batch.cpuPerDoc.length > 0) {
+      const total = p.batch.cpuPerDoc.reduce((n, c) => n + c.ms, 0);
+      lines.push(
+        `CPU per document of ~${p.batch.bytesPerDoc} B written by insertMany: ${p.batch.cpuPerDoc.map((c) => `${c.name} ${c.ms.toFixed(3)} ms`).join(', ')}; ${total.toFixed(3)} ms in all, so 2 cores store at most ${perSecond(2000 / total)} documents a second with nothing else running`,
+      );
+    }
     lines.push('');
   }
   const names = [...new Set(input.usages.flatMap((u) => u.usage.map((p) => p.name)))];
@@ -776,7 +792,7 @@ async function main() {
     const workersBefore = await queued();
     const workers = { ...(await measured(`workers ${env.BENCH_WORKER_RATE}/s`, bench.processes, usages, () => workerLoad(bench, env))), backlog: workersBefore };
     // The probe has hung once on PostgreSQL with the services idle; bounded, so the table is printed either way.
-    const probe = env.BENCH_PROBE_WRITES > 0 ? await measured('ferretdb probe', bench.processes, usages, () => boundedProbe(infra.mongoUrl, `${id}_probe`, env)) : null;
+    const probe = env.BENCH_PROBE_WRITES > 0 ? await measured('ferretdb probe', bench.processes, usages, () => boundedProbe(infra.mongoUrl, `${id}_probe`, env, bench.processes)) : null;
     process.stdout.write(`${report({ env, infra, versions: found, load, raw, ingest: ingested, vacancyLoads, workerLoad: workers, usages, seedVacancies: seeded, probe })}\n`);
   } finally {
     await teardown();

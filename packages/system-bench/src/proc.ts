@@ -13,6 +13,16 @@ export function cpuTicksOf(stat: string): number {
   return utime + stime;
 }
 
+/** The CPU time (ms) each named process has used so far, summed by name (a process gone counts 0). */
+export async function cpuMsByName(processes: readonly { name: string; pid: number }[]): Promise<Map<string, number>> {
+  const used = new Map<string, number>();
+  for (const { name, pid } of processes) {
+    const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => null);
+    used.set(name, (used.get(name) ?? 0) + (stat ? (cpuTicksOf(stat) * 1000) / CLOCK_TICKS : 0));
+  }
+  return used;
+}
+
 /** Parent pid (field 4) from the text of /proc/<pid>/stat. */
 export function parentPidOf(stat: string): number {
   const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { childPids, cpuPerItem, cpuTicksOf, parentPidOf, rssBytesOf, sampleProcesses } from '../../src/proc.js';
+import { childPids, cpuMsByName, cpuPerItem, cpuTicksOf, parentPidOf, rssBytesOf, sampleProcesses } from '../../src/proc.js';
 import { spawn } from 'node:child_process';
 
 describe('/proc parsing', () => {
@@ -40,6 +40,26 @@ describe('sampleProcesses', () => {
     expect(usage[0]!.cpuPercent).toBeGreaterThan(0);
     expect(usage[0]!.peakRss).toBeGreaterThan(10 * 1024 * 1024);
   }, 30_000);
+});
+
+describe('cpuMsByName', () => {
+  it("adds up the CPU time each name's processes used so far, as Node counts this one's, and counts a pid gone as 0", async () => {
+    const spent = () => {
+      const u = process.cpuUsage();
+      return (u.user + u.system) / 1000;
+    };
+    let spin = 0;
+    const start = spent();
+    while (spent() < start + 50) for (let i = 0; i < 10_000; i += 1) spin += Math.sqrt(spin + i);
+    const before = spent();
+    const used = await cpuMsByName([{ name: 'self', pid: process.pid }, { name: 'self', pid: 2 ** 22 + 7 }, { name: 'twice', pid: process.pid }, { name: 'twice', pid: process.pid }]);
+    const after = spent();
+    // Ticks are 10 ms.
+    expect(used.get('self')).toBeGreaterThan(before - 20);
+    expect(used.get('self')).toBeLessThan(after + 20);
+    expect(used.get('twice')).toBeGreaterThan(2 * (before - 20));
+    expect(spin).toBeGreaterThan(0);
+  });
 });
 
 describe('childPids', () => {
