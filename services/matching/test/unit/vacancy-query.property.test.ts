@@ -21,6 +21,20 @@ const config = scoringConfigSchema.parse({ ...DEFAULT_SCORING, kPerVacancy: 3, k
 const ctx = scoringContext(tables, config, monthIndex('2026-11'));
 const ids = Array.from({ length: 40 }, (_, i) => `w-${String(i).padStart(3, '0')}`);
 
+/**
+ * The worker's top-K equals the oracle's, and with the given k-th scores
+ * noted on the open vacancies' lists (then forgotten), every list the worker
+ * would enter is among the reachable ones.
+ */
+function checkWorkerQuery(index: VacancyIndex, w: MatchWorker, thresholds: number[]): void {
+  expect(topVacancies(ctx, index, w, config.kPerWorker)).toEqual(oracleForWorker(ctx, index.all.values(), w, config.kPerWorker));
+  const open = [...index.open()];
+  open.forEach((v, i) => index.noteThreshold(v.id, thresholds[i % thresholds.length]!));
+  const listed = new Set(reachableVacancies(ctx, index, w, [] as MatchVacancy[]).map((v) => v.id));
+  for (const v of open) if (evaluate(ctx, w, v) >= index.thresholdOf(v.id)) expect(listed).toContain(v.id);
+  index.clearThresholds(config.minScore);
+}
+
 describe('exact queries over groups (block maxima)', () => {
   it('a vacancy query equals the oracle, with must-have holders bucketed or used as a filter over the groups, and essential skill holders visited instead of groups', () => {
     fc.assert(
@@ -214,14 +228,7 @@ describe('exact queries over groups (block maxima)', () => {
           made.forEach((m, i) => index.upsert(compile(m, i)));
           // ICT work: no similarity with any of these occupations, so that every vacancy is in the last tier, entered by place.
           const w = compileWorker({ ...worker, desiredOccupations: ['2512'], expectedWageVnd: expected }, tables);
-          const check = () => {
-            expect(topVacancies(ctx, index, w, config.kPerWorker)).toEqual(oracleForWorker(ctx, index.all.values(), w, config.kPerWorker));
-            const open = [...index.open()];
-            open.forEach((v, i) => index.noteThreshold(v.id, thresholds[i % thresholds.length]!));
-            const listed = new Set(reachableVacancies(ctx, index, w, [] as MatchVacancy[]).map((v) => v.id));
-            for (const v of open) if (evaluate(ctx, w, v) >= index.thresholdOf(v.id)) expect(listed).toContain(v.id);
-            index.clearThresholds(config.minScore);
-          };
+          const check = () => checkWorkerQuery(index, w, thresholds);
           check();
           for (const i of removals) index.remove(`v-${i}`);
           // Some replace vacancies, some are new (a group widened by an opening alone).
@@ -250,14 +257,7 @@ describe('exact queries over groups (block maxima)', () => {
           // ICT work has no similarity with machine operating: the group is then reached from its place's rows.
           const w = compileWorker({ ...worker, desiredOccupations: [lastTier ? '2512' : '8153'], communeCode: '05443' }, tables);
           // Each check queries, so the runs (and their packed skills) are made before the next change.
-          const check = () => {
-            expect(topVacancies(ctx, index, w, config.kPerWorker)).toEqual(oracleForWorker(ctx, index.all.values(), w, config.kPerWorker));
-            const open = [...index.open()];
-            open.forEach((v, i) => index.noteThreshold(v.id, thresholds[i % thresholds.length]!));
-            const listed = new Set(reachableVacancies(ctx, index, w, [] as MatchVacancy[]).map((v) => v.id));
-            for (const v of open) if (evaluate(ctx, w, v) >= index.thresholdOf(v.id)) expect(listed).toContain(v.id);
-            index.clearThresholds(config.minScore);
-          };
+          const check = () => checkWorkerQuery(index, w, thresholds);
           check();
           for (const i of removals) index.remove(`v-${i}`);
           check();
