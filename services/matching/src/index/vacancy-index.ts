@@ -12,7 +12,10 @@ export const HOUSING = 1;
 export const NO_HOUSING = 2;
 export const NO_SKILLS = 4;
 
-/** Where each of a group's numbers is in its row of OccupationGroups.rows. */
+/** A block's `flags` column. */
+const flagsOf = (block: VacancyBlock): number => (block.housing ? HOUSING : 0) | (block.noHousing ? NO_HOUSING : 0) | (block.noSkills ? NO_SKILLS : 0);
+
+/** Where each of a group's numbers is in its row of VacancyOccupation.rows. */
 export const OCCUPATION_COLUMNS = { place: 0, minQualification: 1, maxWageK: 2, minExperienceTenths: 3, flags: 4, welcomed: 5 } as const;
 export const OCCUPATION_ROW = 6;
 
@@ -113,7 +116,7 @@ export class VacancyPlace extends VacancyBlock {
       rows[r + PLACE_COLUMNS.minQualification] = g.minQualification;
       rows[r + PLACE_COLUMNS.maxWageK] = g.maxWageK;
       rows[r + PLACE_COLUMNS.minExperienceTenths] = g.minExperienceTenths;
-      rows[r + PLACE_COLUMNS.flags] = (g.housing ? HOUSING : 0) | (g.noHousing ? NO_HOUSING : 0) | (g.noSkills ? NO_SKILLS : 0);
+      rows[r + PLACE_COLUMNS.flags] = flagsOf(g);
       rows[r + PLACE_COLUMNS.welcomed] = g.welcomed;
       rows[r + PLACE_COLUMNS.group] = index;
       rows[r + PLACE_COLUMNS.topSkill] = Math.max(-1, ...g.shares.skills);
@@ -328,7 +331,7 @@ function runKey(v: MatchVacancy): string {
  * itself only to visit it (`VacancyIndex.groupsOf`; made again when next
  * read after an opening or closing of the occupation).
  */
-export class OccupationGroups {
+export class VacancyOccupation {
   groups: VacancyGroup[] = [];
   rows = new Float64Array(0);
   readonly shares = new PackedShares();
@@ -343,7 +346,7 @@ export class OccupationGroups {
       this.rows[r + OCCUPATION_COLUMNS.minQualification] = g.minQualification;
       this.rows[r + OCCUPATION_COLUMNS.maxWageK] = g.maxWageK;
       this.rows[r + OCCUPATION_COLUMNS.minExperienceTenths] = g.minExperienceTenths;
-      this.rows[r + OCCUPATION_COLUMNS.flags] = (g.housing ? HOUSING : 0) | (g.noHousing ? NO_HOUSING : 0) | (g.noSkills ? NO_SKILLS : 0);
+      this.rows[r + OCCUPATION_COLUMNS.flags] = flagsOf(g);
       this.rows[r + OCCUPATION_COLUMNS.welcomed] = g.welcomed;
     });
     this.shares.pack(this.groups);
@@ -358,7 +361,7 @@ export class VacancyIndex {
   /** Place → the groups of open vacancies there, of every occupation. */
   readonly places = new Map<number, VacancyPlace>();
   /** Occupation → its groups' rows and packed shares (`groupsOf`). */
-  private readonly occupations = new Map<number, OccupationGroups>();
+  private readonly occupations = new Map<number, VacancyOccupation>();
   /** Vacancy id → the k-th score of its list, for lists that are full (noteThreshold). */
   private readonly thresholds = new Map<string, number>();
   /** The threshold of a list not full: the minimum score (clearThresholds). */
@@ -421,12 +424,12 @@ export class VacancyIndex {
     return place.minThreshold;
   }
 
-  /** The open groups of an occupation with their rows (OccupationGroups), made again first if one of them changed. */
-  groupsOf(occupation: number): OccupationGroups | undefined {
+  /** The open groups of an occupation with their rows (VacancyOccupation), made again first if one of them changed. */
+  groupsOf(occupation: number): VacancyOccupation | undefined {
     const byPlace = this.openByOccupation.get(occupation);
     if (!byPlace) return undefined;
     let groups = this.occupations.get(occupation);
-    if (!groups) this.occupations.set(occupation, (groups = new OccupationGroups()));
+    if (!groups) this.occupations.set(occupation, (groups = new VacancyOccupation()));
     if (groups.stale) groups.refresh(byPlace);
     return groups;
   }

@@ -153,7 +153,7 @@ export function topVacancies(ctx: ScoringContext, vacancies: VacancyIndex, w: Ma
       visitLastTier(ctx, vacancies, w, tiers[t]!, out);
       break;
     }
-    // Best bound first: each group bounded from its occupation's rows and packed shares (OccupationGroups), its skills ceiling included, without reading it.
+    // Best bound first: each group bounded from its occupation's rows and packed shares (VacancyOccupation), its skills ceiling included, without reading it.
     groupHeap.clear();
     for (const key of tiers[t]!) {
       const groups = vacancies.groupsOf(key);
