@@ -308,7 +308,6 @@ function visitGroup(ctx: ScoringContext, w: MatchWorker, group: VacancyGroup, oc
   }
 }
 
-
 /** visitVacancy over a run, each vacancy's skills factor from the run's packed skills. */
 function visitRun(ctx: ScoringContext, w: MatchWorker, run: VacancyRun, occupation: number, rest: number, out: TopKCollector): void {
   const { skillIds, skillWeights, skillEnds, vacancies } = run;
