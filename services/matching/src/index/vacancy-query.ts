@@ -741,7 +741,7 @@ export class VacancyQuery {
     this.touched += 1;
     const weight = ctx.weights[1]!;
     const skillsCeiling = this.ceiling.of(c.skillMask[slot * 2]!, c.skillMask[slot * 2 + 1]!);
-    const gap = this.languagePruning ? this.languageGaps[c.languages[slot]!]! : 0;
+    const gap = this.gapOf(this.languagePruning ? c.languages[slot]! : 0);
     if (rest + weight * skillsCeiling - gap < out.threshold) return;
     this.considerReaching(ctx, v, slot, occupation, out, skillsCeiling, gap, local);
   }

@@ -202,11 +202,6 @@ export class WorkerIndex {
     for (let i = at; i < at + n; i += 1) visit(this.pool.data[i]!);
   }
 
-  private eachSkill(slot: number, visit: (skill: number) => void): void {
-    const from = this.columns.at[slot]! + this.columns.counts[slot * 4]!;
-    for (let i = from; i < from + this.columns.counts[slot * 4 + 1]!; i += 1) visit(this.pool.data[i]!);
-  }
-
   /** The (occupation, skill / certificate / language) postings of the worker's lists, for one of their occupations. */
   private eachByOccupation(slot: number, occupation: number, visit: (postings: Postings, key: number) => void): void {
     this.eachList(slot, (postings, key) => {

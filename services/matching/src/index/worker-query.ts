@@ -247,11 +247,13 @@ function listReachable(ctx: ScoringContext, vacancies: VacancyIndex, w: MatchWor
     for (const v of group.vacancies.values()) offerReachable(ctx, vacancies, w, v, occupation, rest, skillsFromCredits(v, credits), threshold, out);
     return;
   }
+  const weight = ctx.weights[1]!;
   for (let i = 0; i < runs.length; i += 1) {
     const run = runs[i]!;
-    if (runs.length > 1 && !group.runShares.reaches(i, credits, rest, ctx.weights[1]!, threshold)) continue;
+    // With the group's rest first (never below the run's), from the packed shares: most runs are passed over unread.
+    if (runs.length > 1 && !group.runShares.reaches(i, credits, rest, weight, threshold)) continue;
     const bound = runs.length === 1 ? rest : restBound(ctx, w, occupation, run);
-    if (!reaches(ctx, run, bound, threshold)) continue;
+    if (!group.runShares.reaches(i, credits, bound, weight, threshold)) continue;
     const { skillIds, skillWeights, skillEnds } = run;
     for (let i = 0, from = 0; i < run.vacancies.length; from = skillEnds[i]!, i += 1)
       offerReachable(ctx, vacancies, w, run.vacancies[i]!, occupation, bound, skillsFromTerms(skillIds, skillWeights, from, skillEnds[i]!, credits), threshold, out);
@@ -295,7 +297,7 @@ function visitGroup(ctx: ScoringContext, w: MatchWorker, group: VacancyGroup, oc
   }
   if (runs.length === 1) {
     // The group's only run has the group's extremes, so the group's bound.
-    if (reaches(ctx, runs[0]!, rest, out.threshold)) visitRun(ctx, w, runs[0]!, occupation, rest, out);
+    if (group.runShares.reaches(0, credits, rest, ctx.weights[1]!, out.threshold)) visitRun(ctx, w, runs[0]!, occupation, rest, out);
     return;
   }
   const weight = ctx.weights[1]!;
@@ -304,7 +306,7 @@ function visitGroup(ctx: ScoringContext, w: MatchWorker, group: VacancyGroup, oc
     if (!group.runShares.reaches(i, credits, rest, weight, out.threshold)) continue;
     const run = runs[i]!;
     const bound = restBound(ctx, w, occupation, run);
-    if (reaches(ctx, run, bound, out.threshold)) visitRun(ctx, w, run, occupation, bound, out);
+    if (group.runShares.reaches(i, credits, bound, weight, out.threshold)) visitRun(ctx, w, run, occupation, bound, out);
   }
 }
 
