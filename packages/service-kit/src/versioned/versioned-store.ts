@@ -213,7 +213,7 @@ export class VersionedStore<S extends object> {
         at,
       );
     }
-    const heads = created.map(({ id, head }) => ({ ...head(), _id: id, version: 1, updatedAt: at }));
+    const heads = created.map(({ id, head }) => this.headOf(id, 1, at, head));
     const target = this.plainHead && heads.every(this.plainHead) ? driverOf(this.heads) : this.heads;
     // A head left by an interrupted earlier attempt: replace it.
     for (const head of await insertNew(target, heads)) await this.replaceHead(head._id, head);
@@ -252,7 +252,7 @@ export class VersionedStore<S extends object> {
       }
       throw versionConflict(id, expectedVersion);
     }
-    const head = { ...packed.head(), _id: id, version, updatedAt: at };
+    const head = this.headOf(id, version, at, packed.head);
     if (expectedVersion === 0) await this.insertHead(id, head);
     else await this.replaceHead(id, head);
     return { id, version, state, updatedAt: at };
@@ -264,7 +264,7 @@ export class VersionedStore<S extends object> {
     const latest = { id, version: doc.version, state: unpackState(doc.state, doc.stateJson) as S, updatedAt: doc.at };
     const current = await this.heads.findById(id).select({ version: 1 }).lean();
     if (current && current.version >= latest.version) return latest;
-    const head = this.headOf(id, latest.version, latest.updatedAt, latest.state, headFields ? await headFields(latest) : undefined);
+    const head = this.headOf(id, latest.version, latest.updatedAt, this.pack(latest.state, headFields ? await headFields(latest) : undefined).head);
     if (!current) {
       try {
         await this.heads.insertMany([head]);
@@ -280,8 +280,9 @@ export class VersionedStore<S extends object> {
     return latest;
   }
 
-  private headOf(id: string, version: number, at: Date, state: S, headFields: Record<string, unknown> | undefined): { _id: string } & Record<string, unknown> {
-    return { ...this.pack(state, headFields).head(), _id: id, version, updatedAt: at };
+  /** A head document from its fields as packed (`pack(…).head`). */
+  private headOf(id: string, version: number, at: Date, fields: () => Record<string, unknown>): { _id: string } & Record<string, unknown> {
+    return { ...fields(), _id: id, version, updatedAt: at };
   }
 
   /**
