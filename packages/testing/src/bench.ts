@@ -5,6 +5,30 @@ import mongoose from 'mongoose';
 import { waitFor } from './wait-for.js';
 
 /**
+ * A process's CPU ticks (user + system, 1/100 s each) from /proc/<pid>/stat
+ * (`withReaped`: and those of its children it has waited for, as
+ * PostgreSQL's postmaster does for its exited backends); 0 when it is gone.
+ */
+export function pidTicks(pid: string | number, withReaped = false): number {
+  const fields = statFields(pid);
+  if (!fields) return 0;
+  return Number(fields[11]) + Number(fields[12]) + (withReaped ? Number(fields[13]) + Number(fields[14]) : 0);
+}
+
+/** The parent pid of a process from /proc/<pid>/stat (undefined when it is gone). */
+export const parentPid = (pid: string | number): string | undefined => statFields(pid)?.[1];
+
+/** The fields of /proc/<pid>/stat after "pid (comm) " (the command may hold spaces), or undefined when the process is gone. */
+function statFields(pid: string | number): string[] | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * The CPU ticks (user + system, 1/100 s each) of the first process of this
  * machine named `comm` (e.g. `ferretdb`), read from /proc when called; 0
  * when there is none. For the per-service benchmarks, which report what the
@@ -18,11 +42,7 @@ export function processTicks(comm: string): { found: boolean; ticks: () => numbe
       return false; // gone meanwhile
     }
   });
-  const ticks = () => {
-    if (!pid) return 0;
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    return Number(fields[11]) + Number(fields[12]);
-  };
+  const ticks = () => (pid ? pidTicks(pid) : 0);
   return { found: pid !== undefined, ticks };
 }
 

@@ -12,6 +12,8 @@ export {
   countDatabaseOps,
   matchingFanOut,
   measureBacklog,
+  parentPid,
+  pidTicks,
   processTicks,
   type BacklogResult,
   type BenchFactor,

@@ -3,30 +3,15 @@
 // two readings. The database's own figures count others' work too unless it is an
 // instance of the bench's own (README "Benchmark").
 import { readdirSync, readFileSync } from 'node:fs';
+import { parentPid, pidTicks } from '@ketnoi/testing';
 import { loadavg } from 'node:os';
 
 const TICK_MS = 10;
 
-function ticksOf(pid: string, withReaped = false): number {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    // utime, stime (and cutime, cstime: children waited for)
-    return Number(fields[11]) + Number(fields[12]) + (withReaped ? Number(fields[13]) + Number(fields[14]) : 0);
-  } catch {
-    return 0;
-  }
-}
-
+/** A process's ticks with those of its live children (PostgreSQL's backends) and of those it reaped. */
 function treeTicks(root: string): number {
-  let total = ticksOf(root, true);
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      if (readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ')[1]!.split(' ')[1] === root) total += ticksOf(entry);
-    } catch {
-      // gone meanwhile
-    }
-  }
+  let total = pidTicks(root, true);
+  for (const entry of readdirSync('/proc')) if (/^\d+$/.test(entry) && parentPid(entry) === root) total += pidTicks(entry);
   return total;
 }
 
@@ -45,7 +30,7 @@ export function cpuMeter(env: NodeJS.ProcessEnv = process.env) {
   const postgres = pidFrom(env.BENCH_POSTGRES_PID_FILE);
   const read = () => ({
     self: process.cpuUsage(),
-    ferretdb: ferretdb ? ticksOf(ferretdb) * TICK_MS : 0,
+    ferretdb: ferretdb ? pidTicks(ferretdb) * TICK_MS : 0,
     postgres: postgres ? treeTicks(postgres) * TICK_MS : 0,
   });
   let start = read();
