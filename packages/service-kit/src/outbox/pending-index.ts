@@ -98,10 +98,21 @@ interface VersionWithOutbox {
   outbox: PendingEvent[];
 }
 
-/** Inserts a version with its events, then its pending-index entry. */
+/**
+ * Inserts a version with its events, then its pending-index entry. `beside`:
+ * other writes that need only the version stored (a head), sent with the
+ * entry instead of after it: one round trip less. Both are waited for, the
+ * first failure thrown.
+ */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export async function insertVersion(versions: Model<any>, doc: VersionWithOutbox & Record<string, unknown>): Promise<void> {
+export async function insertVersion(versions: Model<any>, doc: VersionWithOutbox & Record<string, unknown>, beside?: () => Promise<void>): Promise<void> {
   await versions.create({ ...doc, ...withOutbox(doc.outbox) });
+  const results = await Promise.allSettled([indexVersion(versions, doc), ...(beside ? [beside()] : [])]);
+  for (const result of results) if (result.status === 'rejected') throw result.reason;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+async function indexVersion(versions: Model<any>, doc: VersionWithOutbox): Promise<void> {
   if (doc.outbox.length === 0) return;
   try {
     await pendingModelFor(versions).create({ _id: doc._id, order: doc.version, events: doc.outbox, at: doc.at ?? new Date() });

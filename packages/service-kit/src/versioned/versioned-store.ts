@@ -243,18 +243,22 @@ export class VersionedStore<S extends object> {
       if (!head || head.version !== expectedVersion) throw versionConflict(id, expectedVersion);
     }
     const packed = this.pack(state, headFields);
+    const head = this.headOf(id, version, at, packed.head);
+    let stored = false;
+    // Once the version (which decides who may move the head) is in, the head is written beside its index entry.
+    const moveHead = () => {
+      stored = true;
+      return expectedVersion === 0 ? this.insertHead(id, head) : this.replaceHead(id, head);
+    };
     try {
-      await insertVersion(this.versions, { _id: `${id}:${version}`, aggregateId: id, version, ...versionFields(packed.version), at, outbox: [...events] });
+      await insertVersion(this.versions, { _id: `${id}:${version}`, aggregateId: id, version, ...versionFields(packed.version), at, outbox: [...events] }, moveHead);
     } catch (error) {
-      if (!isDuplicateKey(error)) throw error;
+      if (stored || !isDuplicateKey(error)) throw error;
       if (expectedVersion === 0) {
         throw new KetNoiError('ALREADY_EXISTS', `${id} already exists`, { status: 409, details: { id } });
       }
       throw versionConflict(id, expectedVersion);
     }
-    const head = this.headOf(id, version, at, packed.head);
-    if (expectedVersion === 0) await this.insertHead(id, head);
-    else await this.replaceHead(id, head);
     return { id, version, state, updatedAt: at };
   }
 

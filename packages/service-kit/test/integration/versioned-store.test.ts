@@ -1,7 +1,7 @@
 import { workersTopic } from '@ketnoi/contracts';
 import { testDatabase } from '@ketnoi/testing';
-import { Schema } from 'mongoose';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import mongoose, { Schema, type mongo } from 'mongoose';
+import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import { pendingEvent, VersionedStore, type PendingDoc } from '../../src/index.js';
 import { entryVersions } from '../../src/outbox/pending-index.js';
 
@@ -31,6 +31,9 @@ const looseHeads = () => new Schema({ status: { type: String, index: true } }, {
 
 const erased = (id: string, version: number) =>
   pendingEvent(workersTopic, { type: 'worker.erased', subject: id, data: { workerId: id, version, erasedAt: new Date().toISOString() } });
+
+type CommandStartedEvent = mongo.CommandStartedEvent;
+type CommandSucceededEvent = mongo.CommandSucceededEvent;
 
 describe('VersionedStore on the real database', () => {
   let db: Awaited<ReturnType<typeof testDatabase>>;
@@ -82,6 +85,40 @@ describe('VersionedStore on the real database', () => {
     const winner = (winners[0] as PromiseFulfilledResult<{ state: Note }>).value.state.title;
     expect((await store.get('note_3'))?.state.title).toBe(winner);
     expect(await store.versions.countDocuments({ aggregateId: 'note_3' })).toBe(2);
+  });
+
+  it('writes the head beside the version\'s index entry, once the version is in: one round trip after it, not two', async () => {
+    // A connection of its own: the driver reports commands only when told so at connect.
+    const connection = await mongoose.createConnection(inject('infra').mongoUrl, { dbName: db.name, monitorCommands: true }).asPromise();
+    const client = connection.getClient();
+    const store = new VersionedStore<Note>({ connection, name: 'notes', headSchema: headSchema() });
+    const writes = new Map<number, string>();
+    const order: string[] = [];
+    const started = (event: CommandStartedEvent) => {
+      const collection = event.command[event.commandName];
+      if (event.commandName !== 'insert' && event.commandName !== 'update') return;
+      writes.set(event.requestId, `${event.commandName} ${String(collection)}`);
+      order.push(`sent ${event.commandName} ${String(collection)}`);
+    };
+    const answered = (event: CommandSucceededEvent) => {
+      if (writes.has(event.requestId)) order.push(`answered ${writes.get(event.requestId)}`);
+    };
+    client.on('commandStarted', started).on('commandSucceeded', answered);
+    try {
+      // A new head is inserted, the next one replaced (an update): each sent before the entry is answered.
+      for (const [version, head] of [[1, 'insert notes'], [2, 'update notes']] as const) {
+        order.length = 0;
+        await store.save({ id: 'note_rt', expectedVersion: version - 1, state: { title: `v${version}`, owner: 'a' }, events: [erased('note_rt', version)] });
+        const at = (step: string) => order.indexOf(step);
+        expect(at('answered insert notes_versions')).toBeGreaterThanOrEqual(0);
+        expect(at('answered insert notes_versions')).toBeLessThan(at('sent insert notes_versions_pending'));
+        expect(at('answered insert notes_versions')).toBeLessThan(at(`sent ${head}`));
+        expect(at(`sent ${head}`)).toBeLessThan(at('answered insert notes_versions_pending'));
+      }
+      expect(await store.get('note_rt')).toMatchObject({ version: 2, state: { title: 'v2' } });
+    } finally {
+      await connection.close();
+    }
   });
 
   it('inserts a new aggregate\'s head, and replaces a head an interrupted create left behind', async () => {
