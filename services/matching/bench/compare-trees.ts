@@ -1,5 +1,5 @@
 /*
- * Before / after, per query, in one process: `tsx --conditions=@ketnoi/source bench/compare-trees.ts <other services/matching> [workers] [vacancies] [queries]`
+ * Before / after, per query, in one process: `tsx --conditions=@ketnoi/source bench/compare-trees.ts <other services/matching> [workers] [vacancies] [queries] [k per worker]`
  * (e.g. a copy of HEAD's services/matching beside the same node_modules). Both trees' indexes are loaded from the same workers and
  * vacancies as at start-up (`upsertMany`); each new vacancy (and worker) is queried by the other tree and by this one in turn, three times each, and the least
  * main-thread CPU time of each is kept, so both meet the same load. Fails when a list differs.
@@ -18,7 +18,7 @@ import { percentile, timedCpu } from './stats.js';
 
 const [other, ...rest] = process.argv.slice(2);
 if (!other) throw new Error('usage: compare-trees.ts <other services/matching> [workers] [vacancies] [queries]');
-const [workerCount = 1_000_000, vacancyCount = 100_000, queryCount = 400] = rest.map(Number);
+const [workerCount = 1_000_000, vacancyCount = 100_000, queryCount = 400, workerK = DEFAULT_SCORING.kPerWorker] = rest.map(Number);
 // The other tree's modules have the same shapes (the compiled workers and vacancies are shared).
 const { MatchEngine: OtherEngine } = (await import(`${other}/src/engine/match-engine.ts`)) as { MatchEngine: typeof MatchEngine };
 const { topVacancies: otherTopVacancies } = (await import(`${other}/src/index/worker-query.ts`)) as { topVacancies: typeof topVacancies };
@@ -53,9 +53,9 @@ for (const v of vacancies) {
   if (JSON.stringify(before.queryVacancy(v)) !== JSON.stringify(now.queryVacancy(v))) throw new Error(`the lists of ${v.id} differ`);
 }
 for (const w of workers) {
-  times.workerBefore.push(least(() => otherTopVacancies(ctx, before.vacancies, w, config.kPerWorker)));
-  times.workerNow.push(least(() => topVacancies(ctx, now.vacancies, w, config.kPerWorker)));
-  if (JSON.stringify(otherTopVacancies(ctx, before.vacancies, w, config.kPerWorker)) !== JSON.stringify(topVacancies(ctx, now.vacancies, w, config.kPerWorker)))
+  times.workerBefore.push(least(() => otherTopVacancies(ctx, before.vacancies, w, workerK)));
+  times.workerNow.push(least(() => topVacancies(ctx, now.vacancies, w, workerK)));
+  if (JSON.stringify(otherTopVacancies(ctx, before.vacancies, w, workerK)) !== JSON.stringify(topVacancies(ctx, now.vacancies, w, workerK)))
     throw new Error(`the lists of ${w.id} differ`);
 }
 out(`${workerCount.toLocaleString('en')} workers, ${vacancyCount.toLocaleString('en')} vacancies, ${queryCount} queries each`);
@@ -63,8 +63,8 @@ out('| CPU ms per query (least of 3) | p50 | p95 | p99 | max | sum |');
 out('| --- | ---: | ---: | ---: | ---: | ---: |');
 row('new vacancy → top-K workers, before', times.vacancyBefore);
 row('new vacancy → top-K workers, now', times.vacancyNow);
-row('new worker → top-K vacancies, before', times.workerBefore);
-row('new worker → top-K vacancies, now', times.workerNow);
+row(`new worker → top-${workerK} vacancies, before`, times.workerBefore);
+row(`new worker → top-${workerK} vacancies, now`, times.workerNow);
 // The tail, query by query: the slowest of either tree.
 const slowest = (a: number[], b: number[]) => [...a.keys()].sort((i, j) => Math.max(b[j]!, a[j]!) - Math.max(b[i]!, a[i]!)).slice(0, 6);
 for (const i of slowest(times.vacancyBefore, times.vacancyNow)) out(`vacancy ${vacancies[i]!.id} (${tables.occupations.codeOf(vacancies[i]!.occupation)}): ${times.vacancyBefore[i]!.toFixed(2)} → ${times.vacancyNow[i]!.toFixed(2)} ms`);

@@ -27,6 +27,8 @@ export const workerSnapshot: fc.Arbitrary<WorkerSnapshot> = fc
     licence: fc.constantFrom(undefined, undefined, 'driving-licence-b', 'driving-licence-c'),
     korean: fc.constantFrom(undefined, undefined, 'TOPIK2', 'TOPIK4'),
     relocate: flag,
+    // Short limits put some places out of reach: then moving, with housing or without, decides the location factor.
+    commute: fc.constantFrom(30, 30, 5, 1),
     poor: flag,
   })
   .map((r) =>
@@ -44,6 +46,7 @@ export const workerSnapshot: fc.Arbitrary<WorkerSnapshot> = fc
       certificates: r.licence ? [r.licence] : [],
       languages: [{ code: 'vi' }, ...(r.korean ? [{ code: 'ko' as const, level: r.korean }] : [])],
       willingToRelocate: r.relocate,
+      maxCommuteKm: r.commute,
       priority: { ...aWorker().priority, poorHousehold: r.poor },
     }),
   );
@@ -63,6 +66,7 @@ export const vacancySnapshot: fc.Arbitrary<VacancySnapshot> = fc
     welcomesPoor: flag,
     licence: fc.constantFrom(undefined, undefined, undefined, 'driving-licence-b'),
     korean: fc.constantFrom(undefined, undefined, undefined, true, false),
+    housing: fc.constantFrom(false, false, true),
   })
   .map((r) =>
     aVacancy(
@@ -77,6 +81,7 @@ export const vacancySnapshot: fc.Arbitrary<VacancySnapshot> = fc
         welcomedGroups: r.welcomesPoor ? ['poorHousehold'] : [],
         certificates: r.licence ? [r.licence] : [],
         languages: r.korean === undefined ? [] : [{ code: 'ko', minLevel: 'TOPIK3', required: r.korean }],
+        housingOffered: r.housing,
       },
     ),
   );

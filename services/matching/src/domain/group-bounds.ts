@@ -67,7 +67,13 @@ export function groupLocation(ctx: ScoringContext, w: MatchWorker, place: number
   return location;
 }
 
-/** vacancyGroupBound from the group's extremes and its location factor (`groupLocation`), so that a caller can bound many groups of one place from columns. */
+/**
+ * vacancyGroupBound from the group's extremes and its location factor
+ * (`groupLocation`), so that a caller can bound many groups of one place
+ * from columns. With one vacancy's own values and its skills factor
+ * (`skills`), the same number as its cheapBound (the same terms in the
+ * same order).
+ */
 export function vacancyBoundAt(
   ctx: ScoringContext,
   w: MatchWorker,
@@ -77,10 +83,11 @@ export function vacancyBoundAt(
   maxWageK: number,
   minExperienceTenths: number,
   welcomed: number,
+  skills = 1,
 ): number {
   const { weights } = ctx;
   let base = weights[0]! * occupation;
-  base += weights[1]!;
+  base += weights[1]! * skills;
   base += weights[2]! * qualificationValue(w.qualification, minQualification);
   base += weights[3]! * location;
   base += weights[4]! * wageValue(w.expectedWageK, maxWageK);

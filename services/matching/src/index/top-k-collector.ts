@@ -10,6 +10,8 @@ export class TopKCollector {
    * kept (the minimum score, since a score is never below its base).
    */
   threshold: number;
+  /** The k-th entry's id once full: a newcomer scoring exactly `threshold` enters only with a smaller one (`byRank`). */
+  lastId = '';
 
   constructor(
     readonly k: number,
@@ -24,8 +26,19 @@ export class TopKCollector {
     insertRanked(this.list, { id, score }, this.k);
     if (this.list.length >= this.k) {
       this.full = true;
-      this.threshold = this.list[this.k - 1]!.score;
+      const last = this.list[this.k - 1]!;
+      this.threshold = last.score;
+      this.lastId = last.id;
     }
+  }
+
+  /**
+   * Whether a candidate `id` whose score is at most `bound` (an exact
+   * upper bound, not one raised by a margin) could still enter: its bound
+   * reaches the k-th score, and when it only ties it, its id ranks first.
+   */
+  admits(bound: number, id: string): boolean {
+    return !(bound < this.threshold) && !(this.full && bound === this.threshold && id > this.lastId);
   }
 
   /** No candidate bounded by `bound` can enter any more. */

@@ -15,6 +15,12 @@ export const NO_SKILLS = 4;
 /** A block's `flags` column. */
 const flagsOf = (block: VacancyBlock): number => (block.housing ? HOUSING : 0) | (block.noHousing ? NO_HOUSING : 0) | (block.noSkills ? NO_SKILLS : 0);
 
+/** Where each of a run's vacancies' cheap numbers is in its row of VacancyRun.terms. */
+export const RUN_COLUMNS = { minQualification: 0, wageMaxK: 1, minExperienceTenths: 2, flags: 3, welcomed: 4 } as const;
+export const RUN_ROW = 5;
+/** The `flags` column of a run's vacancy: it offers housing (HOUSING), its work is closed to minors (CLOSED_TO_MINORS). */
+export const CLOSED_TO_MINORS = 2;
+
 /** Where each of a group's numbers is in its row of VacancyOccupation.rows. */
 export const OCCUPATION_COLUMNS = { place: 0, minQualification: 1, maxWageK: 2, minExperienceTenths: 3, flags: 4, welcomed: 5 } as const;
 export const OCCUPATION_ROW = 6;
@@ -150,6 +156,8 @@ export class VacancyRun extends VacancyBlock {
   skillIds = new Int32Array(0);
   skillWeights = new Float64Array(0);
   skillEnds = new Int32Array(0);
+  /** Each vacancy's cheap numbers, a row each (RUN_COLUMNS): its cheap bound without reading it. */
+  terms = new Float64Array(0);
 
   /** In order of `keys`; each vacancy's `runKey`. */
   constructor(
@@ -176,12 +184,19 @@ export class VacancyRun extends VacancyBlock {
     this.skillIds = new Int32Array(total);
     this.skillWeights = new Float64Array(total);
     this.skillEnds = new Int32Array(this.vacancies.length);
+    this.terms = new Float64Array(this.vacancies.length * RUN_ROW);
     let at = 0;
     this.vacancies.forEach((v, i) => {
       this.skillIds.set(v.skills, at);
       this.skillWeights.set(v.skillWeights, at);
       at += v.skills.length;
       this.skillEnds[i] = at;
+      const r = i * RUN_ROW;
+      this.terms[r + RUN_COLUMNS.minQualification] = v.minQualification;
+      this.terms[r + RUN_COLUMNS.wageMaxK] = v.wageMaxK;
+      this.terms[r + RUN_COLUMNS.minExperienceTenths] = v.minExperienceTenths;
+      this.terms[r + RUN_COLUMNS.flags] = (v.housing ? HOUSING : 0) | (v.closedToMinors ? CLOSED_TO_MINORS : 0);
+      this.terms[r + RUN_COLUMNS.welcomed] = v.welcomed;
     });
   }
 }

@@ -1,5 +1,6 @@
 import { cheapBound, evaluate, upperBound } from '../domain/evaluate.js';
 import { groupLocation, vacancyBoundAt } from '../domain/group-bounds.js';
+import { ageInYears } from '../domain/age.js';
 import { occupationValue } from '../domain/factors.js';
 import { skillsOf, type MatchVacancy, type MatchWorker } from '../domain/model.js';
 import type { Ranked } from '../domain/ranking.js';
@@ -8,7 +9,7 @@ import { occupationTiers, TIER_VALUES } from './occupation-tiers.js';
 import { TopKCollector } from './top-k-collector.js';
 import { BoundHeap } from './bound-heap.js';
 import { SIGNATURE_WORDS, signatureOf, signaturesMeet, skillCredits, skillsFromCredits, skillsFromTerms } from './skill-shares.js';
-import { HOUSING, NO_HOUSING, NO_SKILLS, OCCUPATION_COLUMNS as O, OCCUPATION_ROW, PLACE_COLUMNS as C, PLACE_ROW, type VacancyBlock, type VacancyGroup, type VacancyIndex, type VacancyPlace, type VacancyRun } from './vacancy-index.js';
+import { CLOSED_TO_MINORS, HOUSING, NO_HOUSING, NO_SKILLS, OCCUPATION_COLUMNS as O, RUN_COLUMNS as R, RUN_ROW, OCCUPATION_ROW, PLACE_COLUMNS as C, PLACE_ROW, type VacancyBlock, type VacancyGroup, type VacancyIndex, type VacancyPlace, type VacancyRun } from './vacancy-index.js';
 import { isAvailable } from './worker-extremes.js';
 
 const groupHeap = new BoundHeap<VacancyGroup>();
@@ -21,8 +22,12 @@ let credits: Float64Array = new Float64Array(0);
 const credited = new Int32Array(SIGNATURE_WORDS);
 const creditedSkills: number[] = [];
 
-/** Sets `credits` and `credited` for the worker, and forgets the last worker's locations (`locate`). */
+/** The current worker is under the adult age: work closed to minors fails its hard filters. */
+let minor = false;
+
+/** Sets `credits`, `credited` and `minor` for the worker, and forgets the last worker's locations (`locate`). */
 function creditsFor(ctx: ScoringContext, w: MatchWorker): void {
+  minor = ageInYears(w.birthMonth, ctx.asOfMonth) < ctx.config.adultAge;
   locatedAt = -1;
   query += 1;
   if (query === 0x7fffffff || locatedIn.length < ctx.tables.places.size) {
@@ -270,14 +275,16 @@ function offerReachable(ctx: ScoringContext, vacancies: VacancyIndex, w: MatchWo
   if (!(withSkills < own) && !(cheap < own)) out.push(v);
 }
 
-/** The group's bound for everything but skills (`rest`) plus the vacancy's skills factor from the worker's credits (a few reads), then its cheap bound with that factor, can reach `threshold`. */
-function vacancyReaches(ctx: ScoringContext, w: MatchWorker, v: MatchVacancy, occupation: number, rest: number, threshold: number): boolean {
-  return reachesWith(ctx, w, v, occupation, rest, skillsFromCredits(v, credits), threshold);
-}
-
-/** vacancyReaches with the vacancy's skills factor (`skills`) known. */
-function reachesWith(ctx: ScoringContext, w: MatchWorker, v: MatchVacancy, occupation: number, rest: number, skills: number, threshold: number): boolean {
-  return !(rest + ctx.weights[1]! * skills < threshold) && !(cheapBound(ctx, w, v, occupation, skills) < threshold);
+/**
+ * Whether the vacancy could enter the list: the group's bound for
+ * everything but skills (`rest`) plus the vacancy's skills factor
+ * (`skills`, from the worker's credits: a few reads) reaches the k-th
+ * score, then its cheap bound with that factor does (`admits`: a vacancy
+ * that can only tie the k-th score enters by id alone, so one ranked after
+ * it is passed over unscored; with discrete factors many vacancies tie).
+ */
+function reachesWith(ctx: ScoringContext, w: MatchWorker, v: MatchVacancy, occupation: number, rest: number, skills: number, out: TopKCollector): boolean {
+  return !(rest + ctx.weights[1]! * skills < out.threshold) && out.admits(cheapBound(ctx, w, v, occupation, skills), v.id);
 }
 
 /**
@@ -312,12 +319,21 @@ function visitGroup(ctx: ScoringContext, w: MatchWorker, group: VacancyGroup, oc
 
 /** visitVacancy over a run, each vacancy's skills factor from the run's packed skills. */
 function visitRun(ctx: ScoringContext, w: MatchWorker, run: VacancyRun, occupation: number, rest: number, out: TopKCollector): void {
-  const { skillIds, skillWeights, skillEnds, vacancies } = run;
-  for (let i = 0, from = 0; i < vacancies.length; from = skillEnds[i]!, i += 1) {
+  const { skillIds, skillWeights, skillEnds, vacancies, terms } = run;
+  const weight = ctx.weights[1]!;
+  locate(ctx, w, run.place);
+  for (let i = 0, from = 0, r = 0; i < vacancies.length; from = skillEnds[i]!, i += 1, r += RUN_ROW) {
     lastWorkerQuery.vacancies += 1;
+    const flags = terms[r + R.flags]!;
+    if (minor && (flags & CLOSED_TO_MINORS) !== 0) continue;
     const skills = skillsFromTerms(skillIds, skillWeights, from, skillEnds[i]!, credits);
+    if (rest + weight * skills < out.threshold) continue;
+    // Its cheap bound from the run's row: the same number as cheapBound, without reading the vacancy.
+    const location = locations[(flags & HOUSING) !== 0 ? 0 : 1]!;
+    const bound = vacancyBoundAt(ctx, w, occupation, location, terms[r + R.minQualification]!, terms[r + R.wageMaxK]!, terms[r + R.minExperienceTenths]!, terms[r + R.welcomed]!, skills);
+    if (bound < out.threshold) continue;
     const v = vacancies[i]!;
-    if (!reachesWith(ctx, w, v, occupation, rest, skills, out.threshold)) continue;
+    if (!out.admits(bound, v.id)) continue;
     lastWorkerQuery.scored += 1;
     out.offer(v.id, evaluate(ctx, w, v));
   }
@@ -325,7 +341,7 @@ function visitRun(ctx: ScoringContext, w: MatchWorker, run: VacancyRun, occupati
 
 function visitVacancy(ctx: ScoringContext, w: MatchWorker, v: MatchVacancy, occupation: number, rest: number, out: TopKCollector): void {
   lastWorkerQuery.vacancies += 1;
-  if (!vacancyReaches(ctx, w, v, occupation, rest, out.threshold)) return;
+  if (!reachesWith(ctx, w, v, occupation, rest, skillsFromCredits(v, credits), out)) return;
   lastWorkerQuery.scored += 1;
   out.offer(v.id, evaluate(ctx, w, v));
 }

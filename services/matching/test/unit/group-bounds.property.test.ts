@@ -4,10 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { monthIndex } from '../../src/domain/age.js';
 import { compileVacancy } from '../../src/domain/compile-vacancy.js';
 import { compileWorker } from '../../src/domain/compile-worker.js';
-import { evaluate } from '../../src/domain/evaluate.js';
+import { cheapBound, evaluate } from '../../src/domain/evaluate.js';
 import type { MatchVacancy, MatchWorker } from '../../src/domain/model.js';
 import { occupationValue } from '../../src/domain/factors.js';
-import { vacancyGroupBound, workerGroupBound } from '../../src/domain/group-bounds.js';
+import { groupLocation, vacancyBoundAt, vacancyGroupBound, workerGroupBound } from '../../src/domain/group-bounds.js';
 import { DEFAULT_SCORING } from '../../src/domain/scoring-config.js';
 import { scoringContext } from '../../src/domain/scoring-context.js';
 import { groupLocal, memberLocation } from '../../src/index/group-location.js';
@@ -86,6 +86,19 @@ describe('group bounds (block maxima)', () => {
         expect(index.openSize).toBe([...index.open()].length);
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it("one vacancy's own numbers and its location factor give its cheap bound to the last bit (the worker query bounds a run's vacancies from their rows, and a tie with the k-th score is decided by id)", () => {
+    fc.assert(
+      fc.property(vacancySnapshot, workerSnapshot, fc.double({ min: 0, max: 1, noNaN: true }), (vacancy, worker, skills) => {
+        const v = compileVacancy(vacancy, tables, ctx.config);
+        const w = compileWorker(worker, tables);
+        const occupation = occupationValue(tables, w.lists, w.at, w.at + w.nOccupations, v.occupation);
+        const location = groupLocation(ctx, w, v.place, v.housing, !v.housing);
+        expect(vacancyBoundAt(ctx, w, occupation, location, v.minQualification, v.wageMaxK, v.minExperienceTenths, v.welcomed, skills)).toBe(cheapBound(ctx, w, v, occupation, skills));
+      }),
+      { numRuns: 500 },
     );
   });
 });

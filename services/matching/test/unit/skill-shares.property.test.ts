@@ -7,7 +7,7 @@ import { skillsValue } from '../../src/domain/factors.js';
 import { skillsOf } from '../../src/domain/model.js';
 import { DEFAULT_SCORING } from '../../src/domain/scoring-config.js';
 import { signatureOf, signaturesMeet, SIGNATURE_WORDS, SkillShares, skillCredits, skillsFromCredits } from '../../src/index/skill-shares.js';
-import { PLACE_COLUMNS, PLACE_ROW, VacancyIndex, type VacancyBlock } from '../../src/index/vacancy-index.js';
+import { CLOSED_TO_MINORS, HOUSING, PLACE_COLUMNS, PLACE_ROW, RUN_COLUMNS, RUN_ROW, VacancyIndex, type VacancyBlock } from '../../src/index/vacancy-index.js';
 import { vacancySnapshot, workerSnapshot } from '../arbitraries.js';
 import { aVacancy, aWorker, testTables } from '../mothers.js';
 
@@ -110,6 +110,20 @@ function checkShares(
       for (const block of [group, group.summary]) expect(block.shares.reaches(credits, rest, 0.25, threshold)).toBe(!(rest + 0.25 * block.shares.ceiling(credits) < threshold));
       const runs = group.packedRuns();
       if (runs) expect(runs.flatMap((run) => run.vacancies.map((v) => v.id)).sort()).toEqual([...group.vacancies.keys()].sort());
+      // Each run's rows of its vacancies' cheap numbers, in its order, after the insertions and removals too.
+      for (const run of runs ?? []) {
+        const row = (i: number) => Object.fromEntries(Object.entries(RUN_COLUMNS).map(([name, column]) => [name, run.terms[i * RUN_ROW + column]]));
+        expect(run.terms.length).toBe(run.vacancies.length * RUN_ROW);
+        expect(run.vacancies.map((_, i) => row(i))).toEqual(
+          run.vacancies.map((v) => ({
+            minQualification: v.minQualification,
+            wageMaxK: v.wageMaxK,
+            minExperienceTenths: v.minExperienceTenths,
+            flags: (v.housing ? HOUSING : 0) | (v.closedToMinors ? CLOSED_TO_MINORS : 0),
+            welcomed: v.welcomed,
+          })),
+        );
+      }
       // The packed copies decide as the blocks they were made from: each run's, and each group's in its place's row order.
       const decides = (block: VacancyBlock) => !(rest + 0.25 < threshold) && (block.noSkills || block.shares.reaches(credits, rest, 0.25, threshold));
       (runs ?? []).forEach((run, i) => expect(group.runShares.reaches(i, credits, rest, 0.25, threshold)).toBe(decides(run)));
