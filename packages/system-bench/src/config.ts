@@ -31,6 +31,11 @@ export const benchEnvSchema = z.object({
   BENCH_INGEST: count(1_000, 1_000_000),
   BENCH_INGEST_BATCH: z.coerce.number().int().min(1).max(5_000).default(500),
   BENCH_INGEST_TIMEOUT_S: z.coerce.number().int().min(5).max(3_600).default(180),
+  /**
+   * The floor phase after the raw limit (with BENCH_INGEST > 0): the ingest's two hops with one
+   * insertMany and one produce each and no business logic, an upper bound for the pipeline (0: skipped).
+   */
+  BENCH_FLOOR: z.enum(['0', '1']).default('1'),
   /** Vacancies opened before the ingest, so matching has something to match workers against. */
   BENCH_SEED_VACANCIES: count(30, 10_000),
   /** Request rates (per second) of the POST /v1/vacancies → match.proposed phases. */

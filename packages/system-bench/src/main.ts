@@ -1,5 +1,6 @@
 // pnpm bench:system — the whole of KetNoi under load, one table:
 //   raw limit    kafkajs produce → consume of the ingest's messages, no processing
+//   floor        the same messages through two stage processes (insertMany + produce each), no logic
 //   ingest       ingest.workers.v1 → registration → workers.v1 → matching (→ matches.v1)
 //   HTTP + e2e   POST /v1/vacancies at fixed rates (open loop) → first match.proposed
 //   HTTP         POST /v1/workers at a fixed rate
@@ -8,7 +9,7 @@
 import { ingestWorkersTopic, matchesTopic, vacanciesTopic, workersTopic } from '@ketnoi/contracts';
 import { generateVacancies, generateWorkers, vietnamToday, type DemoVacancy } from '@ketnoi/demo';
 import { freePorts, registerEmployer, SERVICE_NAMES, serverScript, startSystem, type RunningSystem, type ServiceName } from '@ketnoi/launcher';
-import { buildEvent, createKafka, EventPublisher, withSuffix } from '@ketnoi/messaging';
+import { createKafka, EventPublisher, withSuffix } from '@ketnoi/messaging';
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { randomBytes } from 'node:crypto';
@@ -20,6 +21,9 @@ import { Kafka, logLevel, type Admin } from 'kafkajs';
 import mongoose from 'mongoose';
 import { pino } from 'pino';
 import { readBenchEnv, type BenchEnv } from './config.js';
+import { prepareFloor, type FloorResult } from './floor.js';
+import { floorRow, floorVerdict } from './floor-report.js';
+import { ingestEvents, ingestMessages } from './ingest-messages.js';
 import { childPids, cpuMsByName, cpuPerItem, sampleProcesses, type ProcessUsage } from './proc.js';
 import { openLoopSchedule, runOpenLoop } from './schedule.js';
 import { lagBehind, ms, perSecond, steadyRate, summarize } from './stats.js';
@@ -162,14 +166,6 @@ async function measured<T>(phase: string, processes: () => Promise<Sampled>, usa
   }
 }
 
-const ingestEvents = (seed: number, count: number) =>
-  [...generateWorkers(seed, count)].map((worker) => ({
-    type: 'worker.registered' as const,
-    id: `bench-${seed}-worker-${worker.index}`,
-    subject: worker.externalRef,
-    data: { externalRef: worker.externalRef, profile: worker.profile },
-  }));
-
 interface RawResult {
   messages: number;
   bytes: number;
@@ -181,10 +177,7 @@ interface RawResult {
 async function rawLimit(kafka: Kafka, admin: Admin, id: string, env: BenchEnv): Promise<RawResult> {
   const topic = `bench-raw.${id}`;
   await admin.createTopics({ topics: [{ topic, numPartitions: ingestWorkersTopic.partitions, replicationFactor: 1 }], waitForLeaders: true });
-  const values = ingestEvents(env.BENCH_SEED, env.BENCH_INGEST).map((input) => {
-    const event = buildEvent(ingestWorkersTopic, input, '/ketnoi/system-bench');
-    return { key: event.subject, value: JSON.stringify(event) };
-  });
+  const values = ingestMessages(env.BENCH_SEED, env.BENCH_INGEST);
   const bytes = values.reduce((sum, m) => sum + Buffer.byteLength(m.value), 0);
   const consumer = kafka.consumer({ groupId: `${id}.raw`, maxWaitTimeInMs: 50 });
   const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
@@ -214,6 +207,19 @@ async function rawLimit(kafka: Kafka, admin: Admin, id: string, env: BenchEnv): 
     return { messages: values.length, bytes, produceSeconds: seconds(started, produced), totalSeconds: seconds(started, lastAt) };
   } finally {
     await Promise.all([consumer.disconnect(), producer.disconnect()]);
+  }
+}
+
+/** The floor (floor.ts): its stages started, then measured with them in the CPU/RSS table, then stopped and its database dropped. */
+async function floorPhase(kafka: Kafka, admin: Admin, infra: Infra, id: string, env: BenchEnv, processes: () => Promise<Sampled>, usages: PhaseUsage[]): Promise<FloorResult> {
+  say('floor: starting its two stages');
+  const floor = await prepareFloor(kafka, admin, infra.kafkaBrokers, infra.mongoUrl, id, env);
+  try {
+    const result = await measured('floor', async () => [...(await processes()), ...floor.processes], usages, floor.run);
+    if (!result.complete) say(`floor did not finish in ${env.BENCH_INGEST_TIMEOUT_S} s: its rates are over what got through`);
+    return result;
+  } finally {
+    await floor.close();
   }
 }
 
@@ -605,6 +611,7 @@ function report(input: {
   versions: Record<string, string>;
   load: number[];
   raw: RawResult | null;
+  floor: FloorResult | null;
   ingest: IngestResult | null;
   vacancyLoads: LoadResult[];
   workerLoad: LoadResult | null;
@@ -612,7 +619,7 @@ function report(input: {
   seedVacancies: number;
   probe: ProbeResult | null;
 }): string {
-  const { env, raw, ingest: ing } = input;
+  const { env, raw, floor, ingest: ing } = input;
   const cpu = cpus();
   const lines: string[] = [];
   lines.push('KetNoi system benchmark');
@@ -625,6 +632,10 @@ function report(input: {
   if (raw) {
     rows.push(['raw limit: kafkajs produce → consume', raw.messages, raw.totalSeconds.toFixed(1), perSecond(rawRate), '–', '100%', `${Math.round(raw.bytes / raw.messages)} B/msg; produce alone ${perSecond(raw.messages / raw.produceSeconds)}/s`]);
   }
+  const floorUsage = input.usages.find((u) => u.phase === 'floor');
+  // The services idle through the floor: their CPU is no part of its price.
+  const floorCpu = floor && floorUsage ? cpuPerItem(floorUsage.usage, floor.received, SERVICE_NAMES) : null;
+  if (floor && floorCpu) rows.push(floorRow(floor, rawRate, floorCpu));
   if (ing) {
     const stage = (label: string, curve: { points: [number, number][]; total: number }, note: string) => {
       const steady = steadyRate(curve.points);
@@ -645,6 +656,7 @@ function report(input: {
     const met = ing.complete && steady >= 2000 && steady / rawRate >= 0.3;
     lines.push(`goal ≥ 2,000/s and ≥ 30% of raw through matching: ${met ? 'met' : 'NOT met'} (steady = between 10% and 90% of the total)`);
   }
+  if (floor && floorCpu && raw) lines.push(...floorVerdict({ floor, rawRate, cpu: floorCpu, cores: cpu.length, goal: 2000, goalShare: 0.3 }));
   lines.push('');
   const loadRows: Row[] = [];
   for (const l of input.vacancyLoads) {
@@ -768,6 +780,7 @@ async function main() {
     const vacancies = [...generateVacancies(env.BENCH_SEED, totalVacancies, { employers: 1, today: vietnamToday() })].reverse();
 
     const raw = env.BENCH_INGEST > 0 ? await measured('raw', bench.processes, usages, () => rawLimit(kafka, admin, id, env)) : null;
+    const floor = env.BENCH_INGEST > 0 && env.BENCH_FLOOR === '1' ? await floorPhase(kafka, admin, infra, id, env, bench.processes, usages) : null;
 
     const matched = await watchFirst(kafka, bench.topic(matchesTopic.name), `${id}.bench-matches`, 'match.proposed');
     const opened = await watchFirst(kafka, bench.topic(vacanciesTopic.name), `${id}.bench-vacancies`, 'vacancy.opened');
@@ -793,7 +806,7 @@ async function main() {
     const workers = { ...(await measured(`workers ${env.BENCH_WORKER_RATE}/s`, bench.processes, usages, () => workerLoad(bench, env))), backlog: workersBefore };
     // The probe has hung once on PostgreSQL with the services idle; bounded, so the table is printed either way.
     const probe = env.BENCH_PROBE_WRITES > 0 ? await measured('ferretdb probe', bench.processes, usages, () => boundedProbe(infra.mongoUrl, `${id}_probe`, env, bench.processes)) : null;
-    process.stdout.write(`${report({ env, infra, versions: found, load, raw, ingest: ingested, vacancyLoads, workerLoad: workers, usages, seedVacancies: seeded, probe })}\n`);
+    process.stdout.write(`${report({ env, infra, versions: found, load, raw, floor, ingest: ingested, vacancyLoads, workerLoad: workers, usages, seedVacancies: seeded, probe })}\n`);
   } finally {
     await teardown();
   }

@@ -24,6 +24,13 @@ describe('readBenchEnv', () => {
     expect(() => readBenchEnv({ BENCH_SERVICE_ENV: 'KAFKA_FETCH_MIN_BYTES' })).toThrow(/BENCH_SERVICE_ENV/);
   });
 
+  it('runs the floor phase unless BENCH_FLOOR=0', () => {
+    expect(readBenchEnv({}).BENCH_FLOOR).toBe('1');
+    expect(readBenchEnv({ BENCH_FLOOR: '0' }).BENCH_FLOOR).toBe('0');
+    expect(readBenchEnv({ BENCH_FLOOR: '' }).BENCH_FLOOR).toBe('1');
+    expect(() => readBenchEnv({ BENCH_FLOOR: 'no' })).toThrow(/BENCH_FLOOR/);
+  });
+
   it('reads the services\' settings as NAME=value pairs', () => {
     expect(readBenchEnv({}).BENCH_SERVICE_ENV).toEqual({});
     expect(readBenchEnv({ BENCH_SERVICE_ENV: 'KAFKA_FETCH_MIN_BYTES=16384, KAFKA_FETCH_MAX_WAIT_MS=20,X=a=b' }).BENCH_SERVICE_ENV).toEqual({
