@@ -100,6 +100,16 @@ export class VacancyPlace extends VacancyBlock {
   private rows = new Float64Array(0);
   /** The skills and largest shares of each group of `groupRows`, row by row (made with them). */
   readonly rowShares = new PackedShares();
+  /**
+   * The runs of the groups of `groupRows`, row by row (made with them; a
+   * group not cut into runs has none): row i's from `runFrom[i]` to
+   * `runFrom[i + 1]`, with their skills and largest shares in `runShares`,
+   * so that a worker query passes over a group's runs without reading the
+   * group (`VacancyGroup.packedRuns` holds the same, group by group).
+   */
+  runs: VacancyRun[] = [];
+  runFrom = new Int32Array(1);
+  readonly runShares = new PackedShares();
 
   /**
    * Each group's occupation, cheap extremes and skills' signature
@@ -115,6 +125,14 @@ export class VacancyPlace extends VacancyBlock {
     const rows = this.rows;
     const order = this.groups.map((_, i) => i).sort((a, b) => this.groups[b]!.maxWageK - this.groups[a]!.maxWageK || a - b);
     this.rowShares.pack(order.map((index) => this.groups[index]!));
+    if (this.runFrom.length !== order.length + 1) this.runFrom = new Int32Array(order.length + 1);
+    this.runs = [];
+    order.forEach((index, i) => {
+      this.runFrom[i] = this.runs.length;
+      for (const run of this.groups[index]!.blocks() ?? []) this.runs.push(run);
+    });
+    this.runFrom[order.length] = this.runs.length;
+    this.runShares.pack(this.runs);
     order.forEach((index, i) => {
       const g = this.groups[index]!;
       const r = i * PLACE_ROW;

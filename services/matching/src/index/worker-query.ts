@@ -8,6 +8,7 @@ import type { ScoringContext } from '../domain/scoring-context.js';
 import { occupationTiers, TIER_VALUES } from './occupation-tiers.js';
 import { TopKCollector } from './top-k-collector.js';
 import { BoundHeap } from './bound-heap.js';
+import type { PackedShares } from './packed-shares.js';
 import { SIGNATURE_WORDS, signatureOf, signaturesMeet, skillCredits, skillsFromCredits, skillsFromTerms } from './skill-shares.js';
 import { CLOSED_TO_MINORS, HOUSING, NO_HOUSING, NO_SKILLS, OCCUPATION_COLUMNS as O, RUN_COLUMNS as R, RUN_ROW, OCCUPATION_ROW, PLACE_COLUMNS as C, PLACE_ROW, type VacancyBlock, type VacancyGroup, type VacancyIndex, type VacancyPlace, type VacancyRun } from './vacancy-index.js';
 import { isAvailable } from './worker-extremes.js';
@@ -302,18 +303,24 @@ function visitGroup(ctx: ScoringContext, w: MatchWorker, group: VacancyGroup, oc
     for (const v of group.vacancies.values()) visitVacancy(ctx, w, v, occupation, rest, out);
     return;
   }
-  if (runs.length === 1) {
-    // The group's only run has the group's extremes, so the group's bound.
-    if (group.runShares.reaches(0, credits, rest, ctx.weights[1]!, out.threshold)) visitRun(ctx, w, runs[0]!, occupation, rest, out);
-    return;
-  }
+  visitRuns(ctx, w, runs, group.runShares, 0, runs.length, occupation, rest, out);
+}
+
+/**
+ * The runs `from`–`to` of one group (`rest`: the group's), with their
+ * packed shares (`shares`, in the same order: the group's own copy, or its
+ * place's): each bounded by the group's rest first (never below the
+ * run's), so that most, asking no skill the worker has credit for, are
+ * passed over unread, then by its own.
+ */
+function visitRuns(ctx: ScoringContext, w: MatchWorker, runs: readonly VacancyRun[], shares: PackedShares, from: number, to: number, occupation: number, rest: number, out: TopKCollector): void {
   const weight = ctx.weights[1]!;
-  for (let i = 0; i < runs.length; i += 1) {
-    // The group's rest is never below the run's: most runs ask no skill the worker has credit for, and are passed over unread.
-    if (!group.runShares.reaches(i, credits, rest, weight, out.threshold)) continue;
+  for (let i = from; i < to; i += 1) {
+    if (!shares.reaches(i, credits, rest, weight, out.threshold)) continue;
     const run = runs[i]!;
-    const bound = restBound(ctx, w, occupation, run);
-    if (group.runShares.reaches(i, credits, bound, weight, out.threshold)) visitRun(ctx, w, run, occupation, bound, out);
+    // A group's only run has the group's extremes, so the group's bound.
+    const bound = to - from === 1 ? rest : restBound(ctx, w, occupation, run);
+    if (shares.reaches(i, credits, bound, weight, out.threshold)) visitRun(ctx, w, run, occupation, bound, out);
   }
 }
 
@@ -377,7 +384,13 @@ function visitLastTier(ctx: ScoringContext, vacancies: VacancyIndex, w: MatchWor
       lastWorkerQuery.groups += 1;
       const groupRest = rowRest(ctx, w, rows, r);
       if (groupRest + weight < out.threshold || (groupRest < out.threshold && !mayEarnSkills(rows, r))) continue;
-      if (place.rowShares.reaches(r / PLACE_ROW, credits, groupRest, weight, out.threshold)) visitGroup(ctx, w, place.groups[rows[r + C.group]!]!, 0, groupRest, out);
+      const row = r / PLACE_ROW;
+      if (!place.rowShares.reaches(row, credits, groupRest, weight, out.threshold)) continue;
+      const from = place.runFrom[row]!;
+      const to = place.runFrom[row + 1]!;
+      // A group cut into runs is visited from its place's copy of them, without reading the group.
+      if (from < to) visitRuns(ctx, w, place.runs, place.runShares, from, to, 0, groupRest, out);
+      else visitGroup(ctx, w, place.groups[rows[r + C.group]!]!, 0, groupRest, out);
     }
   }
   for (const key of keys) inLastTier[key] = 0;

@@ -128,10 +128,15 @@ function checkShares(
       const decides = (block: VacancyBlock) => !(rest + 0.25 < threshold) && (block.noSkills || block.shares.reaches(credits, rest, 0.25, threshold));
       (runs ?? []).forEach((run, i) => expect(group.runShares.reaches(i, credits, rest, 0.25, threshold)).toBe(decides(run)));
       const rows = group.summary.groupRows();
+      const place = group.summary;
       for (let r = 0; r < rows.length / PLACE_ROW; r += 1) {
-        const inRow = group.summary.groups[rows[r * PLACE_ROW + PLACE_COLUMNS.group]!]!;
-        expect(group.summary.rowShares.reaches(r, credits, rest, 0.25, threshold)).toBe(decides(inRow));
+        const inRow = place.groups[rows[r * PLACE_ROW + PLACE_COLUMNS.group]!]!;
+        expect(place.rowShares.reaches(r, credits, rest, 0.25, threshold)).toBe(decides(inRow));
+        // The place's copy of each row's runs: the group's own, in order.
+        const copied = place.runs.slice(place.runFrom[r], place.runFrom[r + 1]);
+        expect(copied.length === (inRow.blocks() ?? []).length && copied.every((run, i) => run === inRow.blocks()![i])).toBe(true);
       }
+      place.runs.forEach((run, j) => expect(place.runShares.reaches(j, credits, rest, 0.25, threshold)).toBe(decides(run)));
       const runOf = new Map((runs ?? []).flatMap((run) => run.vacancies.map((v) => [v.id, run] as const)));
       for (const v of group.vacancies.values()) {
         const exact = skillsValue(tables, w.lists, ...skillsOf(w), v.skills, v.skillWeights);
