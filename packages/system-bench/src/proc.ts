@@ -1,3 +1,4 @@
+import { statTail } from '@ketnoi/testing';
 import { readdir, readFile } from 'node:fs/promises';
 
 /** Clock ticks per second of /proc/<pid>/stat times (USER_HZ: 100 on Linux). */
@@ -5,8 +6,7 @@ export const CLOCK_TICKS = 100;
 
 /** utime + stime (ticks) from the text of /proc/<pid>/stat; the command may hold spaces and parentheses. */
 export function cpuTicksOf(stat: string): number {
-  const tail = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  // After "pid (comm) ": state is field 3, utime field 14, stime field 15.
+  const tail = statTail(stat);
   const utime = Number(tail[11]);
   const stime = Number(tail[12]);
   if (!Number.isFinite(utime) || !Number.isFinite(stime)) throw new Error('unreadable /proc stat line');
@@ -25,7 +25,7 @@ export async function cpuMsByName(processes: readonly { name: string; pid: numbe
 
 /** Parent pid (field 4) from the text of /proc/<pid>/stat. */
 export function parentPidOf(stat: string): number {
-  const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+  const ppid = Number(statTail(stat)[1]);
   if (!Number.isInteger(ppid)) throw new Error('unreadable /proc stat line');
   return ppid;
 }

@@ -18,14 +18,30 @@ export function pidTicks(pid: string | number, withReaped = false): number {
 /** The parent pid of a process from /proc/<pid>/stat (undefined when it is gone). */
 export const parentPid = (pid: string | number): string | undefined => statFields(pid)?.[1];
 
-/** The fields of /proc/<pid>/stat after "pid (comm) " (the command may hold spaces), or undefined when the process is gone. */
+/** The fields of a /proc/<pid>/stat text after "pid (comm) " (the command may hold spaces and parentheses): state first, then ppid, …, utime at 11, stime at 12. */
+export const statTail = (stat: string): string[] => stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+
+/** statTail of a process's /proc/<pid>/stat, or undefined when the process is gone. */
 function statFields(pid: string | number): string[] | undefined {
   try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return statTail(readFileSync(`/proc/${pid}/stat`, 'utf8'));
   } catch {
     return undefined;
   }
+}
+
+/** CPU time this process has used so far (user + system), in ms, as Node counts it. */
+export function cpuSpentMs(): number {
+  const used = process.cpuUsage();
+  return (used.user + used.system) / 1000;
+}
+
+/** Keeps this process's CPU busy until it has used `ms` more of it (however long a shared machine takes to give it). */
+export function burnCpu(ms: number): void {
+  const until = cpuSpentMs() + ms;
+  let spin = 0;
+  while (cpuSpentMs() < until) for (let i = 0; i < 10_000; i += 1) spin += Math.sqrt(spin + i);
+  if (Number.isNaN(spin)) throw new Error('unreachable');
 }
 
 /**
