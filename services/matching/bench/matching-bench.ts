@@ -97,46 +97,33 @@ for (const v of queryVacancies) {
   if (JSON.stringify(found) !== JSON.stringify(truth)) throw new Error(`top-K of ${v.id} differs from the oracle`);
 }
 
-const oursW: number[] = [];
-const bruteW: number[] = [];
-const oursWCpu: number[] = [];
-const oursWThread: number[] = [];
-const bruteWCpu: number[] = [];
-const vacanciesBounded: number[] = [];
-let workerRecall = 0;
 const open = [...engine.vacancies.open()];
-for (const w of queryWorkers) {
-  const [found, ms, cpuMs, threadMs] = timedCpu(() => topVacancies(ctx, engine.vacancies, w, config.kPerWorker));
-  oursWThread.push(threadMs);
-  vacanciesBounded.push(lastWorkerQuery.vacancies);
-  const [truth, bruteMs, bruteCpuMs] = timedCpu(() => scanVacancies(ctx, open, w, config.kPerWorker));
-  oursW.push(ms);
-  bruteW.push(bruteMs);
-  oursWCpu.push(cpuMs);
-  bruteWCpu.push(bruteCpuMs);
-  workerRecall += recall(truth, found) / queryWorkers.length;
-  if (JSON.stringify(found) !== JSON.stringify(truth)) throw new Error(`top-K of ${w.id} differs from the oracle`);
+/**
+ * Each query worker's top-k from the index and from a scan of every open
+ * vacancy (checked equal), timed: wall, process CPU and main-thread CPU of
+ * ours, wall and process CPU of the scan, and recall against it.
+ */
+function workerQueries(k: number, afterEach: () => void = () => {}) {
+  const runs = { ours: [] as number[], oursCpu: [] as number[], oursThread: [] as number[], brute: [] as number[], bruteCpu: [] as number[], recall: 0 };
+  for (const w of queryWorkers) {
+    const [found, ms, cpuMs, threadMs] = timedCpu(() => topVacancies(ctx, engine.vacancies, w, k));
+    afterEach();
+    const [truth, bruteMs, bruteCpuMs] = timedCpu(() => scanVacancies(ctx, open, w, k));
+    runs.ours.push(ms);
+    runs.oursCpu.push(cpuMs);
+    runs.oursThread.push(threadMs);
+    runs.brute.push(bruteMs);
+    runs.bruteCpu.push(bruteCpuMs);
+    runs.recall += recall(truth, found) / queryWorkers.length;
+    if (JSON.stringify(found) !== JSON.stringify(truth)) throw new Error(`top-${k} of ${w.id} differs from the oracle`);
+  }
+  return runs;
 }
-
+const vacanciesBounded: number[] = [];
+const workers20 = workerQueries(config.kPerWorker, () => vacanciesBounded.push(lastWorkerQuery.vacancies));
 // The same workers for 50 vacancies each: the issue names top-50 for this query, the service's K per worker is 20.
 const K_WIDE = 50;
-const oursW50: number[] = [];
-const oursW50Cpu: number[] = [];
-const oursW50Thread: number[] = [];
-const bruteW50: number[] = [];
-const bruteW50Cpu: number[] = [];
-let worker50Recall = 0;
-for (const w of queryWorkers) {
-  const [found, ms, cpuMs, threadMs] = timedCpu(() => topVacancies(ctx, engine.vacancies, w, K_WIDE));
-  const [truth, bruteMs, bruteCpuMs] = timedCpu(() => scanVacancies(ctx, open, w, K_WIDE));
-  oursW50.push(ms);
-  oursW50Cpu.push(cpuMs);
-  oursW50Thread.push(threadMs);
-  bruteW50.push(bruteMs);
-  bruteW50Cpu.push(bruteCpuMs);
-  worker50Recall += recall(truth, found) / queryWorkers.length;
-  if (JSON.stringify(found) !== JSON.stringify(truth)) throw new Error(`top-${K_WIDE} of ${w.id} differs from the oracle`);
-}
+const workers50 = workerQueries(K_WIDE);
 
 const rematchSample = Math.min(2000, open.length);
 const [, rematchMs] = flags.has('--no-rematch')
@@ -187,15 +174,15 @@ for (const run of others?.runs ?? []) {
   // '—': the naive matcher's filtering is FerretDB's CPU, not this process's.
   row(['', `${run.name} (${run.ms.length} queries)`, ...times(run.ms, run.cpu).map((cell) => (cell === 'NaN' ? '—' : cell)), meanRecall.toFixed(3), String(Number((percentile(brute, 50) / percentile(run.ms, 50)).toPrecision(2)))]);
 }
-row(['new worker → top-20 vacancies', 'index', ...times(oursW, oursWCpu), workerRecall.toFixed(3), (percentile(bruteW, 50) / percentile(oursW, 50)).toFixed(1)]);
-row(['', 'brute-force oracle', ...times(bruteW, bruteWCpu), '1.000', '1.0']);
-row([`new worker → top-${K_WIDE} vacancies`, 'index', ...times(oursW50, oursW50Cpu), worker50Recall.toFixed(3), (percentile(bruteW50, 50) / percentile(oursW50, 50)).toFixed(1)]);
-row(['', 'brute-force oracle', ...times(bruteW50, bruteW50Cpu), '1.000', '1.0']);
+for (const [k, runs] of [[config.kPerWorker, workers20], [K_WIDE, workers50]] as const) {
+  row([`new worker → top-${k} vacancies`, 'index', ...times(runs.ours, runs.oursCpu), runs.recall.toFixed(3), (percentile(runs.brute, 50) / percentile(runs.ours, 50)).toFixed(1)]);
+  row(['', 'brute-force oracle', ...times(runs.brute, runs.bruteCpu), '1.000', '1.0']);
+}
 if (upserts.length > 0) row(['new worker into full lists (MatchEngine.upsertWorker)', 'index', ...times(upserts, upsertsCpu), '—', '—']);
 out();
 // The CPU columns are the process's: they also count V8's threads running beside a query (concurrent marking of the whole heap, optimising compilers).
 out(
-  `index, the main thread's CPU alone (the query's own core): new vacancy p50 ${fmt(percentile(oursThread, 50))} / p99 ${fmt(percentile(oursThread, 99))} ms; new worker p50 ${fmt(percentile(oursWThread, 50))} / p99 ${fmt(percentile(oursWThread, 99))} ms (top-${K_WIDE}: ${fmt(percentile(oursW50Thread, 50))} / ${fmt(percentile(oursW50Thread, 99))} ms)`,
+  `index, the main thread's CPU alone (the query's own core): new vacancy p50 ${fmt(percentile(oursThread, 50))} / p99 ${fmt(percentile(oursThread, 99))} ms; new worker p50 ${fmt(percentile(workers20.oursThread, 50))} / p99 ${fmt(percentile(workers20.oursThread, 99))} ms (top-${K_WIDE}: ${fmt(percentile(workers50.oursThread, 50))} / ${fmt(percentile(workers50.oursThread, 99))} ms)`,
 );
 out();
 row(['measure', 'value']);
