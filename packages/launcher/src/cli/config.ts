@@ -1,5 +1,6 @@
 import { commaList, mongoUrl, optionalEnv } from '@ketnoi/service-kit';
 import { z } from 'zod';
+import { servicePriorities } from '../system/service-specs.js';
 
 const count = (fallback: number) => z.coerce.number().int().min(0).max(1_000_000).default(fallback);
 
@@ -18,6 +19,8 @@ export const launcherConfigSchema = z.object({
   KETNOI_DEMO_WORKERS: count(2_000),
   KETNOI_DEMO_VACANCIES: count(200),
   KETNOI_DEMO_SEED: z.coerce.number().int().default(20250701),
+  /** CPU priority per service, `service=nice,…` (servicePriorities); unset: all at 0. */
+  KETNOI_NICE: servicePriorities,
   OTEL_EXPORTER_OTLP_ENDPOINT: optionalEnv(z.url()),
   /** Set by a terminal that does not want colours. */
   NO_COLOR: optionalEnv(z.string()),
@@ -49,5 +52,6 @@ export const USAGE = `usage: ./ketnoi run [--no-demo] [--no-infra] [--quiet]
   --no-infra  use Kafka and MongoDB that are already up (KAFKA_BROKERS, MONGO_URL); leave them up
   --quiet     console shows warnings and errors only (logs/<service>.log has everything)
 environment: KETNOI_DATA_DIR, KAFKA_BROKERS, MONGO_URL, KETNOI_HOST, KETNOI_HTTP_PORT_BASE (3000),
-  KETNOI_DB_PREFIX (ketnoi_), LOG_LEVEL, KETNOI_DEMO_WORKERS (2000), KETNOI_DEMO_VACANCIES (200), KETNOI_DEMO_SEED
+  KETNOI_DB_PREFIX (ketnoi_), LOG_LEVEL, KETNOI_DEMO_WORKERS (2000), KETNOI_DEMO_VACANCIES (200), KETNOI_DEMO_SEED,
+  KETNOI_NICE (CPU priority per service, e.g. notification=10,analytics=10,jobfairs=10)
 `;

@@ -99,6 +99,7 @@ try {
     ports,
     databasePrefix: config.KETNOI_DB_PREFIX,
     logLevel: config.LOG_LEVEL,
+    nice: config.KETNOI_NICE,
     webhookAllowedHosts: [],
     onLine,
     onEvent,

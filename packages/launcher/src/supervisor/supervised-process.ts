@@ -3,6 +3,7 @@ import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
 import { dirname } from 'node:path';
 import { createInterface } from 'node:readline';
 import { DEFAULT_BACKOFF, nextAttempt, restartDelay, type BackoffPolicy } from './backoff.js';
+import { nicedCommand, setSessionNice } from './cpu-priority.js';
 
 export interface SupervisedProcessOptions {
   name: string;
@@ -28,6 +29,12 @@ export interface SupervisedProcessOptions {
   persistentAfter?: number;
   /** How long a stop waits after SIGTERM before SIGKILL. */
   stopTimeoutMs?: number;
+  /**
+   * CPU priority (Unix nice, -20 to 19; default 0): the process's own and its
+   * session's scheduler group's (see cpu-priority.ts). A failure to set the
+   * group's is written to the log file; the process runs anyway.
+   */
+  nice?: number;
 }
 
 export type SupervisorEvent =
@@ -77,9 +84,11 @@ export class SupervisedProcess {
 
   start(): void {
     if (this.stopping) return;
-    const { command, args, cwd, env, name } = this.options;
+    const { cwd, env, name } = this.options;
+    const nice = this.options.nice ?? 0;
+    const { command, args } = nicedCommand(this.options.command, this.options.args, nice);
     // Its own process group: a terminal's Ctrl-C reaches only the launcher, which stops each child once, in order.
-    const child = spawn(command, [...args], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     this.child = child;
     this.startedAt = Date.now();
     this.attempt = Math.max(this.attempt, 1);
@@ -92,7 +101,12 @@ export class SupervisedProcess {
     }
     child.once('error', (error) => this.log.write(`launcher: could not start ${name}: ${error.message}\n`));
     child.once('close', (code, signal) => this.onClose(child, code, signal));
-    if (child.pid !== undefined) this.options.onEvent?.({ kind: 'started', name, pid: child.pid, attempt: this.attempt });
+    if (child.pid === undefined) return;
+    // Its session (a group of its own, from `detached`) exists once spawn has returned: the child has called setsid and exec'd.
+    if (nice !== 0) {
+      setSessionNice(child.pid, nice).catch((error: Error) => this.log.write(`launcher: could not set ${name}'s scheduler group to nice ${nice}: ${error.message}\n`));
+    }
+    this.options.onEvent?.({ kind: 'started', name, pid: child.pid, attempt: this.attempt });
   }
 
   private onClose(child: ChildProcess, code: number | null, signal: NodeJS.Signals | null): void {

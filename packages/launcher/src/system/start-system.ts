@@ -31,6 +31,12 @@ export interface StartSystemOptions {
   logLevel?: string;
   /** Extra variables per service (override the generated ones). */
   serviceEnv?: Partial<Record<ServiceName, Record<string, string>>>;
+  /**
+   * CPU priority (nice, -20 to 19) per service; left out: 0. On one machine, the
+   * services whose work may wait (notification, analytics, jobfairs) above 0
+   * leave the CPU to the request path and matching under load (README).
+   */
+  nice?: Partial<Record<ServiceName, number>>;
   /** Each output line of each service, as written (pino JSON); the log files get them all anyway. `formatLine` makes one readable. */
   onLine?: (service: ServiceName, line: string) => void;
   /** Crashes, restarts, exits. */
@@ -106,6 +112,7 @@ export async function startSystem(options: StartSystemOptions): Promise<RunningS
         logFile: join(options.dataDir, 'logs', `${service}.log`),
         onLine: options.onLine ? (line) => options.onLine!(service, line) : undefined,
         onEvent: options.onEvent,
+        nice: options.nice?.[service],
       });
       return [service, child];
     }),

@@ -1,5 +1,6 @@
-import { waitFor } from '@ketnoi/testing';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { statTail, waitFor } from '@ketnoi/testing';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -22,7 +23,7 @@ describe('a supervised process (real child processes)', () => {
   });
   afterAll(() => rm(dir, { recursive: true, force: true }));
 
-  const supervise = (name: string, args: string[], more: { maxRestarts?: number; persistentAfter?: number } = {}) => {
+  const supervise = (name: string, args: string[], more: { maxRestarts?: number; persistentAfter?: number; nice?: number } = {}) => {
     const lines: string[] = [];
     const events: SupervisorEvent[] = [];
     const proc = new SupervisedProcess({
@@ -54,6 +55,31 @@ describe('a supervised process (real child processes)', () => {
     expect(log).toContain('"msg":"hello"');
     expect(log).toContain('goodbye');
     expect(events.at(-1)).toMatchObject({ kind: 'exited', code: 0, restartInMs: null });
+  });
+
+  it('runs at the nice it was given (every thread, and with autogroups its session\'s scheduler group), also after a restart', async () => {
+    const { proc, lines } = supervise('niced', [], { nice: 7 });
+    proc.start();
+    await waitFor(() => lines.length >= 2, { what: 'two lines' });
+    // Field 19 of /proc/<pid>/task/<tid>/stat is the thread's nice; statTail starts at field 3.
+    const threadsNice = async (pid: number) => {
+      const tids = await readdir(`/proc/${pid}/task`);
+      return Promise.all(tids.map(async (tid) => Number(statTail(await readFile(`/proc/${pid}/task/${tid}/stat`, 'utf8'))[16])));
+    };
+    const check = async (pid: number) => {
+      const threads = await threadsNice(pid);
+      expect(threads.length).toBeGreaterThan(1);
+      expect(new Set(threads)).toEqual(new Set([7]));
+      if (existsSync(`/proc/${pid}/autogroup`)) {
+        await waitFor(async () => (await readFile(`/proc/${pid}/autogroup`, 'utf8')).includes('nice 7'), { what: 'the group at nice 7' });
+      }
+    };
+    const first = proc.pid!;
+    await check(first);
+    proc.kill('SIGKILL');
+    await waitFor(() => proc.pid !== undefined && proc.pid !== first && lines.length >= 4, { what: 'a restart, saying hello' });
+    await check(proc.pid!);
+    await proc.stop();
   });
 
   it('restarts a process that was killed, with a new pid, and reports it', async () => {
