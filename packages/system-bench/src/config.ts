@@ -1,3 +1,4 @@
+import { servicePriorities } from '@ketnoi/launcher';
 import { loadConfig } from '@ketnoi/service-kit';
 import { z } from 'zod';
 
@@ -36,6 +37,12 @@ export const benchEnvSchema = z.object({
    * insertMany and one produce each and no business logic, an upper bound for the pipeline (0: skipped).
    */
   BENCH_FLOOR: z.enum(['0', '1']).default('1'),
+  /**
+   * The structural floor after it (with BENCH_INGEST > 0): the ingest's whole topology with no business
+   * logic (a process per service, their consumer groups, registration's documents, round trips and
+   * outbox), whose CPU per worker bounds what the pipeline must spend from below (0: skipped).
+   */
+  BENCH_FLOOR_STRUCTURAL: z.enum(['0', '1']).default('1'),
   /** Vacancies opened before the ingest, so matching has something to match workers against. */
   BENCH_SEED_VACANCIES: count(30, 10_000),
   /** Request rates (per second) of the POST /v1/vacancies → match.proposed phases. */
@@ -49,6 +56,11 @@ export const benchEnvSchema = z.object({
   BENCH_SEED: z.coerce.number().int().min(0).default(20251126),
   /** Keep the databases and topics after the run (default: dropped). */
   BENCH_KEEP: z.enum(['0', '1']).default('0'),
+  /**
+   * CPU priority of the services it starts, `service=nice,…` (the launcher's KETNOI_NICE, e.g.
+   * `notification=10,analytics=10,jobfairs=10`); unset: all at 0, equal shares.
+   */
+  BENCH_SERVICE_NICE: servicePriorities,
   /** Settings for every service it starts, `NAME=value,NAME=value` (e.g. KAFKA_FETCH_MIN_BYTES=16384). */
   BENCH_SERVICE_ENV: z
     .string()

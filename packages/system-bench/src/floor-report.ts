@@ -2,12 +2,26 @@ import { perSecond, steadyRate } from './stats.js';
 import type { Row } from './table.js';
 
 export interface FloorFigures {
+  /** In the lines below the table (default `floor`). */
+  name?: string;
+  /** The row's label (default the two-hop floor's). */
+  label?: string;
+  /** What its CPU is counted per: a message (two hops), or a worker (a structural floor: one ingest message each). Default `message`. */
+  unit?: 'message' | 'worker';
   messages: number;
   received: number;
   seconds: number;
+  /** Until every group had consumed all (the phase's end, over which its CPU was sampled); default `seconds`. */
+  drainSeconds?: number;
+  /** Groups that had not consumed all by the deadline. */
+  undrained?: readonly string[];
   points: readonly (readonly [number, number])[];
   complete: boolean;
 }
+
+const TWO_HOP_LABEL = 'floor: 2 hops, 1 insertMany doc each, no logic';
+const unitOf = (floor: FloorFigures) => floor.unit ?? 'message';
+const shortUnit = (floor: FloorFigures) => (unitOf(floor) === 'message' ? 'msg' : 'worker');
 
 export interface CpuPerMessage {
   total: number;
@@ -26,8 +40,9 @@ export function floorRate(floor: FloorFigures): number {
 /** The floor's row of the throughput table, under the raw limit's. */
 export function floorRow(floor: FloorFigures, rawRate: number, cpu: CpuPerMessage): Row {
   const steady = steadyRate(floor.points);
-  const note = `${floor.complete ? '' : `NOT all through (${floor.received} of ${floor.messages}); `}CPU ${cpu.total.toFixed(2)} ms/msg (infrastructure, stages, bench)`;
-  return ['floor: 2 hops, 1 insertMany doc each, no logic', floor.received, floor.seconds.toFixed(1), perSecond(floor.received / floor.seconds), perSecond(steady), percent(steady / rawRate), note];
+  const left = floor.undrained?.length ? `${floor.undrained.length} group/topic pairs not done; ` : '';
+  const note = `${floor.complete ? '' : `NOT all through (${floor.received} of ${floor.messages}); ${left}`}CPU ${cpu.total.toFixed(2)} ms/${shortUnit(floor)} (infrastructure, stages, bench)`;
+  return [floor.label ?? TWO_HOP_LABEL, floor.received, floor.seconds.toFixed(1), perSecond(floor.received / floor.seconds), perSecond(steady), percent(steady / rawRate), note];
 }
 
 /**
@@ -41,7 +56,7 @@ export function floorVerdict(input: { floor: FloorFigures; rawRate: number; cpu:
   const rate = floorRate(floor);
   const share = rate / rawRate;
   // Cores the floor's processes kept busy, on average over the phase.
-  const busy = (cpu.total * floor.received) / floor.seconds / 1000;
+  const busy = (cpu.total * floor.received) / (floor.drainSeconds ?? floor.seconds) / 1000;
   const budget = (cores * 1000) / goal;
   const left = budget - cpu.total;
   const rateMet = floor.complete && rate >= goal && share >= goalShare;
@@ -54,7 +69,7 @@ export function floorVerdict(input: { floor: FloorFigures; rawRate: number; cpu:
         ? `reachable only if the services' own work costs ≤ ${left.toFixed(2)} ms of CPU per worker`
         : `NOT reached even without logic in this run, ${(cores - busy).toFixed(2)} of ${cores} cores not used by it (other work on the machine, or idle while it waited on round trips); at best the services' own work would have ${left.toFixed(2)} ms of CPU per worker`;
   return [
-    `floor: ${perSecond(rate)}/s (${percent(share)} of raw), ${cpu.total.toFixed(2)} ms of CPU per message (${cpuList(cpu)}); it kept ${busy.toFixed(2)} of ${cores} cores busy; at that price ${cores} cores allow at most ${perSecond((cores * 1000) / cpu.total)}/s`,
-    `goal ≥ ${perSecond(goal)}/s and ≥ ${percent(goalShare)} of raw is reachable only if the floor is above it: ${rateText}, ${cpuText} → ${conclusion}`,
+    `${floor.name ?? 'floor'}: ${perSecond(rate)}/s (${percent(share)} of raw), ${cpu.total.toFixed(2)} ms of CPU per ${unitOf(floor)} (${cpuList(cpu)}); it kept ${busy.toFixed(2)} of ${cores} cores busy; at that price ${cores} cores allow at most ${perSecond((cores * 1000) / cpu.total)}/s`,
+    `goal ≥ ${perSecond(goal)}/s and ≥ ${percent(goalShare)} of raw is reachable only if the ${floor.name ?? 'floor'} is above it: ${rateText}, ${cpuText} → ${conclusion}`,
   ];
 }

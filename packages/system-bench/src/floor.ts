@@ -1,24 +1,37 @@
-import { ingestWorkersTopic, matchesTopic, workersTopic } from '@ketnoi/contracts';
 import { fork, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import type { Admin, Kafka } from 'kafkajs';
 import mongoose from 'mongoose';
 import type { BenchEnv } from './config.js';
 import type { FloorStageOptions } from './floor-document.js';
+import { floorTopology, groupsOf, undrained, type FloorVariant } from './floor-topology.js';
 import { ingestMessages } from './ingest-messages.js';
 
 export interface FloorResult {
+  /** The phase's name (`floor`, `structural floor`): in the CPU/RSS table and the lines below the table. */
+  name: string;
+  /** Its row's label in the throughput table. */
+  label: string;
+  /** What its CPU is counted per (floor-report.ts). */
+  unit: 'message' | 'worker';
   messages: number;
   /** Messages that reached the last topic (each once; more only after a redelivery). */
   received: number;
   /** From the first send to the last message received (to the deadline when not all came through). */
   seconds: number;
+  /** From the first send until every group had committed all it consumes (or the deadline). */
+  drainSeconds: number;
+  /** Groups (`group on topic`) that had not consumed everything by the deadline. */
+  undrained: string[];
   /** [ms since the first send, messages received so far], one per batch received. */
   points: [number, number][];
+  /** Every message through to the last topic, and every group done. */
   complete: boolean;
 }
 
 export interface Floor {
+  /** As FloorResult's. */
+  name: string;
   /** The stage processes, named for the CPU/RSS table. */
   processes: { name: string; pid: number }[];
   run: () => Promise<FloorResult>;
@@ -27,18 +40,18 @@ export interface Floor {
 
 const READY_MS = 60_000;
 
-/** Forks a stage with the bench's own Node flags (tsx, conditions) and waits until its consumer has joined its group. */
+/** Forks a stage with the bench's own Node flags (tsx, conditions) and waits until its consumers have joined their groups. */
 async function startStage(options: FloorStageOptions): Promise<ChildProcess> {
   const child = fork(join(import.meta.dirname, 'floor-stage.ts'), [JSON.stringify(options)], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   await new Promise<void>((ready, fail) => {
-    const timer = setTimeout(() => fail(new Error(`floor stage ${options.groupId} did not join in ${READY_MS / 1000} s`)), READY_MS);
+    const timer = setTimeout(() => fail(new Error(`${options.name} did not join its groups in ${READY_MS / 1000} s`)), READY_MS);
     child.once('message', () => {
       clearTimeout(timer);
       ready();
     });
     child.once('exit', (code) => {
       clearTimeout(timer);
-      fail(new Error(`floor stage ${options.groupId} exited with ${code}`));
+      fail(new Error(`${options.name} exited with ${code}`));
     });
   }).catch((error: unknown) => {
     child.kill();
@@ -86,37 +99,45 @@ async function within(promise: Promise<void>, ms: number): Promise<void> {
   clearTimeout(timer);
 }
 
+/** Sum over partitions of each topic's end offset. */
+async function highsOf(admin: Admin, topics: readonly string[]): Promise<Map<string, number>> {
+  const sums = await Promise.all(topics.map(async (topic) => [topic, (await admin.fetchTopicOffsets(topic)).reduce((sum, p) => sum + Number(p.high), 0)] as const));
+  return new Map(sums);
+}
+
+/** Waits (up to `ms`) until every group has committed all of every topic it consumes; returns those that had not. */
+async function drain(admin: Admin, groups: ReturnType<typeof groupsOf>, expected: number, ms: number): Promise<string[]> {
+  const deadline = performance.now() + ms;
+  const topics = [...new Set(groups.flatMap((g) => g.topics))];
+  for (;;) {
+    const highs = await highsOf(admin, topics);
+    const offsets = await Promise.all(groups.map(async ({ groupId, topics: its }) => [groupId, await admin.fetchOffsets({ groupId, topics: [...its] })] as const));
+    const committed = new Map(offsets.flatMap(([groupId, answer]) => answer.map((t) => [`${groupId} ${t.topic}`, t.partitions.reduce((sum, p) => sum + Math.max(0, Number(p.offset)), 0)] as const)));
+    const left = undrained(groups, highs, (groupId, topic) => committed.get(`${groupId} ${topic}`) ?? 0, expected);
+    if (left.length === 0 || performance.now() >= deadline) return left;
+    // Only the tail after the last topic is complete is polled: its requests are a small part of the phase.
+    await new Promise((done) => setTimeout(done, 200));
+  }
+}
+
 /**
- * The ingest's topology with no business logic: the raw limit's messages
- * produced on topic A (ingest.workers.v1's partitions); stage 1 stores one
- * document per message and forwards it to B (workers.v1's partitions); stage
- * 2 does the same from B to C (matches.v1's); the bench counts C. Topics end
- * in `.<id>` (deleted with the bench's others), the database is dropped by
- * close().
+ * A floor phase (floor-topology.ts): the raw limit's messages produced on
+ * its first topic (ingest.workers.v1's partitions), handled by its stage
+ * processes, counted by the bench on its last; done once every group has
+ * committed all it consumes, so all their work is inside the phase. Topics
+ * end in `.<id>` (deleted with the bench's others), the database is dropped
+ * by close().
  */
-export async function prepareFloor(kafka: Kafka, admin: Admin, brokers: string[], mongoUrl: string, id: string, env: BenchEnv): Promise<Floor> {
-  const [a, b, c] = ['a', 'b', 'c'].map((t) => `bench-floor-${t}.${id}`) as [string, string, string];
-  await admin.createTopics({
-    topics: [
-      { topic: a, numPartitions: ingestWorkersTopic.partitions, replicationFactor: 1 },
-      { topic: b, numPartitions: workersTopic.partitions, replicationFactor: 1 },
-      { topic: c, numPartitions: matchesTopic.partitions, replicationFactor: 1 },
-    ],
-    waitForLeaders: true,
-  });
-  const dbName = `${id}_floor`;
-  const stage = (n: number, from: string, to: string, partitions: number): FloorStageOptions => ({
+export async function prepareFloor(kafka: Kafka, admin: Admin, brokers: string[], mongoUrl: string, id: string, env: BenchEnv, variant: FloorVariant = 'two-hop'): Promise<Floor> {
+  const dbName = variant === 'two-hop' ? `${id}_floor` : `${id}_floor_s`;
+  const topology = floorTopology(variant, id, {
     brokers,
     mongoUrl,
     dbName,
-    collection: `stage${n}`,
-    from,
-    to,
-    groupId: `${id}.floor-${n}`,
-    partitionsConsumedConcurrently: partitions,
     maxWaitTimeInMs: Number(env.BENCH_SERVICE_ENV.KAFKA_FETCH_MAX_WAIT_MS ?? 1_000),
     minBytes: Number(env.BENCH_SERVICE_ENV.KAFKA_FETCH_MIN_BYTES ?? 1),
   });
+  await admin.createTopics({ topics: topology.topics.map(({ topic, partitions }) => ({ topic, numPartitions: partitions, replicationFactor: 1 })), waitForLeaders: true });
   const messages = ingestMessages(env.BENCH_SEED, env.BENCH_INGEST);
   const stages: ChildProcess[] = [];
   const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
@@ -130,23 +151,29 @@ export async function prepareFloor(kafka: Kafka, admin: Admin, brokers: string[]
   };
   try {
     // Started before the phase is measured: their start-up (tsx, connections, group join) is not the floor's price.
-    stages.push(await startStage(stage(1, a, b, ingestWorkersTopic.partitions)));
-    stages.push(await startStage(stage(2, b, c, workersTopic.partitions)));
+    const started = await Promise.allSettled(topology.stages.map((options) => startStage(options)));
+    for (const result of started) if (result.status === 'fulfilled') stages.push(result.value);
+    const failed = started.find((result) => result.status === 'rejected');
+    if (failed) throw failed.reason;
     await producer.connect();
-    const counted = (arrivals = await countArrivals(kafka, `${id}.floor`, c, messages.length));
+    const counted = (arrivals = await countArrivals(kafka, `${id}.${variant === 'two-hop' ? 'floor' : 'floor-s'}`, topology.last, messages.length));
+    const groups = groupsOf(topology.stages);
     const run = async (): Promise<FloorResult> => {
       const started = performance.now();
       for (let i = 0; i < messages.length; i += env.BENCH_INGEST_BATCH) {
-        await producer.send({ topic: a, acks: -1, messages: messages.slice(i, i + env.BENCH_INGEST_BATCH) });
+        await producer.send({ topic: topology.first, acks: -1, messages: messages.slice(i, i + env.BENCH_INGEST_BATCH) });
       }
-      await within(counted.all, env.BENCH_INGEST_TIMEOUT_S * 1000);
+      const timeout = env.BENCH_INGEST_TIMEOUT_S * 1000;
+      await within(counted.all, timeout);
+      const left = await drain(admin, groups, messages.length, Math.max(0, timeout - (performance.now() - started)));
+      const drainSeconds = (performance.now() - started) / 1000;
       const received = counted.received();
-      const complete = received >= messages.length;
+      const complete = received >= messages.length && left.length === 0;
       const points = counted.points.map(([at, n]): [number, number] => [at - started, n]);
-      const end = complete ? points[points.length - 1]![0] : performance.now() - started;
-      return { messages: messages.length, received, seconds: end / 1000, points, complete };
+      const end = received >= messages.length ? points[points.length - 1]![0] : performance.now() - started;
+      return { name: topology.name, label: topology.label, unit: variant === 'two-hop' ? 'message' : 'worker', messages: messages.length, received, seconds: end / 1000, drainSeconds, undrained: left, points, complete };
     };
-    return { processes: stages.map((child, i) => ({ name: `floor stage ${i + 1}`, pid: child.pid ?? -1 })), run, close };
+    return { name: topology.name, processes: topology.stages.map((options, i) => ({ name: options.name, pid: stages[i]?.pid ?? -1 })), run, close };
   } catch (error) {
     await close().catch(() => {});
     throw error;

@@ -1,6 +1,7 @@
 // pnpm bench:system — the whole of KetNoi under load, one table:
 //   raw limit    kafkajs produce → consume of the ingest's messages, no processing
 //   floor        the same messages through two stage processes (insertMany + produce each), no logic
+//   structural   the same through the ingest's whole topology with no logic (BENCH_FLOOR_STRUCTURAL=1)
 //   ingest       ingest.workers.v1 → registration → workers.v1 → matching (→ matches.v1)
 //   HTTP + e2e   POST /v1/vacancies at fixed rates (open loop) → first match.proposed
 //   HTTP         POST /v1/workers at a fixed rate
@@ -22,9 +23,10 @@ import mongoose from 'mongoose';
 import { pino } from 'pino';
 import { readBenchEnv, type BenchEnv } from './config.js';
 import { prepareFloor, type FloorResult } from './floor.js';
+import type { FloorVariant } from './floor-topology.js';
 import { floorRow, floorVerdict } from './floor-report.js';
 import { ingestEvents, ingestMessages } from './ingest-messages.js';
-import { childPids, cpuMsByName, cpuPerItem, sampleProcesses, type ProcessUsage } from './proc.js';
+import { childPids, combinedUsage, cpuMsByName, cpuPerItem, sampleProcesses, type ProcessUsage } from './proc.js';
 import { openLoopSchedule, runOpenLoop } from './schedule.js';
 import { lagBehind, ms, perSecond, steadyRate, summarize } from './stats.js';
 import { renderTable, type Row } from './table.js';
@@ -211,12 +213,12 @@ async function rawLimit(kafka: Kafka, admin: Admin, id: string, env: BenchEnv): 
 }
 
 /** The floor (floor.ts): its stages started, then measured with them in the CPU/RSS table, then stopped and its database dropped. */
-async function floorPhase(kafka: Kafka, admin: Admin, infra: Infra, id: string, env: BenchEnv, processes: () => Promise<Sampled>, usages: PhaseUsage[]): Promise<FloorResult> {
-  say('floor: starting its two stages');
-  const floor = await prepareFloor(kafka, admin, infra.kafkaBrokers, infra.mongoUrl, id, env);
+async function floorPhase(kafka: Kafka, admin: Admin, infra: Infra, id: string, env: BenchEnv, processes: () => Promise<Sampled>, usages: PhaseUsage[], variant: FloorVariant): Promise<FloorResult> {
+  say(`floor (${variant}): starting its stages`);
+  const floor = await prepareFloor(kafka, admin, infra.kafkaBrokers, infra.mongoUrl, id, env, variant);
   try {
-    const result = await measured('floor', async () => [...(await processes()), ...floor.processes], usages, floor.run);
-    if (!result.complete) say(`floor did not finish in ${env.BENCH_INGEST_TIMEOUT_S} s: its rates are over what got through`);
+    const result = await measured(floor.name, async () => [...(await processes()), ...floor.processes], usages, floor.run);
+    if (!result.complete) say(`${floor.name} did not finish in ${env.BENCH_INGEST_TIMEOUT_S} s (${result.undrained.join(', ') || 'the last topic'}): its rates are over what got through`);
     return result;
   } finally {
     await floor.close();
@@ -414,6 +416,24 @@ async function boundedProbe(mongoUrl: string, dbName: string, env: BenchEnv, pro
   }
 }
 
+/**
+ * Waits until every consumer group of the run has consumed all of workers.v1
+ * and matches.v1: notification, analytics and jobfairs may still be behind
+ * when matching is through (more so when they run at a lower CPU priority),
+ * and the latency phases should not share the CPU with the ingest's tail.
+ * Seconds it took, or null when `timeoutMs` came first.
+ */
+async function drainFanOut(admin: Admin, system: Bench, timeoutMs: number): Promise<number | null> {
+  const started = performance.now();
+  const topics = [system.topic(workersTopic.name), system.topic(matchesTopic.name)];
+  while (performance.now() - started < timeoutMs) {
+    const lags = (await Promise.all(topics.map((topic) => lagsOn(admin, system, topic)))).flat();
+    if (lags.every((l) => l.lag === 0)) return (performance.now() - started) / 1000;
+    await new Promise((done) => setTimeout(done, 500));
+  }
+  return null;
+}
+
 /** What the pipeline still has to do: ingest events registration has not consumed, workers.v1 events matching has not. */
 async function backlog(admin: Admin, system: Bench, ingested: number): Promise<number> {
   const workers = system.topic(workersTopic.name);
@@ -582,6 +602,7 @@ async function startServices(env: BenchEnv, infra: Infra, id: string): Promise<{
     groupPrefix: id,
     logLevel: 'warn',
     readyTimeoutMs: 180_000,
+    nice: env.BENCH_SERVICE_NICE,
     // The bench is one client: the per-client HTTP limit would measure the limiter.
     serviceEnv: Object.fromEntries(
       SERVICE_NAMES.map((s) => [s, { ...env.BENCH_SERVICE_ENV, ...(s === 'vacancy-intake' || s === 'jobfairs' ? { RATE_LIMIT_MAX: '100000000' } : {}) }]),
@@ -611,31 +632,35 @@ function report(input: {
   versions: Record<string, string>;
   load: number[];
   raw: RawResult | null;
-  floor: FloorResult | null;
+  floors: FloorResult[];
   ingest: IngestResult | null;
   vacancyLoads: LoadResult[];
   workerLoad: LoadResult | null;
   usages: PhaseUsage[];
   seedVacancies: number;
   probe: ProbeResult | null;
+  /** Seconds from matching through to every group through (null: not within the timeout; undefined: no ingest). */
+  drained?: number | null;
 }): string {
-  const { env, raw, floor, ingest: ing } = input;
+  const { env, raw, ingest: ing } = input;
   const cpu = cpus();
   const lines: string[] = [];
   lines.push('KetNoi system benchmark');
   lines.push(`machine   ${cpu.length} × ${cpu[0]?.model ?? '?'}, ${Math.round(totalmem() / 2 ** 30)} GiB; load average at start ${input.load.map((l) => l.toFixed(2)).join(' ')} (shared machine: other work runs alongside)`);
   lines.push(`versions  Node ${input.versions.node}, Kafka ${input.versions.kafka}, kafkajs ${input.versions.kafkajs}, FerretDB ${input.versions.ferretdb} on ${input.infra.own ? input.infra.backend : `${input.infra.backend} infrastructure`}${input.versions.postgres ? ` (PostgreSQL ${input.versions.postgres})` : ''}`);
-  lines.push(`settings  ingest ${env.BENCH_INGEST} workers in batches of ${env.BENCH_INGEST_BATCH}; ${input.seedVacancies} vacancies open before; vacancy rates ${env.BENCH_RATES.join(', ')}/s and worker rate ${env.BENCH_WORKER_RATE}/s for ${env.BENCH_PHASE_S} s each, open loop; match wait ${env.BENCH_MATCH_WAIT_S} s; seed ${env.BENCH_SEED}${Object.keys(env.BENCH_SERVICE_ENV).length > 0 ? `; services with ${Object.entries(env.BENCH_SERVICE_ENV).map(([k, v]) => `${k}=${v}`).join(' ')}` : ''}`);
+  lines.push(`settings  ingest ${env.BENCH_INGEST} workers in batches of ${env.BENCH_INGEST_BATCH}; ${input.seedVacancies} vacancies open before; vacancy rates ${env.BENCH_RATES.join(', ')}/s and worker rate ${env.BENCH_WORKER_RATE}/s for ${env.BENCH_PHASE_S} s each, open loop; match wait ${env.BENCH_MATCH_WAIT_S} s; seed ${env.BENCH_SEED}${Object.keys(env.BENCH_SERVICE_NICE).length > 0 ? `; CPU priority (nice) ${Object.entries(env.BENCH_SERVICE_NICE).map(([k, v]) => `${k}=${v}`).join(' ')}` : ''}${Object.keys(env.BENCH_SERVICE_ENV).length > 0 ? `; services with ${Object.entries(env.BENCH_SERVICE_ENV).map(([k, v]) => `${k}=${v}`).join(' ')}` : ''}`);
   lines.push('');
   const rawRate = raw ? raw.messages / raw.totalSeconds : Number.NaN;
   const rows: Row[] = [];
   if (raw) {
     rows.push(['raw limit: kafkajs produce → consume', raw.messages, raw.totalSeconds.toFixed(1), perSecond(rawRate), '–', '100%', `${Math.round(raw.bytes / raw.messages)} B/msg; produce alone ${perSecond(raw.messages / raw.produceSeconds)}/s`]);
   }
-  const floorUsage = input.usages.find((u) => u.phase === 'floor');
-  // The services idle through the floor: their CPU is no part of its price.
-  const floorCpu = floor && floorUsage ? cpuPerItem(floorUsage.usage, floor.received, SERVICE_NAMES) : null;
-  if (floor && floorCpu) rows.push(floorRow(floor, rawRate, floorCpu));
+  // The services idle through the floors: their CPU is no part of their price.
+  const floors = input.floors.flatMap((floor) => {
+    const usage = input.usages.find((u) => u.phase === floor.name);
+    return usage ? [{ floor, cpu: cpuPerItem(usage.usage, floor.received, SERVICE_NAMES) }] : [];
+  });
+  for (const { floor, cpu: floorCpu } of floors) rows.push(floorRow(floor, rawRate, floorCpu));
   if (ing) {
     const stage = (label: string, curve: { points: [number, number][]; total: number }, note: string) => {
       const steady = steadyRate(curve.points);
@@ -651,12 +676,19 @@ function report(input: {
     const lag = lagBehind(ing.registered.points, ing.published_workers.points).map((l) => (Number.isNaN(l) ? 'not reached' : (l / 1000).toFixed(1)));
     lines.push(`outbox lag: workers.v1 held 50% / 90% / 100% of what registration consumed ${lag.join(' / ')} s after its committed offsets did (polled every 0.5 s; offsets are committed after the writes, so ≤ 0 is possible)`);
   }
+  if (ing && input.drained !== undefined) {
+    lines.push(
+      input.drained === null
+        ? `fan-out drain: some consumer group was still behind on workers.v1 or matches.v1 ${env.BENCH_INGEST_TIMEOUT_S} s after matching was through (the latency phases share the CPU with it)`
+        : `fan-out drain: every consumer group had consumed workers.v1 and matches.v1 ${input.drained.toFixed(1)} s after matching was through (its CPU is in the "fan-out drain" column and in the CPU per worker below)`,
+    );
+  }
   if (ing && raw) {
     const steady = steadyRate(ing.matched.points);
     const met = ing.complete && steady >= 2000 && steady / rawRate >= 0.3;
     lines.push(`goal ≥ 2,000/s and ≥ 30% of raw through matching: ${met ? 'met' : 'NOT met'} (steady = between 10% and 90% of the total)`);
   }
-  if (floor && floorCpu && raw) lines.push(...floorVerdict({ floor, rawRate, cpu: floorCpu, cores: cpu.length, goal: 2000, goalShare: 0.3 }));
+  for (const { floor, cpu: floorCpu } of raw ? floors : []) lines.push(...floorVerdict({ floor, rawRate, cpu: floorCpu, cores: cpu.length, goal: 2000, goalShare: 0.3 }));
   lines.push('');
   const loadRows: Row[] = [];
   for (const l of input.vacancyLoads) {
@@ -711,10 +743,12 @@ function report(input: {
   ]);
   lines.push(renderTable(['CPU (% of a core) / peak RSS', ...input.usages.map((u) => u.phase)], usageRows));
   const ingestUsage = input.usages.find((u) => u.phase === 'ingest');
+  const drainUsage = input.usages.find((u) => u.phase === 'fan-out drain');
   if (ingestUsage && ing) {
-    // Over the workers that got through matching (all of them when the phase completed).
-    const { total, byProcess } = cpuPerItem(ingestUsage.usage, ing.matched.total, [BENCH_PROCESS]);
-    lines.push(`CPU per worker through the ingest: ${total.toFixed(2)} ms (${byProcess.map((p) => `${p.name} ${p.ms.toFixed(2)}`).join(', ')}); at 2 cores that is at most ${Math.round(2000 / total)} workers/s`);
+    // Over the workers that got through matching (all of them when the phase completed), with the fan-out's tail after it.
+    const usage = drainUsage ? combinedUsage(ingestUsage.usage, drainUsage.usage) : ingestUsage.usage;
+    const { total, byProcess } = cpuPerItem(usage, ing.matched.total, [BENCH_PROCESS]);
+    lines.push(`CPU per worker through the ingest${drainUsage ? ' and the fan-out drain after it' : ''}: ${total.toFixed(2)} ms (${byProcess.map((p) => `${p.name} ${p.ms.toFixed(2)}`).join(', ')}); at 2 cores that is at most ${Math.round(2000 / total)} workers/s`);
   }
   if (!input.infra.own) lines.push('(Kafka and FerretDB are shared: their CPU includes other users of the same infrastructure.)');
   return lines.join('\n');
@@ -780,7 +814,9 @@ async function main() {
     const vacancies = [...generateVacancies(env.BENCH_SEED, totalVacancies, { employers: 1, today: vietnamToday() })].reverse();
 
     const raw = env.BENCH_INGEST > 0 ? await measured('raw', bench.processes, usages, () => rawLimit(kafka, admin, id, env)) : null;
-    const floor = env.BENCH_INGEST > 0 && env.BENCH_FLOOR === '1' ? await floorPhase(kafka, admin, infra, id, env, bench.processes, usages) : null;
+    const floors: FloorResult[] = [];
+    if (env.BENCH_INGEST > 0 && env.BENCH_FLOOR === '1') floors.push(await floorPhase(kafka, admin, infra, id, env, bench.processes, usages, 'two-hop'));
+    if (env.BENCH_INGEST > 0 && env.BENCH_FLOOR_STRUCTURAL === '1') floors.push(await floorPhase(kafka, admin, infra, id, env, bench.processes, usages, 'structural'));
 
     const matched = await watchFirst(kafka, bench.topic(matchesTopic.name), `${id}.bench-matches`, 'match.proposed');
     const opened = await watchFirst(kafka, bench.topic(vacanciesTopic.name), `${id}.bench-vacancies`, 'vacancy.opened');
@@ -795,6 +831,7 @@ async function main() {
     }
     const ingested = env.BENCH_INGEST > 0 ? await measured('ingest', bench.processes, usages, () => ingest(admin, bench, env, infra.mongoUrl)) : null;
     if (ingested && !ingested.complete) say(`ingest did not finish in ${env.BENCH_INGEST_TIMEOUT_S} s: its rates are over what got through`);
+    const drained = ingested ? await measured('fan-out drain', bench.processes, usages, () => drainFanOut(admin, bench, env.BENCH_INGEST_TIMEOUT_S * 1000)) : undefined;
 
     const queued = async () => (ingested ? backlog(admin, bench, ingested.published) : 0);
     const vacancyLoads: LoadResult[] = [];
@@ -806,7 +843,7 @@ async function main() {
     const workers = { ...(await measured(`workers ${env.BENCH_WORKER_RATE}/s`, bench.processes, usages, () => workerLoad(bench, env))), backlog: workersBefore };
     // The probe has hung once on PostgreSQL with the services idle; bounded, so the table is printed either way.
     const probe = env.BENCH_PROBE_WRITES > 0 ? await measured('ferretdb probe', bench.processes, usages, () => boundedProbe(infra.mongoUrl, `${id}_probe`, env, bench.processes)) : null;
-    process.stdout.write(`${report({ env, infra, versions: found, load, raw, floor, ingest: ingested, vacancyLoads, workerLoad: workers, usages, seedVacancies: seeded, probe })}\n`);
+    process.stdout.write(`${report({ env, infra, versions: found, load, raw, floors, ingest: ingested, vacancyLoads, workerLoad: workers, usages, seedVacancies: seeded, probe, drained })}\n`);
   } finally {
     await teardown();
   }

@@ -134,3 +134,13 @@ export function cpuPerItem(usage: readonly ProcessUsage[], items: number, exclud
     .sort((a, b) => b.ms - a.ms);
   return { total: byProcess.reduce((sum, p) => sum + p.ms, 0), byProcess };
 }
+
+/** Two phases' usage as one (the ingest and the fan-out's drain after it): CPU seconds added, the higher peak RSS; cpuPercent is left out (its phase is not one). */
+export function combinedUsage(first: readonly ProcessUsage[], second: readonly ProcessUsage[]): ProcessUsage[] {
+  const byName = new Map<string, ProcessUsage>();
+  for (const p of [...first, ...second]) {
+    const seen = byName.get(p.name);
+    byName.set(p.name, seen ? { name: p.name, cpuPercent: Number.NaN, cpuSeconds: seen.cpuSeconds + p.cpuSeconds, peakRss: Math.max(seen.peakRss, p.peakRss) } : { ...p });
+  }
+  return [...byName.values()];
+}

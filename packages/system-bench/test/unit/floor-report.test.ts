@@ -85,3 +85,23 @@ describe('floorVerdict', () => {
     expect(floorVerdict({ ...input, rawRate: 9000, cpu: cheap, floor: { ...fast, complete: false } })[1]).toMatch(/its rate is NOT \(150% of 2,000\/s, not all through\)/);
   });
 });
+
+describe('a structural floor', () => {
+  const structural = floor({ name: 'structural floor', label: 'structural floor: 6 processes, 7 groups, 10 docs/worker, no logic', unit: 'worker', drainSeconds: 12.5 });
+
+  it('has its own row, its CPU per worker', () => {
+    const row = floorRow(structural, 5000, cpu);
+    expect(row[0]).toBe('structural floor: 6 processes, 7 groups, 10 docs/worker, no logic');
+    expect(row[6]).toBe('CPU 1.50 ms/worker (infrastructure, stages, bench)');
+    expect(floorRow({ ...structural, complete: false, undrained: ['g on b', 'g on c'] }, 5000, cpu)[6]).toBe('NOT all through (10000 of 10000); 2 group/topic pairs not done; CPU 1.50 ms/worker (infrastructure, stages, bench)');
+  });
+
+  it('is named in the lines below the table, counts its CPU per worker, and its cores busy over the phase until every group is done', () => {
+    const [first, second] = floorVerdict({ rawRate: 5000, cpu, cores: 2, goal: 2000, goalShare: 0.3, floor: structural });
+    expect(first).toBe(
+      'structural floor: 1,125/s (23% of raw), 1.50 ms of CPU per worker (kafka 0.90, floor stage 1 0.60); it kept 1.20 of 2 cores busy; at that price 2 cores allow at most 1,333/s',
+    );
+    expect(second).toMatch(/^goal ≥ 2,000\/s and ≥ 30% of raw is reachable only if the structural floor is above it: .*its CPU is NOT \(1.50 of the 1.00 ms .*→ NOT reachable with this stack on this machine, whatever the services do$/);
+  });
+});
+

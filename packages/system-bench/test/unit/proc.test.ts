@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { childPids, cpuMsByName, cpuPerItem, cpuTicksOf, parentPidOf, rssBytesOf, sampleProcesses } from '../../src/proc.js';
+import { childPids, combinedUsage, cpuMsByName, cpuPerItem, cpuTicksOf, parentPidOf, rssBytesOf, sampleProcesses } from '../../src/proc.js';
 import { burnCpu, cpuSpentMs } from '@ketnoi/testing';
 import { spawn } from 'node:child_process';
 
@@ -78,5 +78,24 @@ describe('childPids', () => {
     ];
     expect(cpuPerItem(usage, 1000, ['bench (this process)'])).toEqual({ total: 7, byProcess: [{ name: 'ferretdb', ms: 5 }, { name: 'kafka', ms: 2 }] });
     expect(cpuPerItem(usage, 0).total).toBeNaN();
+  });
+
+  it('adds two phases up per process: CPU seconds summed, the higher peak RSS, a process of one phase kept', () => {
+    const ingest = [
+      { name: 'kafka', cpuPercent: 20, cpuSeconds: 2, peakRss: 300 },
+      { name: 'matching', cpuPercent: 10, cpuSeconds: 1, peakRss: 100 },
+    ];
+    const drain = [
+      { name: 'kafka', cpuPercent: 5, cpuSeconds: 0.5, peakRss: 250 },
+      { name: 'notification', cpuPercent: 80, cpuSeconds: 4, peakRss: 400 },
+    ];
+    const both = combinedUsage(ingest, drain);
+    expect(both.map(({ name, cpuSeconds, peakRss }) => ({ name, cpuSeconds, peakRss }))).toEqual([
+      { name: 'kafka', cpuSeconds: 2.5, peakRss: 300 },
+      { name: 'matching', cpuSeconds: 1, peakRss: 100 },
+      { name: 'notification', cpuSeconds: 4, peakRss: 400 },
+    ]);
+    expect(cpuPerItem(both, 1000).total).toBeCloseTo(7.5);
+    expect(ingest[0]!.cpuSeconds).toBe(2);
   });
 });
