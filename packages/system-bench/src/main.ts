@@ -626,6 +626,10 @@ const pct = (value: number) => (Number.isNaN(value) ? '–' : `${Math.round(valu
 
 const BENCH_PROCESS = 'bench (this process)';
 
+/** `NAME=value NAME=value` after `prefix`, or nothing when there are none. */
+const settingPairs = (prefix: string, settings: Record<string, string | number>): string =>
+  Object.keys(settings).length > 0 ? `${prefix}${Object.entries(settings).map(([k, v]) => `${k}=${v}`).join(' ')}` : '';
+
 function report(input: {
   env: BenchEnv;
   infra: Infra;
@@ -648,7 +652,7 @@ function report(input: {
   lines.push('KetNoi system benchmark');
   lines.push(`machine   ${cpu.length} × ${cpu[0]?.model ?? '?'}, ${Math.round(totalmem() / 2 ** 30)} GiB; load average at start ${input.load.map((l) => l.toFixed(2)).join(' ')} (shared machine: other work runs alongside)`);
   lines.push(`versions  Node ${input.versions.node}, Kafka ${input.versions.kafka}, kafkajs ${input.versions.kafkajs}, FerretDB ${input.versions.ferretdb} on ${input.infra.own ? input.infra.backend : `${input.infra.backend} infrastructure`}${input.versions.postgres ? ` (PostgreSQL ${input.versions.postgres})` : ''}`);
-  lines.push(`settings  ingest ${env.BENCH_INGEST} workers in batches of ${env.BENCH_INGEST_BATCH}; ${input.seedVacancies} vacancies open before; vacancy rates ${env.BENCH_RATES.join(', ')}/s and worker rate ${env.BENCH_WORKER_RATE}/s for ${env.BENCH_PHASE_S} s each, open loop; match wait ${env.BENCH_MATCH_WAIT_S} s; seed ${env.BENCH_SEED}${Object.keys(env.BENCH_SERVICE_NICE).length > 0 ? `; CPU priority (nice) ${Object.entries(env.BENCH_SERVICE_NICE).map(([k, v]) => `${k}=${v}`).join(' ')}` : ''}${Object.keys(env.BENCH_SERVICE_ENV).length > 0 ? `; services with ${Object.entries(env.BENCH_SERVICE_ENV).map(([k, v]) => `${k}=${v}`).join(' ')}` : ''}`);
+  lines.push(`settings  ingest ${env.BENCH_INGEST} workers in batches of ${env.BENCH_INGEST_BATCH}; ${input.seedVacancies} vacancies open before; vacancy rates ${env.BENCH_RATES.join(', ')}/s and worker rate ${env.BENCH_WORKER_RATE}/s for ${env.BENCH_PHASE_S} s each, open loop; match wait ${env.BENCH_MATCH_WAIT_S} s; seed ${env.BENCH_SEED}${settingPairs('; CPU priority (nice) ', env.BENCH_SERVICE_NICE)}${settingPairs('; services with ', env.BENCH_SERVICE_ENV)}`);
   lines.push('');
   const rawRate = raw ? raw.messages / raw.totalSeconds : Number.NaN;
   const rows: Row[] = [];
