@@ -1,6 +1,5 @@
 export { startSystem, type RunningSystem, type StartSystemOptions } from './system/start-system.js';
 export { SERVICE_NAMES, DEFAULT_PORTS, databaseName, serverScript, servicePriorities, type ServiceName } from './system/service-specs.js';
-export { niceValue, nicedCommand, setSessionNice } from './supervisor/cpu-priority.js';
 export { serviceEnv, type ServiceEnvInput } from './system/service-env.js';
 export { loadOrCreateSecrets, newSecrets, type Secrets } from './system/secrets.js';
 export { ensureEmployerSession, employerToken, registerEmployer, createClient, type EmployerSession } from './system/employer-session.js';
