@@ -79,6 +79,8 @@ try {
     roundTrips.set(event.commandName, times);
   };
   app.mongo.getClient().on('commandSucceeded', onCommand);
+  // The service's own CPU (this process; the load generator is another): requests, relays, its consumers.
+  const cpuBefore = process.cpuUsage();
   const child = fork(fileURLToPath(new URL('./load.ts', import.meta.url)), { execArgv: ['--import', 'tsx'] });
   const result = await new Promise<{ latencies: number[]; statuses: Record<string, number>; sent: number }>((resolve, reject) => {
     child.once('message', (message) => resolve(message as never));
@@ -87,6 +89,7 @@ try {
   });
   app.mongo.set('debug', false);
   app.mongo.getClient().off('commandSucceeded', onCommand);
+  const cpu = process.cpuUsage(cpuBefore);
 
   const sorted = result.latencies.sort((a, b) => a - b);
   const ok = result.statuses['201'] ?? 0;
@@ -97,6 +100,7 @@ try {
       `  requests measured ${sorted.length}  (201: ${ok}, other: ${JSON.stringify(others)})`,
       `  throughput        ${(ok / seconds).toFixed(1)} vacancies/s`,
       `  latency ms        p50 ${percentile(sorted, 50).toFixed(1)}  p90 ${percentile(sorted, 90).toFixed(1)}  p99 ${percentile(sorted, 99).toFixed(1)}  max ${(sorted.at(-1) ?? NaN).toFixed(1)}`,
+      `  service CPU       ${((cpu.user + cpu.system) / 1000 / result.sent).toFixed(2)} ms per request sent (user ${(cpu.user / 1000 / result.sent).toFixed(2)}, system ${(cpu.system / 1000 / result.sent).toFixed(2)}; requests, relays and the bench's own counting of operations, warm-up included)`,
       `  database operations per request sent (requests and relays, warm-up included):`,
       ...[...operations].sort(([a], [b]) => a.localeCompare(b)).map(([name, n]) => `    ${name.padEnd(40)} ${(n / result.sent).toFixed(2)}`),
       `  FerretDB round trips by command (ms, as the driver saw them):`,
