@@ -1,5 +1,5 @@
 export { baseConfigSchema, logLevels, type BaseConfig } from './config/base-config.js';
-export { commaList, kafkaName, mongoUrl, optionalEnv, port } from './config/env-values.js';
+export { commaList, kafkaName, mongoUrl, namedValues, optionalEnv, port } from './config/env-values.js';
 export { groupIdOf, topicNamerOf } from './config/kafka-names.js';
 export { ConfigError, loadConfig } from './config/load-config.js';
 

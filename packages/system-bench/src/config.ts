@@ -1,5 +1,5 @@
 import { servicePriorities } from '@ketnoi/launcher';
-import { loadConfig } from '@ketnoi/service-kit';
+import { loadConfig, namedValues } from '@ketnoi/service-kit';
 import { z } from 'zod';
 
 const items = z.string().transform((text) => text.split(',').map((s) => s.trim()).filter(Boolean));
@@ -62,15 +62,9 @@ export const benchEnvSchema = z.object({
    */
   BENCH_SERVICE_NICE: servicePriorities,
   /** Settings for every service it starts, `NAME=value,NAME=value` (e.g. KAFKA_FETCH_MIN_BYTES=16384). */
-  BENCH_SERVICE_ENV: z
-    .string()
-    .default('')
-    .transform((text, ctx) => {
-      const pairs = text.split(',').map((pair) => pair.trim()).filter(Boolean);
-      const bad = pairs.find((pair) => !/^[A-Z][A-Z0-9_]*=.*$/.test(pair));
-      if (bad) ctx.addIssue({ code: 'custom', message: `not NAME=value: ${bad}` });
-      return Object.fromEntries(pairs.map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)])) as Record<string, string>;
-    }),
+  BENCH_SERVICE_ENV: namedValues().superRefine((values, ctx) => {
+    for (const name of Object.keys(values)) if (!/^[A-Z][A-Z0-9_]*$/.test(name)) ctx.addIssue({ code: 'custom', message: `not NAME=value (an environment variable's name): ${name}` });
+  }),
 });
 
 export type BenchEnv = z.output<typeof benchEnvSchema>;

@@ -23,15 +23,11 @@ export function nicedCommand(command: string, args: readonly string[], nice: num
  * autogroups (`kernel.sched_autogroup_enabled`), each session is a group and
  * busy groups share the CPU by their groups' nice, whatever their processes'
  * own: a supervised process has a session of its own, so its share is set
- * here. False where the kernel has no autogroups (there the process's own
- * nice, from `nicedCommand`, is what counts).
+ * here. Nothing to do where the kernel has no autogroups (there the
+ * process's own nice, from `nicedCommand`, is what counts).
  */
-export async function setSessionNice(pid: number, nice: number): Promise<boolean> {
-  try {
-    await writeFile(`/proc/${pid}/autogroup`, String(nice));
-    return true;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
-    throw error;
-  }
+export async function setSessionNice(pid: number, nice: number): Promise<void> {
+  await writeFile(`/proc/${pid}/autogroup`, String(nice)).catch((error: NodeJS.ErrnoException) => {
+    if (error.code !== 'ENOENT') throw error;
+  });
 }

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { z } from 'zod';
+import { namedValues } from '@ketnoi/service-kit';
 import { niceValue } from '../supervisor/cpu-priority.js';
 
 /** The six services, in start order: producers of a topic before its consumers. */
@@ -27,19 +27,13 @@ export const serverScript = (root: string, service: ServiceName): string => join
  * `service=nice,service=nice` (e.g. `notification=10,analytics=10,jobfairs=10`);
  * a service left out runs at 0. Empty: all at 0.
  */
-export const servicePriorities = z
-  .string()
-  .default('')
-  .transform((text, ctx) => {
-    const priorities: Partial<Record<ServiceName, number>> = {};
-    for (const pair of text.split(',').map((p) => p.trim()).filter(Boolean)) {
-      const [service, value, ...rest] = pair.split('=');
-      const nice = niceValue.safeParse(value);
-      if (!SERVICE_NAMES.includes(service as ServiceName) || rest.length > 0 || value === undefined || value.trim() === '' || !nice.success) {
-        ctx.addIssue({ code: 'custom', message: `not service=nice (a service of ${SERVICE_NAMES.join(', ')}; an integer from -20 to 19): ${pair}` });
-        continue;
-      }
-      priorities[service as ServiceName] = nice.data;
-    }
-    return priorities;
-  });
+export const servicePriorities = namedValues().transform((values, ctx) => {
+  const priorities: Partial<Record<ServiceName, number>> = {};
+  for (const [service, value] of Object.entries(values)) {
+    const nice = niceValue.safeParse(value);
+    if (!SERVICE_NAMES.includes(service as ServiceName) || value === '' || !nice.success) {
+      ctx.addIssue({ code: 'custom', message: `not service=nice (a service of ${SERVICE_NAMES.join(', ')}; an integer from -20 to 19): ${service}=${value}` });
+    } else priorities[service as ServiceName] = nice.data;
+  }
+  return priorities;
+});

@@ -20,6 +20,25 @@ export const commaList = () =>
     )
     .pipe(z.array(z.string()).min(1, 'expected a comma-separated list with at least one entry'));
 
+/**
+ * `A=1, B=x=y` → `{ A: '1', B: 'x=y' }` (each item split at its first `=`,
+ * name and value trimmed); unset or empty: `{}`. An item with no name before
+ * its `=`, or no `=`, is refused.
+ */
+export const namedValues = () =>
+  z
+    .string()
+    .default('')
+    .transform((text, ctx) => {
+      const values: Record<string, string> = {};
+      for (const item of text.split(',').map((i) => i.trim()).filter(Boolean)) {
+        const at = item.indexOf('=');
+        if (at < 0 || item.slice(0, at).trim() === '') ctx.addIssue({ code: 'custom', message: `not name=value: ${item}` });
+        else values[item.slice(0, at).trim()] = item.slice(at + 1).trim();
+      }
+      return values;
+    });
+
 export const port = () => z.coerce.number().int().min(0).max(65_535);
 
 export const mongoUrl = () =>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { ConfigError, baseConfigSchema, groupIdOf, loadConfig, topicNamerOf } from '../../src/index.js';
+import { ConfigError, baseConfigSchema, groupIdOf, loadConfig, namedValues, topicNamerOf } from '../../src/index.js';
 import { testEnv } from '../helpers.js';
 
 const catchConfigError = (run: () => unknown): ConfigError => {
@@ -68,5 +68,21 @@ describe('Kafka names of a KetNoi of its own (KETNOI_TOPIC_SUFFIX, KETNOI_GROUP_
     expect(topicNamerOf(config)('matches.v1')).toBe('matches.v1');
     expect(groupIdOf(config, 'notification')).toBe('notification');
     expect(catchConfigError(() => loadConfig(baseConfigSchema, { ...testEnv, KETNOI_GROUP_PREFIX: 'a b' })).variables).toEqual(['KETNOI_GROUP_PREFIX']);
+  });
+});
+
+describe('namedValues (NAME=value,NAME=value variables)', () => {
+  it('splits each item at its first =, trims, and reads nothing as no values', () => {
+    expect(namedValues().parse(' A=1, B = x=y ,,C=')).toEqual({ A: '1', B: 'x=y', C: '' });
+    expect(namedValues().parse('')).toEqual({});
+    expect(namedValues().parse(undefined)).toEqual({});
+  });
+
+  it('refuses an item without a name or without =, naming it', () => {
+    for (const item of ['A', 'NAME', '=1', ' =1']) {
+      const parsed = namedValues().safeParse(`B=2,${item}`);
+      expect(parsed.success, item).toBe(false);
+      expect(parsed.error?.issues[0]?.message).toBe(`not name=value: ${item.trim()}`);
+    }
   });
 });
