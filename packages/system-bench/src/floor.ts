@@ -6,6 +6,7 @@ import type { BenchEnv } from './config.js';
 import type { FloorStageOptions } from './floor-document.js';
 import { floorTopology, groupsOf, undrained, type FloorVariant } from './floor-topology.js';
 import { ingestMessages } from './ingest-messages.js';
+import { committed, highWater } from './offsets.js';
 
 export interface FloorResult {
   /** The phase's name (`floor`, `structural floor`): in the CPU/RSS table and the lines below the table. */
@@ -99,21 +100,14 @@ async function within(promise: Promise<void>, ms: number): Promise<void> {
   clearTimeout(timer);
 }
 
-/** Sum over partitions of each topic's end offset. */
-async function highsOf(admin: Admin, topics: readonly string[]): Promise<Map<string, number>> {
-  const sums = await Promise.all(topics.map(async (topic) => [topic, (await admin.fetchTopicOffsets(topic)).reduce((sum, p) => sum + Number(p.high), 0)] as const));
-  return new Map(sums);
-}
-
 /** Waits (up to `ms`) until every group has committed all of every topic it consumes; returns those that had not. */
 async function drain(admin: Admin, groups: ReturnType<typeof groupsOf>, expected: number, ms: number): Promise<string[]> {
   const deadline = performance.now() + ms;
   const topics = [...new Set(groups.flatMap((g) => g.topics))];
   for (;;) {
-    const highs = await highsOf(admin, topics);
-    const offsets = await Promise.all(groups.map(async ({ groupId, topics: its }) => [groupId, await admin.fetchOffsets({ groupId, topics: [...its] })] as const));
-    const committed = new Map(offsets.flatMap(([groupId, answer]) => answer.map((t) => [`${groupId} ${t.topic}`, t.partitions.reduce((sum, p) => sum + Math.max(0, Number(p.offset)), 0)] as const)));
-    const left = undrained(groups, highs, (groupId, topic) => committed.get(`${groupId} ${topic}`) ?? 0, expected);
+    const highs = new Map(await Promise.all(topics.map(async (topic) => [topic, await highWater(admin, topic)] as const)));
+    const consumed = new Map(await Promise.all(groups.flatMap(({ groupId, topics: its }) => its.map(async (topic) => [`${groupId} ${topic}`, await committed(admin, groupId, topic)] as const))));
+    const left = undrained(groups, highs, (groupId, topic) => consumed.get(`${groupId} ${topic}`) ?? 0, expected);
     if (left.length === 0 || performance.now() >= deadline) return left;
     // Only the tail after the last topic is complete is polled: its requests are a small part of the phase.
     await new Promise((done) => setTimeout(done, 200));

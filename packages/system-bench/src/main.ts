@@ -25,6 +25,7 @@ import { readBenchEnv, type BenchEnv } from './config.js';
 import { prepareFloor, type FloorResult } from './floor.js';
 import type { FloorVariant } from './floor-topology.js';
 import { floorRow, floorVerdict } from './floor-report.js';
+import { committed, highWater } from './offsets.js';
 import { ingestEvents, ingestMessages } from './ingest-messages.js';
 import { childPids, combinedUsage, cpuMsByName, cpuPerItem, sampleProcesses, type ProcessUsage } from './proc.js';
 import { openLoopSchedule, runOpenLoop } from './schedule.js';
@@ -225,12 +226,6 @@ async function floorPhase(kafka: Kafka, admin: Admin, infra: Infra, id: string, 
   }
 }
 
-/** Sum of a group's committed offsets on a topic (0 where it has none yet). */
-async function committed(admin: Admin, groupId: string, topic: string): Promise<number> {
-  const answer = await admin.fetchOffsets({ groupId, topics: [topic] });
-  return answer.flatMap((t) => t.partitions).reduce((sum, p) => sum + Math.max(0, Number(p.offset)), 0);
-}
-
 /**
  * Events of `topic` each of the run's consumer groups has not consumed yet
  * (groups that never consumed it left out): which consumers the load left
@@ -247,11 +242,6 @@ async function lagsOn(admin: Admin, system: Bench, topic: string): Promise<{ gro
     lags.push({ group: groupId.slice(prefix.length), lag: partitions.reduce((sum, p) => sum + (high.get(p.partition) ?? 0) - Math.max(0, Number(p.offset)), 0) });
   }
   return lags;
-}
-
-async function highWater(admin: Admin, topic: string): Promise<number> {
-  const offsets = await admin.fetchTopicOffsets(topic);
-  return offsets.reduce((sum, p) => sum + Number(p.high), 0);
 }
 
 interface IngestResult {
