@@ -315,11 +315,15 @@ function visitGroup(ctx: ScoringContext, w: MatchWorker, group: VacancyGroup, oc
  */
 function visitRuns(ctx: ScoringContext, w: MatchWorker, runs: readonly VacancyRun[], shares: PackedShares, from: number, to: number, occupation: number, rest: number, out: TopKCollector): void {
   const weight = ctx.weights[1]!;
+  // A group's only run has the group's extremes, so the group's bound: once checked, it is visited.
+  if (to - from === 1) {
+    if (shares.reaches(from, credits, rest, weight, out.threshold)) visitRun(ctx, w, runs[from]!, occupation, rest, out);
+    return;
+  }
   for (let i = from; i < to; i += 1) {
     if (!shares.reaches(i, credits, rest, weight, out.threshold)) continue;
     const run = runs[i]!;
-    // A group's only run has the group's extremes, so the group's bound.
-    const bound = to - from === 1 ? rest : restBound(ctx, w, occupation, run);
+    const bound = restBound(ctx, w, occupation, run);
     if (shares.reaches(i, credits, bound, weight, out.threshold)) visitRun(ctx, w, run, occupation, bound, out);
   }
 }
