@@ -52,8 +52,8 @@ export function pendingEvent<T extends TopicDefinition>(topic: T, input: TopicEv
   return { id, topic: topic.name, type, subject, time, data };
 }
 
-/** The outbox fields of a newly inserted aggregate version. */
+/** The outbox fields of a newly inserted aggregate version, as stored (the events as JSON text): a driver's insert needs no schema. */
 export const withOutbox = (events: readonly PendingEvent[]): OutboxFields => ({
-  outbox: [...events],
+  outbox: outboxAsJsonText([...events]) as OutboxFields['outbox'],
   outboxPending: events.length > 0,
 });

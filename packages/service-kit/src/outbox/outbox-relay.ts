@@ -105,6 +105,8 @@ export class OutboxRelay {
   private lagMs = 0;
   /** Entries to read next: about a batch of versions (batch entries hold many). */
   private entryLimit: number | undefined;
+  /** The last read found fewer entries than it asked for: nothing else was pending then. */
+  private readAll = false;
 
   constructor(private readonly options: OutboxRelayOptions) {
     this.topics = new Map(options.topics.map((topic) => [topic.name, topic]));
@@ -143,6 +145,7 @@ export class OutboxRelay {
     const pending = pendingModelFor(this.options.model);
     const batchSize = this.options.batchSize ?? 500;
     const entries = await this.nextBatch(pending, batchSize);
+    this.readAll = entries.length < (this.entryLimit ?? batchSize);
     const taken = await this.publishable(entries, batchSize);
     if (taken.length === 0) {
       const interval = Math.max(this.options.markIntervalMs ?? 1_000, 10 * this.lastMarkMs);
@@ -322,15 +325,16 @@ export class OutboxRelay {
         failures = 0;
         if (published > 0) {
           quiet = 0;
-          continue;
-        }
-        quiet += 1;
+          // Read again at once only when more may be waiting: the read left some, or a write kicked meanwhile.
+          // Otherwise the next look is a kick's or the idle tick's (a read that finds nothing was a round trip per write).
+          if (!this.readAll) continue;
+        } else quiet += 1;
       } catch (error) {
         failures += 1;
         this.options.logger.warn({ err: error, failures }, 'outbox relay failed; will retry');
       }
       const idleMs = this.options.idleMs ?? 500;
-      const idle = failures === 0 ? Math.min(idleMs * 2 ** (quiet - 1), this.options.idleMaxMs ?? 10 * idleMs) : Math.min(idleMs * 2 ** failures, 10_000);
+      const idle = failures === 0 ? Math.min(idleMs * 2 ** Math.max(0, quiet - 1), this.options.idleMaxMs ?? 10 * idleMs) : Math.min(idleMs * 2 ** failures, 10_000);
       if (this.kicked && failures === 0) continue;
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, idle);

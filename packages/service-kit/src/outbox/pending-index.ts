@@ -102,20 +102,30 @@ interface VersionWithOutbox {
  * Inserts a version with its events, then its pending-index entry. `beside`:
  * other writes that need only the version stored (a head), sent with the
  * entry instead of after it: one round trip less. Both are waited for, the
- * first failure thrown.
+ * first failure thrown. The version is stored as given, through the driver
+ * (no casting, defaults or setters; a field left undefined is not stored):
+ * mongoose's document, validation and save (which builds an error with a
+ * stack trace on every save, for parallel saves) cost more of a request's CPU
+ * than the insert itself.
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function insertVersion(versions: Model<any>, doc: VersionWithOutbox & Record<string, unknown>, beside?: () => Promise<void>): Promise<void> {
-  await versions.create({ ...doc, ...withOutbox(doc.outbox) });
+  await versions.collection.insertOne({ ...doc, ...withOutbox(doc.outbox) } as never, { ignoreUndefined: true });
   const results = await Promise.allSettled([indexVersion(versions, doc), ...(beside ? [beside()] : [])]);
   for (const result of results) if (result.status === 'rejected') throw result.reason;
 }
+
+/** An entry as stored, through the driver (as `pendingSchema`'s setter would store it). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const insertEntry = async (versions: Model<any>, entry: PendingDoc): Promise<void> => {
+  await pendingModelFor(versions).collection.insertOne({ ...entry, events: asJsonText(entry.events) } as never, { ignoreUndefined: true });
+};
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 async function indexVersion(versions: Model<any>, doc: VersionWithOutbox): Promise<void> {
   if (doc.outbox.length === 0) return;
   try {
-    await pendingModelFor(versions).create({ _id: doc._id, order: doc.version, events: doc.outbox, at: doc.at ?? new Date() });
+    await insertEntry(versions, { _id: doc._id, order: doc.version, events: doc.outbox, at: doc.at ?? new Date() });
   } catch (error) {
     // A recovery pass may have indexed the version first: the entry is there either way.
     if (!isDuplicateKey(error)) throw error;
@@ -205,7 +215,7 @@ const batchEntry = (versions: readonly EntryVersion[], at: Date, tentative: bool
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function openBatchEntry(versions: Model<any>, entries: readonly EntryVersion[], at: Date, order = 1): Promise<string> {
   const entry = batchEntry(entries, at, true, order);
-  await pendingModelFor(versions).create(entry);
+  await insertEntry(versions, entry);
   return entry._id;
 }
 
@@ -231,7 +241,7 @@ export async function settleBatchEntry(
   if (created.length > 0) {
     const kept = new Set(created.map((version) => version.id));
     if (await markSettled(versions, entryId, opened.filter((version) => !kept.has(version.id)).map((version) => version.id))) return;
-    await pending.create(batchEntry(created, at, false, order));
+    await insertEntry(versions, batchEntry(created, at, false, order));
   }
   await pending.deleteOne({ _id: entryId });
 }

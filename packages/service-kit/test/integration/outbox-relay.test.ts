@@ -349,6 +349,39 @@ describe('outbox relay against the real broker and FerretDB', () => {
     await waitFor(() => looks.length > before, { timeoutMs: 100, what: 'a look right after the kick' });
   });
 
+  it('reads again at once only while a read may have left entries behind, not after one that found them all', async () => {
+    const { logger, db, publisher, topic } = await setUp('outbox-reread');
+    const Worker = await workerVersions(db, 'OutboxRereadWorker');
+    // Idle looks far apart: every look in this test is a kick's or a re-read.
+    const relay = new OutboxRelay({ model: Worker, publisher, topics: [workersTopic], logger, idleMs: 60_000, batchSize: 2 });
+    const looks: number[] = [];
+    const flush = relay.flushOnce.bind(relay);
+    relay.flushOnce = async () => {
+      const published = await flush();
+      looks.push(published);
+      return published;
+    };
+    relay.start();
+    cleanups.push(() => relay.stop());
+    await waitFor(() => looks.length === 1, { what: 'the first look' });
+    const reader = await readTopic(testKafka(), topic);
+    cleanups.push(() => reader.stop());
+
+    // Five written, one kick: batches of two, each read again at once (the last read found one of two).
+    for (let i = 1; i <= 5; i += 1) await insertVersion(Worker, { _id: `wrk_reread_${i}:1`, workerId: `wrk_reread_${i}`, version: 1, outbox: [erased(`wrk_reread_${i}`, 1)] });
+    relay.kick();
+    await reader.waitForCount(5, 5_000);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(looks.slice(1)).toEqual([2, 2, 1]);
+
+    // One more, kicked: one look, which found it and all there was; none after it.
+    await insertVersion(Worker, { _id: 'wrk_reread_6:1', workerId: 'wrk_reread_6', version: 1, outbox: [erased('wrk_reread_6', 1)] });
+    relay.kick();
+    await reader.waitForCount(6, 5_000);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(looks.slice(4)).toEqual([1]);
+  });
+
   it('refuses an invalid event at append time, before anything is stored', () => {
     expect(() => erased('x', 0)).toThrow(/refused/);
   });
