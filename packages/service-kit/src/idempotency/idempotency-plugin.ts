@@ -8,15 +8,23 @@ import { InsertBatcher } from './insert-batcher.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
-    /** Honour `Idempotency-Key` on this route (scope: what the key is unique within; default the route URL). */
-    idempotency?: { scope?: string; required?: boolean };
+    /**
+     * Honour `Idempotency-Key` on this route (scope: what the key is unique
+     * within; default the route URL). `effect`: a route whose requests create
+     * something names it here (a fresh id each call), so its id is stored with
+     * the claim, in the same insert, rather than by a second one when the
+     * handler asks; `idempotentId` then answers with the stored id, whatever
+     * candidate it is given.
+     */
+    idempotency?: { scope?: string; required?: boolean; effect?: () => string };
   }
   interface FastifyRequest {
     idempotencyClaim: string | null;
     /**
      * Set while the request holds its Idempotency-Key: the id of what it
      * creates, tied to the key and the request (principal, scope, key and
-     * body). The first call stores `candidate` for them; every later attempt
+     * body). The first call stores `candidate` for them (a route naming its
+     * `effect` has it stored with the claim instead); every later attempt
      * of the same request gets that id back — also after a 5xx released the
      * key, a crash abandoned its claim, or a slow first attempt is still
      * running — so a re-run meets the first run's effect (e.g. a duplicate
@@ -125,11 +133,13 @@ export const idempotencyPlugin = fp(
       const principal = request.principal?.sub ?? 'anonymous';
       const id = recordId(principal, config.scope ?? `${request.method} ${request.routeOptions.url}`, key);
       const print = fingerprint(request.method, request.url, request.body);
-      const existing = await claim(id, print);
+      const effect = effectId(id, print);
+      const named = config.effect?.();
+      // Called in the same turn: the claim and the effect go in one insertMany. An effect stored by an earlier attempt stays (a duplicate, read when asked for).
+      const [existing, namedStored] = await Promise.all([claim(id, print), named === undefined ? false : insertRecord(effect, { effect: named }, Date.now())]);
       if (existing === null) {
         request.idempotencyClaim = id;
-        const effect = effectId(id, print);
-        request.idempotentId = (candidate) => storedEffect(effect, candidate);
+        request.idempotentId = namedStored ? async () => named! : (candidate) => storedEffect(effect, named ?? candidate);
         return;
       }
       if (existing.holder.fingerprint !== print) throw keyReused();

@@ -25,15 +25,18 @@ async function buildApp(dbName: string): Promise<{ app: ServiceApp; effects: Map
     return reply.code(201).header('location', `/things/${name}`).send({ name, n: effects.get(name) });
   });
   const made: Made = { ids: [], failNext: false };
-  app.post('/made', { config: { idempotency: {} } }, async (request, reply) => {
-    const id = request.idempotentId === null ? `made-${randomUUID()}` : await request.idempotentId(`made-${randomUUID()}`);
-    made.ids.push(id);
-    if (made.failNext) {
-      made.failNext = false;
-      throw new Error('injected: failed after the effect');
-    }
-    return reply.code(201).send({ id });
-  });
+  // `/named` names its effect in the route's config: stored with the claim.
+  for (const [url, idempotency] of [['/made', {}], ['/named', { effect: () => `named-${randomUUID()}` }]] as const) {
+    app.post(url, { config: { idempotency } }, async (request, reply) => {
+      const id = request.idempotentId === null ? `made-${randomUUID()}` : await request.idempotentId(`made-${randomUUID()}`);
+      made.ids.push(id);
+      if (made.failNext) {
+        made.failNext = false;
+        throw new Error('injected: failed after the effect');
+      }
+      return reply.code(201).send({ id });
+    });
+  }
   await app.ready();
   return { app, effects, made };
 }
@@ -96,8 +99,8 @@ describe('Idempotency-Key on the real database', () => {
     expect(writes).toBeLessThan(20);
   });
 
-  it('gives every attempt of one request under one key the same effect id, also after a 5xx released the key', async () => {
-    const make = (key: string, name: string) => app.inject({ method: 'POST', url: '/made', headers: { 'idempotency-key': key }, payload: { name } });
+  it.each(['/made', '/named'])('gives every attempt of one request under one key the same effect id, also after a 5xx released the key (%s)', async (url) => {
+    const make = (key: string, name: string) => app.inject({ method: 'POST', url, headers: { 'idempotency-key': key }, payload: { name } });
     const key = randomUUID();
     made.failNext = true;
     expect((await make(key, 'x')).statusCode).toBe(500);
@@ -109,5 +112,25 @@ describe('Idempotency-Key on the real database', () => {
     // Another key names another effect.
     const other = await make(randomUUID(), 'x');
     expect(other.json<{ id: string }>().id).not.toBe(made.ids[0]);
+  });
+
+  it('stores an effect the route names with the claim, in one insert: two writes for a request where one named by its handler takes three', async () => {
+    const collection = app.mongo.collection('idempotency_keys');
+    const insertMany = collection.insertMany.bind(collection);
+    let writes = 0;
+    collection.insertMany = ((...args: Parameters<typeof insertMany>) => {
+      writes += 1;
+      return insertMany(...args);
+    }) as typeof insertMany;
+    const make = (url: string) => app.inject({ method: 'POST', url, headers: { 'idempotency-key': randomUUID() }, payload: { name: 'x' } });
+    const named = await make('/named');
+    expect(named.statusCode).toBe(201);
+    expect(named.json<{ id: string }>().id).toMatch(/^named-/);
+    expect(writes).toBe(2);
+    // The claim, the effect and the answer are all there.
+    expect(await collection.countDocuments()).toBe(3);
+    writes = 0;
+    expect((await make('/made')).statusCode).toBe(201);
+    expect(writes).toBe(3);
   });
 });

@@ -35,6 +35,9 @@ export const termsContext = (ctx: UseCaseContext, previous?: VacancyTerms) => ({
   ...(previous === undefined ? {} : { previous }),
 });
 
+/** A fresh vacancy id (sortable by when it was drawn). */
+export const newVacancyId = (ctx: UseCaseContext): string => newId('vac', ctx.now().getTime());
+
 /**
  * What names a new vacancy. A request with an Idempotency-Key passes
  * `request.idempotentId`: every attempt of it gets the id of the first, so a
@@ -57,7 +60,7 @@ export async function createVacancy(
   idOf?: VacancyIdOf,
 ): Promise<Vacancy> {
   const now = ctx.now();
-  const candidate = newId('vac', now.getTime());
+  const candidate = newVacancyId(ctx);
   // The id is stored while the employer is read: the two round trips overlap.
   const [employer, vacancyId] = await Promise.all([
     employerRead === undefined ? getEmployer(ctx, employerId) : employerRead,

@@ -3,7 +3,7 @@ import { principalOf, requireRole, type ServiceApp } from '@ketnoi/service-kit';
 import { vacancyTerms } from '@ketnoi/contracts';
 import { z } from 'zod';
 import { assertActsFor, assertCanRead, isStaff } from '../../use-cases/access.js';
-import { closeVacancyAs, createVacancy, getVacancy, updateVacancy } from '../../use-cases/vacancies.js';
+import { closeVacancyAs, createVacancy, getVacancy, newVacancyId, updateVacancy } from '../../use-cases/vacancies.js';
 import { listVacancies } from '../../use-cases/list-vacancies.js';
 import { refuseForbiddenFields } from '../forbidden-fields-hook.js';
 import { prefetchEmployer, prefetchedEmployer } from './employer-prefetch.js';
@@ -30,7 +30,8 @@ export default async function vacancyRoutes(app: ServiceApp) {
       schema: { tags, summary: 'Open a vacancy', body: createVacancyBody, response: { 201: vacancyView } },
       onRequest: requireRole(...writers),
       preValidation: [refuseForbiddenFields, prefetchEmployer(() => app.intake)],
-      config: { idempotency: { scope: 'create-vacancy' } },
+      // The vacancy's id is stored with the key's claim (one insert), not when the handler asks for it.
+      config: { idempotency: { scope: 'create-vacancy', effect: () => newVacancyId(app.intake) } },
     },
     async (request, reply) => {
       const principal = principalOf(request);
