@@ -3,7 +3,7 @@ import type { EventPublisher } from '@ketnoi/messaging';
 import type { Model } from 'mongoose';
 import type { Logger } from 'pino';
 import type { PendingEvent } from './outbox-fields.js';
-import { entryVersions, pendingModelFor, recoverPending, settledVersions, type EntryVersion, type PendingDoc } from './pending-index.js';
+import { entryVersions, pendingModelFor, recoverPending, settledVersions, watchIndex, type EntryVersion, type PendingDoc } from './pending-index.js';
 import { claimEntry, dropMarkers, dropOldMarkers, markersOf, type SettledMarker } from './settled-markers.js';
 
 /** An entry to publish now, with how its fate was decided when it is a tentative batch entry. */
@@ -87,7 +87,11 @@ export interface OutboxRelayOptions {
  * (`VersionedStore.createMany`) share one batch entry and keep no outbox:
  * one entry read and deleted for hundreds of versions, none marked; their
  * writer settles that entry with a small marker (`settled-markers.ts`), read
- * with the entries in one more read by `_id`. On FerretDB (patched by infra/,
+ * with the entries in one more read by `_id`. A first version's entry written
+ * in this process is handed to its relay as well (`watchIndex`), which then
+ * publishes it without reading the index, as long as its last read found
+ * everything pending and was made within `idleMs` (an entry of another
+ * process waits at most that): a read per request less. On FerretDB (patched by infra/,
  * see infra/ferretdb/README.md) a write by `_id` alone searches the `_id`
  * index, where a filter on any other field reads the whole collection.
  */
@@ -105,8 +109,22 @@ export class OutboxRelay {
   private lagMs = 0;
   /** Entries to read next: about a batch of versions (batch entries hold many). */
   private entryLimit: number | undefined;
-  /** The last read found fewer entries than it asked for: nothing else was pending then. */
-  private readAll = false;
+  /** Tentative entries the last read left waiting for their writers. */
+  private waiting = 0;
+  /**
+   * The next flush reads the index: the last read filled its limit or left a
+   * tentative entry waiting, a flush failed, or an entry this relay was not
+   * handed was written. False only while every entry pending is known to be
+   * among those handed over since (`offered`).
+   */
+  private mustRead = true;
+  /** When the index was last read: it is read at least every `idleMs` (entries of other processes, recovered ones). */
+  private lastRead = 0;
+  /** First versions' entries this process wrote since the last flush began, as written (`watchIndex`). */
+  private offered: PendingDoc[] = [];
+  /** The entries the last flush published: one handed over while that flush read the index may be among them. */
+  private published = new Set<string>();
+  private unwatch: (() => void) | undefined;
 
   constructor(private readonly options: OutboxRelayOptions) {
     this.topics = new Map(options.topics.map((topic) => [topic.name, topic]));
@@ -115,11 +133,24 @@ export class OutboxRelay {
   start(): void {
     if (this.running) return;
     this.running = true;
+    this.unwatch = watchIndex(this.options.model, (entry) => this.offer(entry));
     this.loop = this.run();
+  }
+
+  /**
+   * An entry this process wrote. A first version's own entry (no older
+   * version of its aggregate can be waiting) is published from here, without
+   * reading the index, when the last read found everything pending; any other
+   * entry makes the next flush read.
+   */
+  private offer(entry: PendingDoc): void {
+    if (entry.order === 1 && entry.batch === undefined && entry.tentative !== true) this.offered.push(entry);
+    else this.mustRead = true;
   }
 
   async stop(): Promise<void> {
     this.running = false;
+    this.unwatch?.();
     this.kick();
     await this.loop;
     await this.markPublished().catch((error: unknown) => {
@@ -144,12 +175,26 @@ export class OutboxRelay {
   async flushOnce(): Promise<number> {
     const pending = pendingModelFor(this.options.model);
     const batchSize = this.options.batchSize ?? 500;
-    const entries = await this.nextBatch(pending, batchSize);
-    this.readAll = entries.length < (this.entryLimit ?? batchSize);
-    const taken = await this.publishable(entries, batchSize);
+    const offered = this.offered.splice(0);
+    const handedOver = !this.mustRead && offered.length > 0 && offered.length <= batchSize && Date.now() - this.lastRead < (this.options.idleMs ?? 500);
+    // Until this flush is through, the next one reads: what it takes stays in the index until dropped.
+    this.mustRead = true;
+    let moreLeft = false;
+    let taken: Taken[];
+    if (handedOver) {
+      taken = offered.filter((entry) => !this.published.has(entry._id)).map((entry) => ({ entry, versions: entryVersions(entry) }));
+    } else {
+      // Everything handed over before this read is in it (or beyond its limit: read again).
+      this.lastRead = Date.now();
+      const limit = this.entryLimit ?? batchSize;
+      const entries = await this.nextBatch(pending, batchSize);
+      taken = await this.publishable(entries, batchSize);
+      moreLeft = entries.length >= limit || this.waiting > 0;
+    }
     if (taken.length === 0) {
       const interval = Math.max(this.options.markIntervalMs ?? 1_000, 10 * this.lastMarkMs);
       if (Date.now() - this.lastMark >= interval) await this.markPublished();
+      this.mustRead = moreLeft;
       return 0;
     }
     const events = taken.flatMap(({ versions }) => versions.flatMap((version) => version.events));
@@ -167,6 +212,8 @@ export class OutboxRelay {
     // within about a second once there is not, so events (which may carry personal data)
     // do not linger at rest.
     if (this.unmarked.length >= (this.options.markEvery ?? 5_000)) await this.markPublished();
+    this.published = new Set(taken.map(({ entry }) => entry._id));
+    this.mustRead = moreLeft;
     return events.length;
   }
 
@@ -196,6 +243,7 @@ export class OutboxRelay {
     }
     const perEntry = taken.length === 0 ? 1 : count / taken.length;
     this.entryLimit = Math.ceil(batchSize / perEntry) + waiting;
+    this.waiting = waiting;
     return taken;
   }
 
@@ -269,6 +317,8 @@ export class OutboxRelay {
   async recover(): Promise<number> {
     const grace = this.options.recoverAfterMs ?? 60_000;
     const recovered = await recoverPending(this.options.model, grace > 0 ? new Date(Date.now() - grace) : undefined);
+    // Entries it re-created were handed to nobody.
+    if (recovered > 0) this.mustRead = true;
     if (recovered > 0) this.options.logger.warn({ recovered }, 'outbox: re-indexed unpublished versions');
     await dropOldMarkers(this.options.model, pendingModelFor(this.options.model), new Date(Date.now() - MARKER_KEPT_MS));
     this.lastRecovery = Date.now();
@@ -325,9 +375,9 @@ export class OutboxRelay {
         failures = 0;
         if (published > 0) {
           quiet = 0;
-          // Read again at once only when more may be waiting: the read left some, or a write kicked meanwhile.
+          // Again at once only when more may be waiting: the read left some, or a write kicked meanwhile.
           // Otherwise the next look is a kick's or the idle tick's (a read that finds nothing was a round trip per write).
-          if (!this.readAll) continue;
+          if (this.mustRead) continue;
         } else quiet += 1;
       } catch (error) {
         failures += 1;

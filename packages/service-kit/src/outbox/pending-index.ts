@@ -111,14 +111,33 @@ interface VersionWithOutbox {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function insertVersion(versions: Model<any>, doc: VersionWithOutbox & Record<string, unknown>, beside?: () => Promise<void>): Promise<void> {
   await versions.collection.insertOne({ ...doc, ...withOutbox(doc.outbox) } as never, { ignoreUndefined: true });
-  const results = await Promise.allSettled([indexVersion(versions, doc), ...(beside ? [beside()] : [])]);
+  // The other writes first: through mongoose, they take longer to reach the wire than the entry through the driver.
+  const results = await Promise.allSettled([...(beside ? [beside()] : []), indexVersion(versions, doc)]);
   for (const result of results) if (result.status === 'rejected') throw result.reason;
 }
 
-/** An entry as stored, through the driver (as `pendingSchema`'s setter would store it). */
+/** Who hears of the entries written for a versions collection in this process (its relay). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const indexWatchers = new WeakMap<Model<any>, (entry: PendingDoc) => void>();
+
+/**
+ * Tells `watcher` of every entry this process writes for `versions` (as
+ * written, events not yet as text), once it is stored. One watcher per
+ * collection: the last set. Returns the call that stops it.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function watchIndex(versions: Model<any>, watcher: (entry: PendingDoc) => void): () => void {
+  indexWatchers.set(versions, watcher);
+  return () => {
+    if (indexWatchers.get(versions) === watcher) indexWatchers.delete(versions);
+  };
+}
+
+/** An entry as stored, through the driver (as `pendingSchema`'s setter would store it); then its watcher hears of it. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const insertEntry = async (versions: Model<any>, entry: PendingDoc): Promise<void> => {
   await pendingModelFor(versions).collection.insertOne({ ...entry, events: asJsonText(entry.events) } as never, { ignoreUndefined: true });
+  indexWatchers.get(versions)?.(entry);
 };
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -382,6 +382,107 @@ describe('outbox relay against the real broker and FerretDB', () => {
     expect(looks.slice(4)).toEqual([1]);
   });
 
+  describe('first versions handed over by their writer', () => {
+    /** A relay whose reads of the pending index are counted, and a reader of its topic. */
+    const counted = async (name: string, idleMs: number) => {
+      const { logger, db, publisher, topic } = await setUp(name);
+      const Worker = await workerVersions(db, `${name.replace(/-/g, '')}Worker`);
+      const pending = pendingModelFor(Worker);
+      const find = pending.find.bind(pending);
+      const reads = { n: 0 };
+      pending.find = ((...args: Parameters<typeof find>) => {
+        reads.n += 1;
+        return find(...args);
+      }) as typeof find;
+      const relay = new OutboxRelay({ model: Worker, publisher, topics: [workersTopic], logger, idleMs });
+      relay.start();
+      cleanups.push(() => relay.stop());
+      await waitFor(() => reads.n > 0, { what: 'the first read' });
+      const reader = await readTopic(testKafka(), topic);
+      cleanups.push(() => reader.stop());
+      const write = async (id: string, version = 1) => {
+        await insertVersion(Worker, { _id: `${id}:${version}`, workerId: id, version, outbox: [erased(id, version)] });
+        relay.kick();
+      };
+      return { Worker, publisher, relay, reader, reads, write };
+    };
+
+    it('publishes them without reading the index while the last read found everything, and reads for anything else', async () => {
+      const { Worker, reader, reads, write } = await counted('outbox-handed', 1_000);
+      await write('wrk_handed_1');
+      await reader.waitForCount(1, 5_000);
+      const before = reads.n;
+      await write('wrk_handed_2');
+      await write('wrk_handed_3');
+      await reader.waitForCount(3, 5_000);
+      expect(reads.n).toBe(before);
+
+      // A later version is read from the index (an older one of its aggregate could be waiting there).
+      await write('wrk_handed_1', 2);
+      await reader.waitForCount(4, 5_000);
+      expect(reads.n).toBeGreaterThan(before);
+
+      // Written by another process (nothing handed over): read within idleMs, although handed-over writes keep the relay busy.
+      await Worker.collection.insertOne({ _id: 'wrk_elsewhere:1', workerId: 'wrk_elsewhere', version: 1, ...withOutbox([erased('wrk_elsewhere', 1)]) } as never);
+      await pendingModelFor(Worker).collection.insertOne({ _id: 'wrk_elsewhere:1', order: 1, events: JSON.stringify([erased('wrk_elsewhere', 1)]), at: new Date() } as never);
+      const started = Date.now();
+      for (let i = 0; !reader.messages.some((m) => m.key === 'wrk_elsewhere') && Date.now() - started < 3_000; i += 1) {
+        await write(`wrk_busy_${i}`);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      expect(reader.messages.some((m) => m.key === 'wrk_elsewhere')).toBe(true);
+      expect(Date.now() - started).toBeLessThan(2_500);
+    });
+
+    it('publishes once an entry handed over while a read that found it was on its way', async () => {
+      const { Worker, relay, reader, write } = await counted('outbox-handed-twice', 5_000);
+      await write('wrk_twice_0');
+      await reader.waitForCount(1, 5_000);
+      // The next read waits 300 ms before it runs: the write below is stored and handed over meanwhile, so that read finds it too.
+      const pending = pendingModelFor(Worker);
+      const find = pending.find;
+      pending.find = ((...args: Parameters<typeof find>) => {
+        const query = find.apply(pending, args);
+        const exec = query.exec.bind(query);
+        query.exec = (async (...rest: Parameters<typeof exec>) => {
+          await new Promise((resolve) => setTimeout(resolve, 300));
+          return exec(...rest);
+        }) as typeof exec;
+        pending.find = find;
+        return query;
+      }) as typeof find;
+      // A later version makes the flush read (and wait).
+      await write('wrk_twice_0', 2);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      await write('wrk_twice_1');
+      await reader.waitForCount(3, 5_000);
+      relay.kick();
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(reader.messages.filter((m) => m.key === 'wrk_twice_1')).toHaveLength(1);
+    });
+
+    it('reads the index after a flush of handed-over entries failed: nothing handed over is lost', async () => {
+      const { publisher, reader, write } = await counted('outbox-handed-failed', 5_000);
+      await write('wrk_failed_0');
+      await reader.waitForCount(1, 5_000);
+      const send = publisher.send.bind(publisher);
+      let failures = 0;
+      publisher.send = (async (...args: Parameters<typeof send>) => {
+        if (failures === 0) {
+          failures += 1;
+          throw new Error('injected: the broker refused');
+        }
+        return send(...args);
+      }) as typeof send;
+      await write('wrk_failed_1');
+      await waitFor(() => failures === 1, { what: 'the failed send' });
+      // The next flush, woken by the next write, reads both from the index (the idle look is seconds away).
+      await write('wrk_failed_2');
+      await reader.waitForCount(3, 1_500);
+      expect(reader.messages.map((m) => m.key)).toEqual(expect.arrayContaining(['wrk_failed_1', 'wrk_failed_2']));
+    });
+  });
+
   it('refuses an invalid event at append time, before anything is stored', () => {
     expect(() => erased('x', 0)).toThrow(/refused/);
   });
