@@ -124,6 +124,8 @@ export class OutboxRelay {
   private offered: PendingDoc[] = [];
   /** The entries the last flush published: one handed over while that flush read the index may be among them. */
   private published = new Set<string>();
+  /** Handed-over entries published and still in the index: dropped in one write before the next read. */
+  private undeleted: string[] = [];
   private unwatch: (() => void) | undefined;
 
   constructor(private readonly options: OutboxRelayOptions) {
@@ -153,6 +155,10 @@ export class OutboxRelay {
     this.unwatch?.();
     this.kick();
     await this.loop;
+    await this.dropUndeleted().catch((error: unknown) => {
+      // Left in the index: published again after the next start (at least once).
+      this.options.logger.warn({ err: error, entries: this.undeleted.length }, 'outbox: could not drop published entries at stop');
+    });
     await this.markPublished().catch((error: unknown) => {
       // Left pending: the recovery pass of the next start publishes them again.
       this.options.logger.warn({ err: error, versions: this.unmarked.length }, 'outbox: could not mark published versions at stop');
@@ -184,7 +190,8 @@ export class OutboxRelay {
     if (handedOver) {
       taken = offered.filter((entry) => !this.published.has(entry._id)).map((entry) => ({ entry, versions: entryVersions(entry) }));
     } else {
-      // Everything handed over before this read is in it (or beyond its limit: read again).
+      // Everything handed over before this read is in it (or beyond its limit: read again), but those already published.
+      await this.dropUndeleted();
       this.lastRead = Date.now();
       const limit = this.entryLimit ?? batchSize;
       const entries = await this.nextBatch(pending, batchSize);
@@ -202,7 +209,9 @@ export class OutboxRelay {
     this.lagMs = Date.now() - Math.min(...taken.map(({ entry }) => new Date(entry.at).getTime()));
     // Entries taken over are dropped while still tentative: a writer of a build before markers settles by clearing the flag, and its entry then goes out again (twice, never lost).
     const done = taken.filter(({ by }) => by !== 'taken').map(({ entry }) => entry._id);
-    if (done.length > 0) await pending.deleteMany({ _id: { $in: done } });
+    // Handed-over entries are dropped with the next read's (a write per request less); a crash before that publishes them again.
+    if (handedOver) this.undeleted.push(...done);
+    else if (done.length > 0) await pending.deleteMany({ _id: { $in: done } });
     for (const { entry } of taken.filter(({ by }) => by === 'taken')) await pending.deleteOne({ _id: entry._id, tentative: true });
     // A taken-over entry's marker stays: its writer, if it comes back, learns it and enters its events again.
     await dropMarkers(this.options.model, taken.filter(({ by }) => by === 'settled').map(({ entry }) => entry._id));
@@ -213,7 +222,7 @@ export class OutboxRelay {
     // do not linger at rest.
     if (this.unmarked.length >= (this.options.markEvery ?? 5_000)) await this.markPublished();
     this.published = new Set(taken.map(({ entry }) => entry._id));
-    this.mustRead = moreLeft;
+    this.mustRead = moreLeft || this.undeleted.length >= batchSize;
     return events.length;
   }
 
@@ -289,6 +298,14 @@ export class OutboxRelay {
     const natural = (await pending.find().limit(limit).lean()) as PendingDoc[];
     if (natural.every((doc) => doc.order === 1)) return natural;
     return (await pending.find().sort({ at: 1, order: 1 }).limit(limit).lean()) as PendingDoc[];
+  }
+
+  /** Drops the handed-over entries published since the last read from the index, in one write. */
+  private async dropUndeleted(): Promise<void> {
+    if (this.undeleted.length === 0) return;
+    const ids = [...this.undeleted];
+    await pendingModelFor(this.options.model).deleteMany({ _id: { $in: ids } });
+    this.undeleted.splice(0, ids.length);
   }
 
   /**
