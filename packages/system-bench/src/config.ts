@@ -43,6 +43,12 @@ export const benchEnvSchema = z.object({
    * outbox), whose CPU per worker bounds what the pipeline must spend from below (0: skipped).
    */
   BENCH_FLOOR_STRUCTURAL: z.enum(['0', '1']).default('1'),
+  /**
+   * The request floor after the vacancy phases, at their rates: POST /v1/vacancies served by a bare
+   * server making only the real POST's durable round trips (request-floor-server.ts), whose CPU per
+   * request bounds the real POST's from below (0: skipped).
+   */
+  BENCH_FLOOR_REQUEST: z.enum(['0', '1']).default('1'),
   /** Vacancies opened before the ingest, so matching has something to match workers against. */
   BENCH_SEED_VACANCIES: count(30, 10_000),
   /** Request rates (per second) of the POST /v1/vacancies → match.proposed phases. */

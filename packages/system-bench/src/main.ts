@@ -4,6 +4,7 @@
 //   structural   the same through the ingest's whole topology with no logic (BENCH_FLOOR_STRUCTURAL=1)
 //   ingest       ingest.workers.v1 → registration → workers.v1 → matching (→ matches.v1)
 //   HTTP + e2e   POST /v1/vacancies at fixed rates (open loop) → first match.proposed
+//   request floor  the same POSTs to a server making only their durable writes, no logic (BENCH_FLOOR_REQUEST=1)
 //   HTTP         POST /v1/workers at a fixed rate
 //   resources    CPU and RSS of every service, Kafka and FerretDB per phase (/proc)
 // Settings: environment variables, see config.ts and the README.
@@ -25,6 +26,8 @@ import { readBenchEnv, type BenchEnv } from './config.js';
 import { prepareFloor, type FloorResult } from './floor.js';
 import type { FloorVariant } from './floor-topology.js';
 import { floorRow, floorVerdict } from './floor-report.js';
+import { prepareRequestFloor, REQUEST_FLOOR_NAME, type RequestFloorLoad } from './request-floor.js';
+import { requestFloorLines } from './request-floor-report.js';
 import { committed, highWater } from './offsets.js';
 import { ingestEvents, ingestMessages } from './ingest-messages.js';
 import { childPids, combinedUsage, cpuMsByName, cpuPerItem, sampleProcesses, type ProcessUsage } from './proc.js';
@@ -226,6 +229,24 @@ async function floorPhase(kafka: Kafka, admin: Admin, infra: Infra, id: string, 
   }
 }
 
+/** The request floor (request-floor.ts) at each rate, each rate a phase measured with its server; then stopped and its database dropped. */
+async function requestFloorPhases(kafka: Kafka, admin: Admin, infra: Infra, bench: Bench, env: BenchEnv, body: string, usages: PhaseUsage[]): Promise<RequestFloorLoad[]> {
+  const { id, processes } = bench;
+  // The vacancy phases' tail (matching and the fan-out on their events) done first: the infrastructure's CPU in the floor's phases is the floor's.
+  if ((await drainFanOut(admin, bench, env.BENCH_INGEST_TIMEOUT_S * 1000, [vacanciesTopic.name, matchesTopic.name])) === null) say('request floor: the vacancy phases\' events not all consumed yet; starting anyway');
+  say('request floor: starting its server');
+  const floor = await prepareRequestFloor(kafka, admin, infra.kafkaBrokers, infra.mongoUrl, id, body);
+  try {
+    const loads: RequestFloorLoad[] = [];
+    for (const rate of env.BENCH_RATES) {
+      loads.push(await measured(`${REQUEST_FLOOR_NAME} ${rate}/s`, async () => [...(await processes()), ...floor.processes], usages, () => floor.load(rate, env.BENCH_PHASE_S, env.BENCH_MATCH_WAIT_S)));
+    }
+    return loads;
+  } finally {
+    await floor.close();
+  }
+}
+
 /**
  * Events of `topic` each of the run's consumer groups has not consumed yet
  * (groups that never consumed it left out): which consumers the load left
@@ -413,9 +434,9 @@ async function boundedProbe(mongoUrl: string, dbName: string, env: BenchEnv, pro
  * and the latency phases should not share the CPU with the ingest's tail.
  * Seconds it took, or null when `timeoutMs` came first.
  */
-async function drainFanOut(admin: Admin, system: Bench, timeoutMs: number): Promise<number | null> {
+async function drainFanOut(admin: Admin, system: Bench, timeoutMs: number, names = [workersTopic.name, matchesTopic.name]): Promise<number | null> {
   const started = performance.now();
-  const topics = [system.topic(workersTopic.name), system.topic(matchesTopic.name)];
+  const topics = names.map((name) => system.topic(name));
   while (performance.now() - started < timeoutMs) {
     const lags = (await Promise.all(topics.map((topic) => lagsOn(admin, system, topic)))).flat();
     if (lags.every((l) => l.lag === 0)) return (performance.now() - started) / 1000;
@@ -633,6 +654,7 @@ function report(input: {
   usages: PhaseUsage[];
   seedVacancies: number;
   probe: ProbeResult | null;
+  requestFloor: RequestFloorLoad[];
   /** Seconds from matching through to every group through (null: not within the timeout; undefined: no ingest). */
   drained?: number | null;
 }): string {
@@ -702,6 +724,23 @@ function report(input: {
   for (const l of input.vacancyLoads) {
     if (!l.matchLags) continue;
     lines.push(`  matches.v1 events not yet consumed at the end of ${l.target}/s, by group: ${l.matchLags.map((g) => `${g.group} ${g.lag.toLocaleString('en-US')}`).join(', ') || 'none'}`);
+  }
+  if (input.requestFloor.length > 0) {
+    const usageOf = (phase: string) => input.usages.find((u) => u.phase === phase)?.usage ?? [];
+    lines.push('');
+    lines.push(
+      ...requestFloorLines({
+        floor: input.requestFloor.map((l) => ({ ...l, usage: usageOf(`${REQUEST_FLOOR_NAME} ${l.target}/s`) })),
+        real: input.vacancyLoads.map((l) => ({ ...l, ...(l.legs ? { published: l.legs.intake } : {}), usage: usageOf(`vacancies ${l.target}/s`) })),
+        floorServer: REQUEST_FLOOR_NAME,
+        realServer: 'vacancy-intake',
+        floorExclude: [...SERVICE_NAMES, BENCH_PROCESS],
+        realExclude: [BENCH_PROCESS],
+        cores: cpu.length,
+        goalRate: 100,
+        goalP99Ms: 300,
+      }),
+    );
   }
   const refused = [...input.vacancyLoads, ...(input.workerLoad ? [input.workerLoad] : [])].filter((l) => l.ok < l.sent);
   for (const l of refused) lines.push(`  answers at ${l.target}/s: ${JSON.stringify(l.statuses)}`);
@@ -833,11 +872,14 @@ async function main() {
       const before = await queued();
       vacancyLoads.push({ ...(await measured(`vacancies ${rate}/s`, bench.processes, usages, () => vacancyLoad(admin, bench, env, rate, vacancies, arrivals))), backlog: before });
     }
+    // One of the bench's vacancies as every request's body (the floor reads it only to hash it, as the idempotency fingerprint does).
+    const floorBody = JSON.stringify({ ...[...generateVacancies(env.BENCH_SEED + 2, 1, { employers: 1, today: vietnamToday() })][0]!.terms, employerId: bench.employerId });
+    const requestFloor = env.BENCH_FLOOR_REQUEST === '1' ? await requestFloorPhases(kafka, admin, infra, bench, env, floorBody, usages) : [];
     const workersBefore = await queued();
     const workers = { ...(await measured(`workers ${env.BENCH_WORKER_RATE}/s`, bench.processes, usages, () => workerLoad(bench, env))), backlog: workersBefore };
     // The probe has hung once on PostgreSQL with the services idle; bounded, so the table is printed either way.
     const probe = env.BENCH_PROBE_WRITES > 0 ? await measured('ferretdb probe', bench.processes, usages, () => boundedProbe(infra.mongoUrl, `${id}_probe`, env, bench.processes)) : null;
-    process.stdout.write(`${report({ env, infra, versions: found, load, raw, floors, ingest: ingested, vacancyLoads, workerLoad: workers, usages, seedVacancies: seeded, probe, drained })}\n`);
+    process.stdout.write(`${report({ env, infra, versions: found, load, raw, floors, ingest: ingested, vacancyLoads, workerLoad: workers, usages, seedVacancies: seeded, probe, drained, requestFloor })}\n`);
   } finally {
     await teardown();
   }

@@ -31,6 +31,12 @@ describe('readBenchEnv', () => {
     expect(() => readBenchEnv({ BENCH_FLOOR: 'no' })).toThrow(/BENCH_FLOOR/);
   });
 
+  it('runs the request floor unless BENCH_FLOOR_REQUEST=0', () => {
+    expect(readBenchEnv({}).BENCH_FLOOR_REQUEST).toBe('1');
+    expect(readBenchEnv({ BENCH_FLOOR_REQUEST: '0' }).BENCH_FLOOR_REQUEST).toBe('0');
+    expect(() => readBenchEnv({ BENCH_FLOOR_REQUEST: 'yes' })).toThrow(/BENCH_FLOOR_REQUEST/);
+  });
+
   it('reads the services\' settings as NAME=value pairs', () => {
     expect(readBenchEnv({}).BENCH_SERVICE_ENV).toEqual({});
     expect(readBenchEnv({ BENCH_SERVICE_ENV: 'KAFKA_FETCH_MIN_BYTES=16384, KAFKA_FETCH_MAX_WAIT_MS=20,X=a=b' }).BENCH_SERVICE_ENV).toEqual({
