@@ -1,9 +1,9 @@
-import { fork, type ChildProcess } from 'node:child_process';
-import { join } from 'node:path';
+import type { ChildProcess } from 'node:child_process';
 import type { Admin, Kafka } from 'kafkajs';
 import mongoose from 'mongoose';
 import type { BenchEnv } from './config.js';
 import type { FloorStageOptions } from './floor-document.js';
+import { forkReady, READY_MS, stopForked } from './forked.js';
 import { floorTopology, groupsOf, undrained, type FloorVariant } from './floor-topology.js';
 import { ingestMessages } from './ingest-messages.js';
 import { committed, highWater } from './offsets.js';
@@ -39,36 +39,8 @@ export interface Floor {
   close: () => Promise<void>;
 }
 
-const READY_MS = 60_000;
-
-/** Forks a stage with the bench's own Node flags (tsx, conditions) and waits until its consumers have joined their groups. */
-async function startStage(options: FloorStageOptions): Promise<ChildProcess> {
-  const child = fork(join(import.meta.dirname, 'floor-stage.ts'), [JSON.stringify(options)], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  await new Promise<void>((ready, fail) => {
-    const timer = setTimeout(() => fail(new Error(`${options.name} did not join its groups in ${READY_MS / 1000} s`)), READY_MS);
-    child.once('message', () => {
-      clearTimeout(timer);
-      ready();
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      fail(new Error(`${options.name} exited with ${code}`));
-    });
-  }).catch((error: unknown) => {
-    child.kill();
-    throw error;
-  });
-  return child;
-}
-
-async function stopStage(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((done) => child.once('exit', () => done()));
-  child.send('stop');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-  await exited;
-  clearTimeout(timer);
-}
+/** Starts a stage and waits until its consumers have joined their groups. */
+const startStage = async (options: FloorStageOptions): Promise<ChildProcess> => (await forkReady('floor-stage.ts', options, 'join its groups')).child;
 
 /** Counts what arrives on `topic` from its beginning, once its consumer has joined: [when (performance.now()), how many so far] per batch. */
 async function countArrivals(kafka: Kafka, groupId: string, topic: string, expected: number) {
@@ -137,7 +109,7 @@ export async function prepareFloor(kafka: Kafka, admin: Admin, brokers: string[]
   const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
   let arrivals: Awaited<ReturnType<typeof countArrivals>> | null = null;
   const close = async () => {
-    await Promise.all(stages.map(stopStage));
+    await Promise.all(stages.map(stopForked));
     await Promise.all([arrivals?.stop(), producer.disconnect()]);
     const connection = await mongoose.createConnection(mongoUrl, { dbName, serverSelectionTimeoutMS: 10_000 }).asPromise();
     await connection.dropDatabase().catch(() => {});

@@ -1,8 +1,8 @@
-import { fork, type ChildProcess } from 'node:child_process';
-import { join } from 'node:path';
+import type { ChildProcess } from 'node:child_process';
 import { vacanciesTopic } from '@ketnoi/contracts';
 import type { Admin, Kafka } from 'kafkajs';
 import mongoose from 'mongoose';
+import { forkReady, READY_MS, stopForked } from './forked.js';
 import { employerDoc, REAL_INDEXES, requestFloorTexts } from './request-floor-documents.js';
 import type { RequestFloorOptions } from './request-floor-options.js';
 import type { FloorRelayCounts } from './request-floor-relay.js';
@@ -33,7 +33,6 @@ export interface RequestFloor {
 }
 
 export const REQUEST_FLOOR_NAME = 'request floor';
-const READY_MS = 60_000;
 const emptyCounts = { reads: 0, sends: 0, events: 0, marks: 0, answered: 0, failed: 0, unmarked: 0 };
 /** Vacancies posted before the first rate, as the bench opens 30 before its vacancy phases: the server's code warm. */
 const WARM_UP = 30;
@@ -66,22 +65,8 @@ async function seed(mongoUrl: string, dbName: string, employerId: string): Promi
 }
 
 async function startServer(options: RequestFloorOptions): Promise<{ child: ChildProcess; port: number }> {
-  const child = fork(join(import.meta.dirname, 'request-floor-server.ts'), [JSON.stringify(options)], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  const port = await new Promise<number>((ready, fail) => {
-    const timer = setTimeout(() => fail(new Error(`${options.name} did not listen in ${READY_MS / 1000} s`)), READY_MS);
-    child.once('message', (message) => {
-      clearTimeout(timer);
-      ready((message as { port: number }).port);
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      fail(new Error(`${options.name} exited with ${code}`));
-    });
-  }).catch((error: unknown) => {
-    child.kill();
-    throw error;
-  });
-  return { child, port };
+  const { child, message } = await forkReady('request-floor-server.ts', options, 'listen');
+  return { child, port: (message as { port: number }).port };
 }
 
 function countsOf(child: ChildProcess): Promise<Counts> {
@@ -141,13 +126,7 @@ export async function prepareRequestFloor(kafka: Kafka, admin: Admin, brokers: s
   let server: ChildProcess | null = null;
   let watcher: Awaited<ReturnType<typeof watchPublished>> | null = null;
   const close = async () => {
-    if (server && server.exitCode === null && server.signalCode === null) {
-      const exited = new Promise<void>((done) => server!.once('exit', () => done()));
-      server.send('stop');
-      const timer = setTimeout(() => server!.kill('SIGKILL'), 10_000);
-      await exited;
-      clearTimeout(timer);
-    }
+    if (server) await stopForked(server);
     await watcher?.stop();
     const connection = await mongoose.createConnection(mongoUrl, { dbName, serverSelectionTimeoutMS: 10_000 }).asPromise();
     await connection.dropDatabase().catch(() => {});
