@@ -334,9 +334,11 @@ export class OutboxRelay {
   async recover(): Promise<number> {
     const grace = this.options.recoverAfterMs ?? 60_000;
     const recovered = await recoverPending(this.options.model, grace > 0 ? new Date(Date.now() - grace) : undefined);
-    // Entries it re-created were handed to nobody.
-    if (recovered > 0) this.mustRead = true;
-    if (recovered > 0) this.options.logger.warn({ recovered }, 'outbox: re-indexed unpublished versions');
+    if (recovered > 0) {
+      // Entries it re-created were handed to nobody.
+      this.mustRead = true;
+      this.options.logger.warn({ recovered }, 'outbox: re-indexed unpublished versions');
+    }
     await dropOldMarkers(this.options.model, pendingModelFor(this.options.model), new Date(Date.now() - MARKER_KEPT_MS));
     this.lastRecovery = Date.now();
     return recovered;
