@@ -1,4 +1,6 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { vacanciesTopic } from '@ketnoi/contracts';
+import { withOutbox, type PendingEvent } from '@ketnoi/service-kit';
 import mongoose from 'mongoose';
 
 /**
@@ -70,30 +72,15 @@ export interface RequestFloorTexts {
 }
 
 /**
- * vacancy.opened as the relay produces it (a CloudEvent; `data.vacancyId` as
- * the bench's watchers read it). Stored as the outbox's one-event array text
- * (`[value]`, in the version and the pending entry), produced as it is
- * (`outboxValue`): the real relay parses the stored events and writes them
- * again, the floor only cuts the brackets off.
+ * vacancy.opened as a version's outbox holds it (service-kit's
+ * `PendingEvent`; `data.vacancyId` as the bench's watchers read it): the
+ * relay makes it a CloudEvent when it produces it.
  */
-export function eventValue(ids: RequestIds, pad: string): string {
+export function floorEvent(ids: RequestIds, pad: string): PendingEvent {
   const { vacancyId, employerId, eventId, at } = ids;
   const time = at.toISOString();
-  return JSON.stringify({
-    specversion: '1.0',
-    id: eventId,
-    source: '/ketnoi/vacancy-intake',
-    type: 'vacancy.opened',
-    time,
-    subject: vacancyId,
-    datacontenttype: 'application/json',
-    data: { vacancyId, version: 1, employerId, status: 'open', openedAt: time, terms: pad },
-  });
+  return { id: eventId, topic: vacanciesTopic.name, type: 'vacancy.opened', subject: vacancyId, time, data: { vacancyId, version: 1, employerId, status: 'open', openedAt: time, terms: pad } };
 }
-
-export const outboxText = (ids: RequestIds, pad: string): string => `[${eventValue(ids, pad)}]`;
-/** The one event of an outbox text (`outboxText`), as produced. */
-export const outboxValue = (text: string): string => text.slice(1, -1);
 
 /** The idempotency claim and the effect (the id of what the request creates), inserted together. */
 export function claimDocs(key: string, body: string, ids: Pick<RequestIds, 'vacancyId' | 'at'>): { claimId: string; docs: [Record<string, unknown>, Record<string, unknown>] } {
@@ -110,14 +97,17 @@ export function claimDocs(key: string, body: string, ids: Pick<RequestIds, 'vaca
   };
 }
 
-/** Version 1 with its outbox (the event as JSON text), as `insertVersion` stores it. */
-export function versionDoc(ids: RequestIds, texts: Pick<RequestFloorTexts, 'stateJson'>, outbox: string): Record<string, unknown> {
+/** Version 1 with its event, as given to `insertVersion` (which stores the outbox as JSON text). */
+export function versionDoc(ids: RequestIds, texts: Pick<RequestFloorTexts, 'stateJson'>, event: PendingEvent) {
   const { vacancyId, employerId, at } = ids;
-  return { _id: `${vacancyId}:1`, aggregateId: vacancyId, version: 1, state: scalars(employerId, at), stateJson: texts.stateJson, at, outbox, outboxPending: true };
+  return { _id: `${vacancyId}:1`, aggregateId: vacancyId, version: 1, state: scalars(employerId, at), stateJson: texts.stateJson, at, outbox: [event] };
 }
 
-/** Its pending-index entry: the relay's only read. */
-export const pendingDoc = (ids: RequestIds, outbox: string): Record<string, unknown> => ({ _id: `${ids.vacancyId}:1`, order: 1, events: outbox, at: ids.at });
+/** The version and its pending-index entry as `insertVersion` stores them: what the sizes are fitted on. */
+export function storedVersion(version: ReturnType<typeof versionDoc>): { version: Record<string, unknown>; pending: Record<string, unknown> } {
+  const outbox = withOutbox(version.outbox);
+  return { version: { ...version, ...outbox }, pending: { _id: version._id, order: version.version, events: outbox.outbox, at: version.at } };
+}
 
 /** The head (the terms' search fields at the top level, the rest packed). */
 export function headDoc(ids: RequestIds, texts: Pick<RequestFloorTexts, 'stateJson'>): Record<string, unknown> {
@@ -166,7 +156,7 @@ export function requestFloorTexts(bytes: typeof REAL_POST_BYTES = REAL_POST_BYTE
   const stateJson = fitted((text) => headDoc(SAMPLE, { stateJson: text }), bytes.head);
   return {
     stateJson,
-    eventPad: fitted((pad) => pendingDoc(SAMPLE, outboxText(SAMPLE, pad)), bytes.pending),
+    eventPad: fitted((pad) => storedVersion(versionDoc(SAMPLE, { stateJson }, floorEvent(SAMPLE, pad))).pending, bytes.pending),
     bodyPad: fitted((pad) => answerDoc(SAMPLE.claimId, SAMPLE, answerBody(SAMPLE, pad)), bytes.answer),
     employerJson: fitted((text) => employerDoc(SAMPLE.employerId, SAMPLE.at, { employerJson: text }), bytes.employer),
   };
@@ -174,13 +164,11 @@ export function requestFloorTexts(bytes: typeof REAL_POST_BYTES = REAL_POST_BYTE
 
 /** One request's documents, given its ids and the fitted texts. */
 export function requestDocuments(ids: RequestIds, texts: RequestFloorTexts, key: string, body: string) {
-  const outbox = outboxText(ids, texts.eventPad);
   const claim = claimDocs(key, body, ids);
   const reply = answerBody(ids, texts.bodyPad);
   return {
     claim,
-    version: versionDoc(ids, texts, outbox),
-    pending: pendingDoc(ids, outbox),
+    version: versionDoc(ids, texts, floorEvent(ids, texts.eventPad)),
     head: headDoc(ids, texts),
     reply,
     answer: answerDoc(claim.claimId, ids, reply),

@@ -5,7 +5,6 @@ import mongoose from 'mongoose';
 import { forkReady, READY_MS, stopForked } from './forked.js';
 import { employerDoc, REAL_INDEXES, requestFloorTexts } from './request-floor-documents.js';
 import type { RequestFloorOptions } from './request-floor-options.js';
-import type { FloorRelayCounts } from './request-floor-relay.js';
 import { openLoopSchedule, runOpenLoop } from './schedule.js';
 import { summarize, type Summary } from './stats.js';
 
@@ -21,8 +20,8 @@ export interface RequestFloorLoad {
   http: Summary;
   /** From each request's due time until its vacancy.opened was on the topic; `waiting`: never seen. */
   published: Summary & { waiting: number };
-  /** The server's relay over the rate (reads, sends, events, marks), and its answers; `unmarked`: versions it had still to mark at the end. */
-  relay: FloorRelayCounts & { answered: number; failed: number; unmarked: number };
+  /** The server's relay over the rate (its reads of the index, sends, events, marks), and its answers; `unmarked`: versions it had still to mark at the end. */
+  relay: { reads: number; sends: number; events: number; marks: number; answered: number; failed: number; unmarked: number };
 }
 
 export interface RequestFloor {

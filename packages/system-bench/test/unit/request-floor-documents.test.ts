@@ -3,11 +3,11 @@ import {
   bsonSize,
   claimDocs,
   employerDoc,
-  eventValue,
-  outboxValue,
+  floorEvent,
   REAL_POST_BYTES,
   requestDocuments,
   requestFloorTexts,
+  storedVersion,
   vacancyIdOf,
 } from '../../src/request-floor-documents.js';
 
@@ -24,37 +24,39 @@ describe('vacancyIdOf', () => {
 describe('a request\'s documents', () => {
   const sample = ids();
   const docs = requestDocuments(sample, texts, 'bench_1-v100-7', '{"title":"Thợ hàn"}');
+  const stored = storedVersion(docs.version);
 
   it('come out at the real POST\'s sizes', () => {
     expect(bsonSize(docs.claim.docs[0])).toBe(REAL_POST_BYTES.claim);
     expect(bsonSize(docs.claim.docs[1])).toBe(REAL_POST_BYTES.effect);
     expect(bsonSize(docs.head)).toBe(REAL_POST_BYTES.head);
-    expect(bsonSize(docs.pending)).toBe(REAL_POST_BYTES.pending);
+    expect(bsonSize(stored.pending)).toBe(REAL_POST_BYTES.pending);
     expect(bsonSize(docs.answer)).toBe(REAL_POST_BYTES.answer);
     expect(bsonSize(employerDoc(`emp_${'k'.repeat(26)}`, new Date(), texts))).toBe(REAL_POST_BYTES.employer);
     // Not fitted on their own: the version shares the head's state text and the entry's outbox.
-    expect(Math.abs(bsonSize(docs.version) - REAL_POST_BYTES.version)).toBeLessThan(REAL_POST_BYTES.version * 0.03);
+    expect(Math.abs(bsonSize(stored.version) - REAL_POST_BYTES.version)).toBeLessThan(REAL_POST_BYTES.version * 0.03);
   });
 
   it('produce an event no larger than the real one, within 6%', () => {
-    const bytes = Buffer.byteLength(outboxValue(docs.pending.events as string));
+    // As the relay sends it: the CloudEvent of the stored event.
+    const { id, type, time, subject, data } = docs.version.outbox[0]!;
+    const bytes = Buffer.byteLength(JSON.stringify({ specversion: '1.0', id, source: '/ketnoi/vacancy-intake', type, time, subject, datacontenttype: 'application/json', data }));
     expect(bytes).toBeLessThanOrEqual(REAL_POST_BYTES.event);
     expect(bytes).toBeGreaterThan(REAL_POST_BYTES.event * 0.94);
   });
 
   it('keep their sizes for any request (ids of fixed length)', () => {
     const other = requestDocuments(ids(7), texts, 'another-key-of-another-length', 'x'.repeat(3000));
-    for (const name of ['head', 'pending', 'answer', 'version'] as const) expect(bsonSize(other[name])).toBe(bsonSize(docs[name]));
+    for (const name of ['head', 'answer'] as const) expect(bsonSize(other[name])).toBe(bsonSize(docs[name]));
+    const otherStored = storedVersion(other.version);
+    for (const name of ['pending', 'version'] as const) expect(bsonSize(otherStored[name])).toBe(bsonSize(stored[name]));
   });
 
-  it('store the event the relay produces: the outbox is its one-event array, keyed by the vacancy', () => {
-    const value = outboxValue(docs.version.outbox as string);
-    expect(value).toBe(eventValue(sample, texts.eventPad));
-    expect(docs.pending.events).toBe(docs.version.outbox);
-    const event = JSON.parse(value) as { type: string; subject: string; data: { vacancyId: string } };
-    expect(event).toMatchObject({ type: 'vacancy.opened', subject: sample.vacancyId, data: { vacancyId: sample.vacancyId } });
-    expect(docs.pending._id).toBe(`${sample.vacancyId}:1`);
-    expect(docs.version).toMatchObject({ _id: `${sample.vacancyId}:1`, aggregateId: sample.vacancyId, version: 1, outboxPending: true });
+  it('store the event the relay produces, vacancy.opened keyed by the vacancy, in the version and its entry', () => {
+    expect(docs.version.outbox).toEqual([floorEvent(sample, texts.eventPad)]);
+    expect(docs.version.outbox[0]).toMatchObject({ topic: 'vacancies.v1', type: 'vacancy.opened', subject: sample.vacancyId, data: { vacancyId: sample.vacancyId } });
+    expect(stored.pending).toMatchObject({ _id: `${sample.vacancyId}:1`, order: 1, events: stored.version.outbox });
+    expect(stored.version).toMatchObject({ _id: `${sample.vacancyId}:1`, aggregateId: sample.vacancyId, version: 1, outboxPending: true });
   });
 
   it('answer with the vacancy\'s id, and keep that answer under the claim', () => {
